@@ -4,3 +4,9 @@
 #![deny(missing_docs)]
 
 extern crate alloc;
+
+mod error;
+pub mod hash;
+pub mod varint;
+
+pub use error::Error;
