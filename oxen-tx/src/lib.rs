@@ -4,3 +4,16 @@
 #![deny(missing_docs)]
 
 extern crate alloc;
+
+mod error;
+pub use error::Error;
+
+// Amounts and range proofs.
+pub mod bulletproof;
+pub mod commitment;
+pub mod ecdh;
+
+// RingCT signatures and the transaction format.
+pub mod extra;
+pub mod rct;
+pub mod transaction;

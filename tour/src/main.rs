@@ -1,7 +1,12 @@
 //! The oxen-rs tour: composes every crate end to end and prints real results with timings.
 //!
 //! Run it with `cargo run --release -p oxen-tour`.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod crypto;
 mod onion;

@@ -1,0 +1,1 @@
+//! `bulletproof` (being written).

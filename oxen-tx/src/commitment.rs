@@ -1,0 +1,1 @@
+//! `commitment` (being written).

@@ -1,0 +1,1 @@
+//! `ecdh` (being written).

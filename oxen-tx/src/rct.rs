@@ -1,0 +1,1 @@
+//! `rct` (being written).
