@@ -15,4 +15,51 @@ pub enum Error {
     /// A varint's value does not fit in 64 bits.
     #[error("varint overflows 64 bits")]
     VarintOverflow,
+
+    // --- points, scalars, keys ---
+    /// A point encoding is not canonical: `y >= p`, or `x = 0` with the sign bit set.
+    #[error("point encoding not canonical (y >= p or negative zero)")]
+    NonCanonicalPoint,
+    /// A point encoding's `y` is not the y-coordinate of a curve point.
+    #[error("point encoding not on the curve")]
+    InvalidPoint,
+    /// A scalar encoding is not reduced (`s >= l`; the reference's `sc_check`).
+    #[error("scalar not canonical (s >= l)")]
+    NonCanonicalScalar,
+    /// A point (key image) is not in the prime-order subgroup (`l*P != identity`).
+    #[error("point not in the prime-order subgroup")]
+    NotTorsionFree,
+
+    // --- signatures ---
+    /// A signature challenge (or a ring-signature round hash) is zero.
+    #[error("challenge is zero")]
+    ChallengeZero,
+    /// `check_signature`: the recomputed commitment `R = cA + rG` is the identity.
+    #[error("signature commitment R is the identity")]
+    IdentityR,
+    /// The final verification equation does not hold.
+    #[error("signature does not verify")]
+    SignatureMismatch,
+    /// The ring is empty, or smaller than the scheme allows (MLSAG needs two members).
+    #[error("ring too small")]
+    RingTooSmall,
+    /// The signature's response count (or matrix shape) does not match the ring.
+    #[error("signature length does not match the ring size")]
+    RingLengthMismatch,
+    /// The key image is the identity.
+    #[error("key image is the identity")]
+    IdentityKeyImage,
+    /// CLSAG: the commitment key image `8*D` is the identity.
+    #[error("CLSAG D (times 8) is the identity")]
+    IdentityD,
+    /// Signing: the real (secret) index is outside the ring.
+    #[error("real index outside the ring")]
+    RealIndexOutOfRange,
+    /// Signing: the secret key (or commitment mask) does not open the ring member at the real
+    /// index.
+    #[error("secret does not match the ring member at the real index")]
+    SecretKeyMismatch,
+    /// A fixed-layout byte string has the wrong length.
+    #[error("wrong encoded length")]
+    InvalidLength,
 }

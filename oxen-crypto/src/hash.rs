@@ -23,6 +23,13 @@ pub fn keccak256(data: &[u8]) -> [u8; HASH_LEN] {
     sha3::Keccak256::digest(data).into()
 }
 
+/// `Hs(data) = keccak256(data) mod l` (reference `hash_to_scalar` in src/crypto/crypto.cpp and
+/// `rct::hash_to_scalar`, i.e. `sc_reduce32(cn_fast_hash(data))`). Vectors: `hash_to_scalar.json`.
+#[must_use]
+pub fn hash_to_scalar(data: &[u8]) -> crate::Scalar {
+    crate::Scalar::from_bytes_mod_order(keccak256(data))
+}
+
 /// Incremental Keccak-256, for hashing data that comes in pieces (the reference's
 /// `keccak_init`/`keccak_update`/`keccak_finish`). Gives the same result as [`keccak256`] of the
 /// concatenation.
@@ -40,6 +47,12 @@ impl Keccak256 {
     pub fn update(&mut self, data: &[u8]) -> &mut Self {
         Digest::update(&mut self.0, data);
         self
+    }
+
+    /// Finishes and reduces the digest mod `l` ([`hash_to_scalar`] of everything absorbed).
+    #[must_use]
+    pub fn finalize_scalar(self) -> crate::Scalar {
+        crate::Scalar::from_bytes_mod_order(self.finalize())
     }
 
     /// Finishes and returns the 32-byte digest.

@@ -6,7 +6,23 @@
 extern crate alloc;
 
 mod error;
+mod field;
 pub mod hash;
+pub mod hash_to_point;
+mod point;
+mod scalar;
 pub mod varint;
 
 pub use error::Error;
+pub use hash::hash_to_scalar;
+pub use hash_to_point::{hash_to_ec, hash_to_ec_vartime};
+pub use point::{CompressedPoint, IDENTITY_BYTES, POINT_LEN, Point};
+pub use scalar::{SCALAR_LEN, Scalar};
+
+/// Writes bytes as lowercase hex (for `Debug` impls of public values).
+pub(crate) fn hex_fmt(f: &mut core::fmt::Formatter<'_>, bytes: &[u8]) -> core::fmt::Result {
+    for b in bytes {
+        write!(f, "{b:02x}")?;
+    }
+    Ok(())
+}
