@@ -9,6 +9,7 @@ mod error;
 mod field;
 pub mod hash;
 pub mod hash_to_point;
+pub mod keys;
 mod point;
 mod scalar;
 pub mod varint;
@@ -16,6 +17,12 @@ pub mod varint;
 pub use error::Error;
 pub use hash::hash_to_scalar;
 pub use hash_to_point::{hash_to_ec, hash_to_ec_vartime};
+pub use keys::{
+    KeyDerivation, KeyImage, PublicKey, SecretKey, derivation_to_scalar, derive_public_key,
+    derive_secret_key, derive_subaddress_public_key, generate_key_derivation, generate_key_image,
+    generate_keys, generate_keys_recover, get_subaddress, get_subaddress_secret_key,
+    get_subaddress_spend_public_key, secret_key_to_public_key,
+};
 pub use point::{CompressedPoint, IDENTITY_BYTES, POINT_LEN, Point};
 pub use scalar::{SCALAR_LEN, Scalar};
 
