@@ -248,7 +248,7 @@ pub fn generate_key_derivation(
     secret: &SecretKey,
 ) -> Result<KeyDerivation, Error> {
     let a = public.decompress()?;
-    Ok(KeyDerivation((&a * &secret.0).mul_by_cofactor().to_bytes()))
+    Ok(KeyDerivation((a * secret.0).mul_by_cofactor().to_bytes()))
 }
 
 /// Reference `derivation_to_scalar`: `Hs(D || varint(index))`. Vectors:
@@ -274,7 +274,7 @@ pub fn derive_public_key(
 ) -> Result<PublicKey, Error> {
     let b = base.decompress()?;
     let h = derivation_to_scalar(derivation, index);
-    Ok(PublicKey::from_point(&(&b + &Point::mul_base(&h))))
+    Ok(PublicKey::from_point(&(b + Point::mul_base(&h))))
 }
 
 /// Reference `derive_secret_key(D, i, b)`: `b + Hs(D || varint(i)) mod l`. Vectors:
@@ -296,7 +296,7 @@ pub fn derive_subaddress_public_key(
 ) -> Result<PublicKey, Error> {
     let p = out_key.decompress()?;
     let h = derivation_to_scalar(derivation, index);
-    Ok(PublicKey::from_point(&(&p - &Point::mul_base(&h))))
+    Ok(PublicKey::from_point(&(p - Point::mul_base(&h))))
 }
 
 /// The subaddress domain string `"SubAddr\0"` (src/cryptonote_config.h `hashkey::SUBADDRESS`).
@@ -330,7 +330,7 @@ pub fn get_subaddress_spend_public_key(
 ) -> Result<PublicKey, Error> {
     let b = spend_public.decompress()?;
     let m = get_subaddress_secret_key(view_secret, major, minor);
-    Ok(PublicKey::from_point(&(&b + &Point::mul_base(&m.0))))
+    Ok(PublicKey::from_point(&(b + Point::mul_base(&m.0))))
 }
 
 /// Reference `get_subaddress`: the (spend, view) public keys of subaddress `(major, minor)`:
@@ -350,8 +350,8 @@ pub fn get_subaddress(
     }
     let b = spend_public.decompress()?;
     let m = get_subaddress_secret_key(view_secret, major, minor);
-    let d = &b + &Point::mul_base(&m.0);
-    let c = &d * &view_secret.0;
+    let d = b + Point::mul_base(&m.0);
+    let c = d * view_secret.0;
     let both = Point::compress_batch(&[d, c]);
     match both.as_slice() {
         [d, c] => Ok((PublicKey(d.0), PublicKey(c.0))),
@@ -363,7 +363,7 @@ pub fn get_subaddress(
 /// Vectors: `key_image.json`.
 #[must_use]
 pub fn generate_key_image(public: &PublicKey, secret: &SecretKey) -> KeyImage {
-    KeyImage::from_point(&(&hash_to_ec(&public.0) * &secret.0))
+    KeyImage::from_point(&(hash_to_ec(&public.0) * secret.0))
 }
 
 /// Reference `encrypt_payment_id` (device_default): XORs the 8-byte payment id with the first 8
