@@ -12,6 +12,7 @@ pub use error::Error;
 pub mod bulletproof;
 pub mod commitment;
 pub mod ecdh;
+pub mod range_proof;
 
 // RingCT signatures and the transaction format.
 pub mod extra;
