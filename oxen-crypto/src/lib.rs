@@ -11,7 +11,9 @@ pub mod hash;
 pub mod hash_to_point;
 pub mod keys;
 mod point;
+pub mod ring_signature;
 mod scalar;
+pub mod signature;
 pub mod varint;
 
 pub use error::Error;
@@ -22,6 +24,11 @@ pub use keys::{
     derive_secret_key, derive_subaddress_public_key, generate_key_derivation, generate_key_image,
     generate_keys, generate_keys_recover, get_subaddress, get_subaddress_secret_key,
     get_subaddress_spend_public_key, secret_key_to_public_key,
+};
+pub use ring_signature::{check_ring_signature, generate_ring_signature, verify_ring_signature};
+pub use signature::{
+    Signature, check_key_image_signature, check_signature, generate_key_image_signature,
+    generate_signature, verify_key_image_signature, verify_signature,
 };
 pub use point::{CompressedPoint, IDENTITY_BYTES, POINT_LEN, Point};
 pub use scalar::{SCALAR_LEN, Scalar};
