@@ -5,6 +5,7 @@
 
 extern crate alloc;
 
+pub mod clsag;
 mod error;
 mod field;
 pub mod hash;
@@ -16,6 +17,7 @@ mod scalar;
 pub mod signature;
 pub mod varint;
 
+pub use clsag::{Clsag, ClsagSecret, RingMember};
 pub use error::Error;
 pub use hash::hash_to_scalar;
 pub use hash_to_point::{hash_to_ec, hash_to_ec_vartime};
