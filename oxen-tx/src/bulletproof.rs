@@ -1,1 +1,0 @@
-//! `bulletproof` (being written).

@@ -1,0 +1,150 @@
+//! The Bulletproof generators `Gi`, `Hi` (reference `init_exponents` / `get_exponent` in
+//! `src/ringct/bulletproofs.cc`) and the fixed-base tables built from them.
+//!
+//! `Hi[i] = get_exponent(H, 2i)`, `Gi[i] = get_exponent(H, 2i + 1)` for `i < 1024`, where
+//! `get_exponent(H, j) = hash_to_p3(keccak256(H || "bulletproof" || varint(j)))` and
+//! `hash_to_p3 = hash_to_ec` (a second Keccak inside, then ×8).
+//!
+//! With `std` the generators and their tables are built once, on first use, and shared by every
+//! prover and verifier in the process (about 40 ms and 25 MB). Without `std` each call builds the
+//! generators it needs (`2·64·M` hash-to-point operations) and multiplies without tables.
+
+use alloc::vec::Vec;
+
+use curve25519_dalek::constants::ED25519_BASEPOINT_POINT;
+use curve25519_dalek::edwards::EdwardsPoint;
+use curve25519_dalek::scalar::Scalar;
+#[cfg(feature = "std")]
+use curve25519_dalek::edwards::{EdwardsBasepointTable, VartimeEdwardsPrecomputation};
+#[cfg(feature = "std")]
+use curve25519_dalek::traits::{BasepointTable, VartimePrecomputedMultiscalarMul};
+#[cfg(not(feature = "std"))]
+use curve25519_dalek::traits::VartimeMultiscalarMul;
+use oxen_crypto::hash::Keccak256;
+use oxen_crypto::{hash_to_ec_vartime, varint};
+
+use super::{MAX_MN, N_BITS};
+use crate::commitment::{H_BYTES, h_dalek};
+
+/// Domain string of the generator derivation (reference `hashkey::BULLETPROOF_EXPONENT`).
+pub const GENERATOR_DOMAIN: &[u8] = b"bulletproof";
+
+/// `get_exponent(H, index)`: `hash_to_p3(keccak256(H || "bulletproof" || varint(index)))`.
+pub(crate) fn get_exponent(index: u64) -> EdwardsPoint {
+    let (v, len) = varint::encode(index);
+    let mut h = Keccak256::new();
+    h.update(&H_BYTES)
+        .update(GENERATOR_DOMAIN)
+        .update(v.get(..len).unwrap_or(&v));
+    hash_to_ec_vartime(&h.finalize()).to_dalek()
+}
+
+/// The generators for `mn` bit positions, and (with `std`) the fixed-base tables.
+pub(crate) struct Generators {
+    /// `Gi[0..mn]`.
+    pub(crate) gi: Vec<EdwardsPoint>,
+    /// `Hi[0..mn]`.
+    pub(crate) hi: Vec<EdwardsPoint>,
+    /// Precomputation over `[G, H, Gi[0], Hi[0], Gi[1], Hi[1], ...]`: a prefix of the static
+    /// scalars covers any smaller `MN`.
+    #[cfg(feature = "std")]
+    table: VartimeEdwardsPrecomputation,
+}
+
+impl Generators {
+    /// Builds the generators for `mn` (≤ [`MAX_MN`]) bit positions.
+    pub(crate) fn new(mn: usize) -> Self {
+        let mn = mn.min(MAX_MN);
+        let mut gi = Vec::with_capacity(mn);
+        let mut hi = Vec::with_capacity(mn);
+        for i in 0..mn as u64 {
+            hi.push(get_exponent(2 * i));
+            gi.push(get_exponent(2 * i + 1));
+        }
+        #[cfg(feature = "std")]
+        let table = {
+            let mut statics = Vec::with_capacity(2 + 2 * mn);
+            statics.push(ED25519_BASEPOINT_POINT);
+            statics.push(h_dalek());
+            for (g, h) in gi.iter().zip(&hi) {
+                statics.push(*g);
+                statics.push(*h);
+            }
+            VartimeEdwardsPrecomputation::new(statics)
+        };
+        Self {
+            gi,
+            hi,
+            #[cfg(feature = "std")]
+            table,
+        }
+    }
+
+    /// Number of bit positions covered.
+    pub(crate) fn mn(&self) -> usize {
+        self.gi.len()
+    }
+
+    /// `Σ statics[k]·B_k + Σ dyn_scalars[k]·dyn_points[k]` where `B = [G, H, Gi[0], Hi[0], ...]`.
+    /// Variable time. `statics` longer than `2 + 2·mn` is truncated (callers never do that).
+    pub(crate) fn vartime_msm(
+        &self,
+        statics: &[Scalar],
+        dyn_scalars: &[Scalar],
+        dyn_points: &[EdwardsPoint],
+    ) -> EdwardsPoint {
+        let statics = statics.get(..statics.len().min(2 + 2 * self.mn())).unwrap_or(&[]);
+        #[cfg(feature = "std")]
+        {
+            self.table
+                .vartime_mixed_multiscalar_mul(statics, dyn_scalars, dyn_points)
+        }
+        #[cfg(not(feature = "std"))]
+        {
+            let h = h_dalek();
+            let bases = [ED25519_BASEPOINT_POINT, h]
+                .into_iter()
+                .chain(self.gi.iter().zip(&self.hi).flat_map(|(g, h)| [*g, *h]));
+            EdwardsPoint::vartime_multiscalar_mul(
+                statics.iter().chain(dyn_scalars),
+                bases.take(statics.len()).chain(dyn_points.iter().copied()),
+            )
+        }
+    }
+}
+
+#[cfg(feature = "std")]
+fn shared() -> &'static Generators {
+    static SHARED: std::sync::OnceLock<Generators> = std::sync::OnceLock::new();
+    SHARED.get_or_init(|| Generators::new(MAX_MN))
+}
+
+/// Runs `f` with generators covering at least `mn` bit positions.
+#[cfg(feature = "std")]
+pub(crate) fn with_generators<T>(_mn: usize, f: impl FnOnce(&Generators) -> T) -> T {
+    f(shared())
+}
+
+/// Runs `f` with generators covering at least `mn` bit positions.
+#[cfg(not(feature = "std"))]
+pub(crate) fn with_generators<T>(mn: usize, f: impl FnOnce(&Generators) -> T) -> T {
+    f(&Generators::new(mn))
+}
+
+/// `s·H`, constant time (a fixed-base table with `std`).
+pub(crate) fn mul_h(s: &Scalar) -> EdwardsPoint {
+    #[cfg(feature = "std")]
+    {
+        static H_TABLE: std::sync::OnceLock<EdwardsBasepointTable> = std::sync::OnceLock::new();
+        H_TABLE.get_or_init(|| EdwardsBasepointTable::create(&h_dalek())) * s
+    }
+    #[cfg(not(feature = "std"))]
+    {
+        h_dalek() * s
+    }
+}
+
+/// `2^i` for `i < 64`.
+pub(crate) fn two_pow(i: usize) -> Scalar {
+    Scalar::from(1u64 << (i % N_BITS))
+}

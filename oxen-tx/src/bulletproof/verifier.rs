@@ -1,0 +1,273 @@
+//! The verifier (reference `bulletproof_VERIFY` over a vector of proofs in
+//! `src/ringct/bulletproofs.cc`). Each proof is checked and turned into its share of one
+//! random-weighted multiscalar multiplication; the batch is valid iff that sum is the identity.
+//! The equations are in [`super::notes`].
+
+use alloc::vec;
+use alloc::vec::Vec;
+
+use curve25519_dalek::edwards::EdwardsPoint;
+use curve25519_dalek::scalar::Scalar;
+use curve25519_dalek::traits::IsIdentity;
+use oxen_crypto::Point;
+use oxen_crypto::hash::Keccak256;
+
+use super::generators::{Generators, two_pow, with_generators};
+use super::transcript::Transcript;
+use super::{Bulletproof, LOG_N, MAX_AMOUNTS, N_BITS, log_m};
+use crate::Error;
+
+/// Domain of the batch weights (ours; the reference draws them from the OS RNG, and they do not
+/// change the verdict).
+const WEIGHT_DOMAIN: &[u8] = b"oxen-tx bulletproof batch weights";
+
+fn scalar(bytes: &[u8; 32], field: &'static str) -> Result<Scalar, Error> {
+    Option::<Scalar>::from(Scalar::from_canonical_bytes(*bytes))
+        .ok_or(Error::BulletproofNonCanonicalScalar(field))
+}
+
+fn point(bytes: &[u8; 32], field: &'static str) -> Result<EdwardsPoint, Error> {
+    Point::from_bytes(bytes)
+        .map(Point::to_dalek)
+        .map_err(|_| Error::BulletproofInvalidPoint(field))
+}
+
+fn nonzero(s: Scalar, which: &'static str) -> Result<Scalar, Error> {
+    if s == Scalar::ZERO {
+        Err(Error::BulletproofZeroChallenge(which))
+    } else {
+        Ok(s)
+    }
+}
+
+/// One proof's share of the batch equation.
+pub(super) struct Share {
+    /// Coefficients of `G` and `H`.
+    g: Scalar,
+    h: Scalar,
+    /// Coefficients of `Gi[k]`, `Hi[k]`, interleaved, for `k < MN`.
+    gens: Vec<Scalar>,
+    /// The proof's own points (already ×1/8 on the wire; their scalars carry the ×8).
+    dyn_scalars: Vec<Scalar>,
+    dyn_points: Vec<EdwardsPoint>,
+}
+
+/// The checks of `bulletproof_VERIFY` for one proof, in the reference's order, then its share of
+/// the batch equation weighted by `wy` (range equation) and `wz` (inner-product equation).
+pub(super) fn prepare(
+    proof: &Bulletproof,
+    v: &[[u8; 32]],
+    wy: Scalar,
+    wz: Scalar,
+) -> Result<Share, Error> {
+    let taux = scalar(&proof.taux, "taux")?;
+    let mu = scalar(&proof.mu, "mu")?;
+    let a = scalar(&proof.a, "a")?;
+    let b = scalar(&proof.b, "b")?;
+    let t = scalar(&proof.t, "t")?;
+    if v.is_empty() {
+        return Err(Error::BulletproofNoAmounts);
+    }
+    // The reference's bulletproof_VERIFY does not reject |V| > 16 itself (only the RingCT
+    // semantics check does); here it is rejected before any generator is indexed.
+    if v.len() > MAX_AMOUNTS {
+        return Err(Error::BulletproofTooManyAmounts { count: v.len() });
+    }
+    if proof.l.len() != proof.r.len() {
+        return Err(Error::BulletproofLrMismatch { l: proof.l.len(), r: proof.r.len() });
+    }
+    if proof.l.is_empty() {
+        return Err(Error::BulletproofEmptyLr);
+    }
+
+    let mut tr = Transcript::new(v.iter());
+    let y = nonzero(tr.challenge_y(&proof.big_a, &proof.big_s), "y")?;
+    let z = nonzero(tr.challenge_z(), "z")?;
+    let x = nonzero(tr.challenge_x(&proof.t1, &proof.t2), "x")?;
+    let x_ip = nonzero(tr.challenge_x_ip(&proof.taux, &proof.mu, &proof.t), "x_ip")?;
+
+    let log_m = log_m(v.len());
+    let rounds = LOG_N + log_m;
+    if proof.l.len() != rounds {
+        return Err(Error::BulletproofWrongRoundCount { expected: rounds, actual: proof.l.len() });
+    }
+    let mut w = Vec::with_capacity(rounds);
+    for (l, r) in proof.l.iter().zip(&proof.r) {
+        w.push(nonzero(tr.challenge_w(l, r), "w")?);
+    }
+
+    // Decoding (the reference's scalarmult8 throws here on an invalid encoding).
+    let mut dyn_points = Vec::with_capacity(v.len() + 4 + 2 * rounds);
+    for vi in v {
+        dyn_points.push(point(vi, "V")?);
+    }
+    dyn_points.push(point(&proof.t1, "T1")?);
+    dyn_points.push(point(&proof.t2, "T2")?);
+    dyn_points.push(point(&proof.big_a, "A")?);
+    dyn_points.push(point(&proof.big_s, "S")?);
+    for l in &proof.l {
+        dyn_points.push(point(l, "L")?);
+    }
+    for r in &proof.r {
+        dyn_points.push(point(r, "R")?);
+    }
+
+    // One batch inversion for every w and y.
+    let mut inv = w.clone();
+    inv.push(y);
+    Scalar::invert_batch_alloc(&mut inv);
+    let y_inv = inv.pop().unwrap_or(Scalar::ZERO);
+    let w_inv = inv;
+
+    let m = 1usize << log_m;
+    let mn = m * N_BITS;
+    let eight = Scalar::from(8u8);
+
+    // Range equation (weight wy), points ×8 through their scalars.
+    let mut dyn_scalars = Vec::with_capacity(dyn_points.len());
+    let wy8 = wy * eight;
+    let mut z_pow = z * z; // z^(j+2)
+    for _ in v {
+        dyn_scalars.push(wy8 * z_pow);
+        z_pow *= z;
+    }
+    dyn_scalars.push(wy8 * x);
+    dyn_scalars.push(wy8 * x * x);
+    // Inner-product equation (weight wz).
+    let wz8 = wz * eight;
+    dyn_scalars.push(wz8);
+    dyn_scalars.push(wz8 * x);
+    for wi in &w {
+        dyn_scalars.push(wz8 * wi * wi);
+    }
+    for wi in &w_inv {
+        dyn_scalars.push(wz8 * wi * wi);
+    }
+
+    // s_i = Π_r (bit_r(i) ? w_r : w_r^-1), round 0 on the most significant bit.
+    let mut s = vec![Scalar::ONE];
+    for (wi, wi_inv) in w.iter().zip(&w_inv) {
+        s = s.iter().flat_map(|e| [e * wi_inv, e * wi]).collect();
+    }
+
+    // Generator coefficients and the sum of y^i.
+    let mut gens = Vec::with_capacity(2 * mn);
+    let mut y_inv_pow = Scalar::ONE;
+    let mut y_sum = Scalar::ZERO;
+    let mut y_pow = Scalar::ONE;
+    let wz_z = wz * z;
+    let wz_a = wz * a;
+    let mut z_block = z * z;
+    for (i, (s_i, s_not_i)) in s.iter().zip(s.iter().rev()).enumerate() {
+        if i > 0 && i % N_BITS == 0 {
+            z_block *= z;
+        }
+        // Gi: -(z + a·s_i);  Hi: z + y^-i·(z^(2+j)·2^k - b·s_{~i}).
+        gens.push(-(wz_z + wz_a * s_i));
+        gens.push(wz_z + wz * y_inv_pow * (z_block * two_pow(i % N_BITS) - b * s_not_i));
+        y_sum += y_pow;
+        y_pow *= y;
+        y_inv_pow *= y_inv;
+    }
+
+    // delta(y, z) = (z - z²)·Σ y^i - Σ_{j<M} z^(j+3)·(2^64 - 1)   (padding amounts included).
+    let ip12 = Scalar::from(u64::MAX);
+    let mut delta = (z - z * z) * y_sum;
+    let mut z_j = z * z * z;
+    for _ in 0..m {
+        delta -= z_j * ip12;
+        z_j *= z;
+    }
+
+    let g = -(wy * taux + wz * mu);
+    let h = wy * (delta - t) + wz * x_ip * (t - a * b);
+    Ok(Share { g, h, gens, dyn_scalars, dyn_points })
+}
+
+/// The deterministic weights of a batch: `Hs` of a digest of every statement, so no proof can be
+/// chosen after its weights are known (the reference draws them from the OS RNG instead).
+fn weights(items: &[(&Bulletproof, &[[u8; 32]])]) -> Vec<(Scalar, Scalar)> {
+    let mut h = Keccak256::new();
+    h.update(WEIGHT_DOMAIN).update(&(items.len() as u64).to_le_bytes());
+    let mut buf = Vec::new();
+    for (proof, v) in items {
+        h.update(&(v.len() as u64).to_le_bytes());
+        for vi in *v {
+            h.update(vi);
+        }
+        buf.clear();
+        proof.write(&mut buf);
+        h.update(&buf);
+    }
+    let seed = h.finalize();
+    (0..items.len() as u64)
+        .map(|i| {
+            let draw = |tag: u8| {
+                let mut h = Keccak256::new();
+                h.update(&seed).update(&[tag]).update(&i.to_le_bytes());
+                h.finalize_scalar().to_dalek()
+            };
+            (draw(b'y'), draw(b'z'))
+        })
+        .collect()
+}
+
+fn prepare_all(
+    items: &[(&Bulletproof, &[[u8; 32]])],
+    ws: &[(Scalar, Scalar)],
+) -> Result<Vec<Share>, Error> {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        items
+            .par_iter()
+            .zip(ws.par_iter())
+            .map(|((p, v), (wy, wz))| prepare(p, v, *wy, *wz))
+            .collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        items
+            .iter()
+            .zip(ws)
+            .map(|((p, v), (wy, wz))| prepare(p, v, *wy, *wz))
+            .collect()
+    }
+}
+
+/// Folds the shares into one multiscalar multiplication and checks it is the identity.
+fn check(gens: &Generators, shares: &[Share]) -> Result<(), Error> {
+    let max_gens = shares.iter().map(|s| s.gens.len()).max().unwrap_or(0);
+    let mut statics = vec![Scalar::ZERO; 2 + max_gens];
+    let n_dyn: usize = shares.iter().map(|s| s.dyn_points.len()).sum();
+    let mut dyn_scalars = Vec::with_capacity(n_dyn);
+    let mut dyn_points = Vec::with_capacity(n_dyn);
+    for share in shares {
+        if let [g, h, rest @ ..] = statics.as_mut_slice() {
+            *g += share.g;
+            *h += share.h;
+            for (acc, c) in rest.iter_mut().zip(&share.gens) {
+                *acc += c;
+            }
+        }
+        dyn_scalars.extend_from_slice(&share.dyn_scalars);
+        dyn_points.extend_from_slice(&share.dyn_points);
+    }
+    if gens.vartime_msm(&statics, &dyn_scalars, &dyn_points).is_identity() {
+        Ok(())
+    } else {
+        Err(Error::BulletproofVerification)
+    }
+}
+
+/// Verifies every `(proof, V)` together (reference `bulletproof_VERIFY(proofs)`): `Ok` iff all
+/// are valid. An empty batch is valid.
+pub(super) fn verify_batch_v(items: &[(&Bulletproof, &[[u8; 32]])]) -> Result<(), Error> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    let ws = weights(items);
+    let shares = prepare_all(items, &ws)?;
+    let mn = shares.iter().map(|s| s.gens.len() / 2).max().unwrap_or(0);
+    with_generators(mn, |gens| check(gens, &shares))
+}
