@@ -67,6 +67,106 @@ pub enum Error {
     BulletproofVerification,
 
     // --- RingCT signatures, transaction format, tx_extra ---
+    /// The input ended inside a field.
+    #[error("input truncated")]
+    Truncated,
+    /// Bytes remain after the end of the object (the reference's `serialization::done`).
+    #[error("trailing bytes after the end of the object")]
+    TrailingBytes,
+    /// A count (vector length) needs more bytes than the input has left.
+    #[error("count exceeds the remaining input")]
+    CountTooLarge,
+    /// A varint does not fit the width of its field (the reference's `EVARINT_OVERFLOW` for a
+    /// narrower integer type).
+    #[error("varint value does not fit its field")]
+    VarintOutOfRange,
+    /// A C++ `bool` byte is neither 0 nor 1 (the reference reads the raw byte into a `bool`;
+    /// other values are undefined behaviour there and are rejected here).
+    #[error("bool byte is neither 0 nor 1")]
+    BoolInvalid,
+    /// Transaction version is not 1..=4.
+    #[error("transaction version must be 1..=4")]
+    TxVersionInvalid,
+    /// Transaction type (v4) is not 0..=9.
+    #[error("transaction type must be 0..=9")]
+    TxTypeInvalid,
+    /// A v3+ prefix has a different number of output unlock times than outputs.
+    #[error("output_unlock_times count differs from output count")]
+    UnlockTimesMismatch,
+    /// An input's variant tag is not 0xff, 0x00, 0x01 or 0x02.
+    #[error("unknown input variant tag")]
+    InputTagUnknown,
+    /// An output target's variant tag is not 0x00, 0x01 or 0x02 (e.g. Monero's 0x03).
+    #[error("unknown output target variant tag")]
+    OutputTagUnknown,
+    /// v1 signatures do not match the inputs (one per ring member of each `txin_to_key`).
+    #[error("v1 signature count does not match the inputs")]
+    SignatureCountMismatch,
+    /// The transaction hash is undefined for this transaction (the reference fails).
+    #[error("transaction hash cannot be computed for this transaction")]
+    HashUnavailable,
+    /// RingCT type is not 0..=5.
+    #[error("RingCT type must be 0..=5")]
+    RctTypeInvalid,
+    /// The operation needs a RingCT type this transaction does not have (e.g. CLSAG).
+    #[error("RingCT type not supported by this operation")]
+    RctTypeUnsupported,
+    /// RingCT vectors do not match the input/output counts (ecdhInfo, outPk, pseudoOuts,
+    /// CLSAGs, MGs, ring sizes).
+    #[error("RingCT element count does not match the transaction")]
+    RctCountMismatch,
+    /// More bulletproofs than outputs.
+    #[error("more bulletproofs than outputs")]
+    TooManyBulletproofs,
+    /// A RingCT transaction does not carry exactly one bulletproof.
+    #[error("transaction must carry exactly one bulletproof")]
+    BulletproofCountInvalid,
+    /// The bulletproofs cover fewer amounts than there are outputs, or have an invalid size.
+    #[error("bulletproof does not cover the outputs")]
+    BulletproofTooSmall,
+    /// An output target is not `txout_to_key`.
+    #[error("RingCT output is not a txout_to_key")]
+    OutputNotToKey,
+    /// Sum of pseudo-outputs differs from sum of output commitments plus fee·H.
+    #[error("RingCT balance check failed: sum(pseudoOuts) != sum(outPk) + fee*H")]
+    RctBalanceMismatch,
+    /// The CLSAG of one input does not verify.
+    #[error("CLSAG of input {input} does not verify")]
+    ClsagInvalid {
+        /// Index of the input.
+        input: usize,
+    },
+    /// A RingCT builder argument is inconsistent (empty inputs, counts that differ, more than
+    /// 16 outputs, a real index outside its ring).
+    #[error("RingCT builder arguments are inconsistent")]
+    BuilderArguments,
+    /// Input amounts do not equal output amounts plus fee (or overflow).
+    #[error("input amounts do not equal output amounts plus fee")]
+    AmountsUnbalanced,
+    /// A tx_extra field has an unknown tag.
+    #[error("unknown tx_extra tag {tag:#04x}")]
+    ExtraTagUnknown {
+        /// The tag byte.
+        tag: u8,
+    },
+    /// tx_extra padding longer than 255 bytes (tag included).
+    #[error("tx_extra padding longer than 255 bytes")]
+    ExtraPaddingTooLong,
+    /// tx_extra padding contains a non-zero byte.
+    #[error("tx_extra padding has a non-zero byte")]
+    ExtraPaddingNonZero,
+    /// tx_extra nonce longer than 255 bytes.
+    #[error("tx_extra nonce longer than 255 bytes")]
+    ExtraNonceTooLong,
+    /// Service-node state change: first varint above 4, or a v4 state above 3.
+    #[error("tx_extra state change version or state out of range")]
+    ExtraStateChangeInvalid,
+    /// ONS: mapping type >= 6, fields above 0x0f, or an owner/signature type >= 2.
+    #[error("tx_extra ONS field out of range")]
+    ExtraOnsInvalid,
+    /// Ethereum contributor version is not 1.
+    #[error("tx_extra ethereum contributor version must be 1")]
+    ExtraContributorVersion,
 
     // --- range-proof backends ---
     /// A range proof was asked for over zero amounts or more than the backend aggregates.
