@@ -16,6 +16,35 @@ pub enum Error {
     #[error("varint overflows 64 bits")]
     VarintOverflow,
 
+    // --- base58 and addresses ---
+    /// A base58 string holds a character outside the alphabet.
+    #[error("base58: character outside the alphabet")]
+    Base58InvalidChar,
+    /// A base58 string's last block has a length no block can have (1, 4 or 8 characters).
+    #[error("base58: invalid block length")]
+    Base58InvalidLength,
+    /// A base58 block's value does not fit its byte width.
+    #[error("base58: block value overflows its size")]
+    Base58BlockOverflow,
+    /// A decoded address holds no more than its 4-byte checksum.
+    #[error("address: decoded data no longer than the checksum")]
+    AddressTooShort,
+    /// An address checksum does not match.
+    #[error("address: checksum mismatch")]
+    AddressChecksum,
+    /// An address tag (prefix) is not a canonical varint.
+    #[error("address: malformed prefix varint")]
+    AddressTagVarint,
+    /// An address prefix is not one of the expected network's.
+    #[error("address: prefix is not an address prefix of the network")]
+    AddressPrefix,
+    /// An address payload is not exactly the keys (and payment id) its prefix calls for.
+    #[error("address: payload has the wrong length")]
+    AddressPayloadLength,
+    /// An address key is not a valid point encoding (`check_key`).
+    #[error("address: key is not a valid point encoding")]
+    AddressInvalidKey,
+
     // --- points, scalars, keys ---
     /// A point encoding is not canonical: `y >= p`, or `x = 0` with the sign bit set.
     #[error("point encoding not canonical (y >= p or negative zero)")]

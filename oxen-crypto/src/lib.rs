@@ -6,6 +6,8 @@
 extern crate alloc;
 
 pub mod clsag;
+pub mod address;
+pub mod base58;
 mod error;
 mod field;
 pub mod hash;
