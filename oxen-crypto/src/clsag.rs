@@ -415,7 +415,7 @@ impl Clsag {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::Point;
     use crate::keys::generate_keys;

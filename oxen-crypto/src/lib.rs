@@ -5,14 +5,15 @@
 
 extern crate alloc;
 
-pub mod clsag;
 pub mod address;
 pub mod base58;
+pub mod clsag;
 mod error;
 mod field;
 pub mod hash;
 pub mod hash_to_point;
 pub mod keys;
+pub mod mlsag;
 mod point;
 pub mod ring_signature;
 mod scalar;
@@ -21,6 +22,7 @@ pub mod varint;
 
 pub use clsag::{Clsag, ClsagSecret, RingMember};
 pub use error::Error;
+pub use mlsag::Mlsag;
 pub use hash::hash_to_scalar;
 pub use hash_to_point::{hash_to_ec, hash_to_ec_vartime};
 pub use keys::{
