@@ -40,7 +40,11 @@ impl<'a> Reader<'a> {
 
     /// Decimal digits up to `end`; canonical (no leading zero unless "0", no "-0").
     fn number(&mut self, end: u8, allow_negative: bool) -> Result<i64, Error> {
-        let pos = self.rest.iter().position(|&c| c == end).ok_or(Error::InvalidBencode)?;
+        let pos = self
+            .rest
+            .iter()
+            .position(|&c| c == end)
+            .ok_or(Error::InvalidBencode)?;
         let (digits, rest) = self.rest.split_at(pos);
         let (neg, abs) = match digits.split_first() {
             Some((b'-', abs)) if allow_negative => (true, abs),
@@ -150,7 +154,10 @@ impl RelayMessage {
     /// [`Error::InvalidBencode`], [`Error::MissingField`], [`Error::InvalidKeyLength`],
     /// [`Error::UnknownEncType`], [`Error::MaxPathLengthExceeded`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        let mut r = Reader { rest: bytes, depth: 0 };
+        let mut r = Reader {
+            rest: bytes,
+            depth: 0,
+        };
         r.expect(b'd')?;
         let mut data = None;
         let mut enc_type = None;
@@ -232,10 +239,17 @@ fn read_headers(v: Option<&serde_json::Value>) -> Result<Headers, Error> {
 
 /// Parses a v4 list `l <meta> [<body>] e` of one or two strings.
 fn read_v4_list(bytes: &[u8]) -> Result<(&[u8], Option<&[u8]>), Error> {
-    let mut r = Reader { rest: bytes, depth: 0 };
+    let mut r = Reader {
+        rest: bytes,
+        depth: 0,
+    };
     r.expect(b'l')?;
     let meta = r.string()?;
-    let body = if r.peek() == Some(b'e') { None } else { Some(r.string()?) };
+    let body = if r.peek() == Some(b'e') {
+        None
+    } else {
+        Some(r.string()?)
+    };
     r.expect(b'e')?;
     if !r.rest.is_empty() {
         return Err(Error::InvalidBencode);
@@ -299,7 +313,12 @@ impl V4Request {
         if !endpoint.starts_with('/') {
             return Err(Error::WrongFieldType("endpoint"));
         }
-        Ok(Self { method, endpoint, headers: read_headers(v.get("headers"))?, body: body.map(<[u8]>::to_vec) })
+        Ok(Self {
+            method,
+            endpoint,
+            headers: read_headers(v.get("headers"))?,
+            body: body.map(<[u8]>::to_vec),
+        })
     }
 }
 
@@ -346,8 +365,15 @@ impl V4Response {
             None => return Err(Error::MissingField("code")),
             Some(c) => c.as_u64().ok_or(Error::WrongFieldType("code"))?,
         };
-        let code = u16::try_from(code).ok().filter(|c| (100..=999).contains(c)).ok_or(Error::InvalidStatus)?;
-        Ok(Self { code, headers: read_headers(v.get("headers"))?, body: body.to_vec() })
+        let code = u16::try_from(code)
+            .ok()
+            .filter(|c| (100..=999).contains(c))
+            .ok_or(Error::InvalidStatus)?;
+        Ok(Self {
+            code,
+            headers: read_headers(v.get("headers"))?,
+            body: body.to_vec(),
+        })
     }
 }
 
@@ -368,11 +394,17 @@ mod tests {
         // hop_no 16 rejected, hop_no 0 raised to 1, missing fields, unsorted keys
         let mut m16 = m.clone();
         m16.hop_no = 16;
-        assert_eq!(RelayMessage::from_bytes(&m16.to_bytes()), Err(Error::MaxPathLengthExceeded));
+        assert_eq!(
+            RelayMessage::from_bytes(&m16.to_bytes()),
+            Err(Error::MaxPathLengthExceeded)
+        );
         let mut m0 = m.clone();
         m0.hop_no = 0;
         assert_eq!(RelayMessage::from_bytes(&m0.to_bytes()).unwrap().hop_no, 1);
-        assert_eq!(RelayMessage::from_bytes(b"de"), Err(Error::MissingField("data")));
+        assert_eq!(
+            RelayMessage::from_bytes(b"de"),
+            Err(Error::MissingField("data"))
+        );
         assert_eq!(
             RelayMessage::from_bytes(b"d4:data1:xe"),
             Err(Error::MissingField("ephemeral_key"))
@@ -381,7 +413,10 @@ mod tests {
             RelayMessage::from_bytes(b"d13:ephemeral_key1:x4:data1:xe"),
             Err(Error::InvalidKeyLength)
         );
-        assert_eq!(RelayMessage::from_bytes(b"d4:data99999:xe"), Err(Error::InvalidBencode));
+        assert_eq!(
+            RelayMessage::from_bytes(b"d4:data99999:xe"),
+            Err(Error::InvalidBencode)
+        );
         assert_eq!(
             RelayMessage::from_bytes(b"d4:data1:x8:enc_type3:fooe"),
             Err(Error::UnknownEncType)
@@ -399,11 +434,21 @@ mod tests {
             body: Some(b"{}".to_vec()),
         };
         assert_eq!(V4Request::from_bytes(&r.to_bytes()).unwrap(), r);
-        let resp = V4Response { code: 200, headers: Vec::new(), body: b"x".to_vec() };
+        let resp = V4Response {
+            code: 200,
+            headers: Vec::new(),
+            body: b"x".to_vec(),
+        };
         assert_eq!(V4Response::from_bytes(&resp.to_bytes()).unwrap(), resp);
-        assert_eq!(V4Response::from_bytes(b"l2:{}e"), Err(Error::InvalidBencode));
         assert_eq!(
-            V4Request::from_bytes(b"l36:{\"method\":\"GET\",\"endpoint\":\"nope\"}e"),
+            V4Response::from_bytes(b"l2:{}e"),
+            Err(Error::InvalidBencode)
+        );
+        let meta = br#"{"method":"GET","endpoint":"nope"}"#;
+        let bad = [b"l34:".as_slice(), meta, b"e"].concat();
+        assert_eq!(meta.len(), 34);
+        assert_eq!(
+            V4Request::from_bytes(&bad),
             Err(Error::WrongFieldType("endpoint"))
         );
     }

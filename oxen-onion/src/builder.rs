@@ -141,7 +141,13 @@ impl Builder {
     /// An empty builder for `enc_type` (aes-gcm or xchacha20; aes-cbc is refused at build).
     #[must_use]
     pub fn new(enc_type: EncType) -> Self {
-        Self { enc_type, path: Vec::new(), destination: None, padding: Padding::None, start_hop_no: None }
+        Self {
+            enc_type,
+            path: Vec::new(),
+            destination: None,
+            padding: Padding::None,
+            start_hop_no: None,
+        }
     }
 
     /// Appends a path hop (the first added is the entry/guard node).
@@ -204,7 +210,10 @@ impl Builder {
         if payload_len > MAX_REQUEST_BODY_SIZE {
             return Err(Error::TooBig(payload_len));
         }
-        let d = self.destination.as_ref().ok_or(Error::MissingField("destination"))?;
+        let d = self
+            .destination
+            .as_ref()
+            .ok_or(Error::MissingField("destination"))?;
         if let Destination::Server(s) = d {
             if s.host.len() > MAX_HOST_LEN {
                 return Err(Error::FieldTooLong("host"));
@@ -212,7 +221,11 @@ impl Builder {
             if s.target.len() > MAX_TARGET_LEN {
                 return Err(Error::FieldTooLong("target"));
             }
-            if s.host.is_empty() || s.host.bytes().any(|b| b <= b' ' || b"/?#@\"\\".contains(&b)) {
+            if s.host.is_empty()
+                || s.host
+                    .bytes()
+                    .any(|b| b <= b' ' || b"/?#@\"\\".contains(&b))
+            {
                 return Err(Error::InvalidHost);
             }
         }
@@ -249,7 +262,10 @@ impl Builder {
                 let mut json = DESTINATION_JSON.to_vec();
                 let plain_len = LENGTH_PREFIX_LEN + payload.len() + json.len();
                 self.padding.pad_json(&mut json, plain_len);
-                let inner = Frame { blob: payload, json: &json };
+                let inner = Frame {
+                    blob: payload,
+                    json: &json,
+                };
                 seal_frame(&dest_key, rng, nonce_len, &inner)?
             }
             Destination::Server(_) => seal(&dest_key, rng, nonce_len, payload)?,
@@ -260,10 +276,12 @@ impl Builder {
         for (k, hop) in self.path.iter().enumerate().rev() {
             let mut json = if k + 1 == self.path.len() {
                 match dest {
-                    Destination::Snode(d) => {
-                        NodeRoute { destination: d.ed25519, ephemeral_key: prev_pub, enc_type: t }
-                            .to_json()
+                    Destination::Snode(d) => NodeRoute {
+                        destination: d.ed25519,
+                        ephemeral_key: prev_pub,
+                        enc_type: t,
                     }
+                    .to_json(),
                     Destination::Server(s) => ServerRoute {
                         host: s.host.clone(),
                         target: s.target.clone(),
@@ -275,7 +293,12 @@ impl Builder {
                 }
             } else {
                 let next = self.path.get(k + 1).ok_or(Error::InvalidPathLength(k))?;
-                NodeRoute { destination: next.ed25519, ephemeral_key: prev_pub, enc_type: t }.to_json()
+                NodeRoute {
+                    destination: next.ed25519,
+                    ephemeral_key: prev_pub,
+                    enc_type: t,
+                }
+                .to_json()
             };
             if k + 1 == self.path.len() && matches!(dest, Destination::Server(_)) {
                 // Server destination: the last hop's layer is the first one whose JSON we can
@@ -285,12 +308,28 @@ impl Builder {
             }
             let pair = X25519KeyPair::generate(rng);
             let key = HopKey::derive(t, &pair, &hop.x25519, Role::Client)?;
-            blob = seal_frame(&key, rng, nonce_len, &Frame { blob: &blob, json: &json })?;
+            blob = seal_frame(
+                &key,
+                rng,
+                nonce_len,
+                &Frame {
+                    blob: &blob,
+                    json: &json,
+                },
+            )?;
             prev_pub = pair.public;
         }
 
-        let outer = EdgeRoute { ephemeral_key: prev_pub, enc_type: t, hop_no: self.start_hop_no };
-        let request = Frame { blob: &blob, json: &outer.to_json() }.to_bytes()?;
+        let outer = EdgeRoute {
+            ephemeral_key: prev_pub,
+            enc_type: t,
+            hop_no: self.start_hop_no,
+        };
+        let request = Frame {
+            blob: &blob,
+            json: &outer.to_json(),
+        }
+        .to_bytes()?;
         let path = self.path.iter().map(|h| h.ed25519).collect();
         let reply = ReplyDecryptor::new(final_pair, *dest.x25519(), dest_key, path);
         Ok((OnionRequest(request), reply))

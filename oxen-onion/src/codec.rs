@@ -6,17 +6,20 @@ use alloc::vec::Vec;
 
 use crate::Error;
 
-const HEX: &[u8; 16] = b"0123456789abcdef";
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 /// The z-base-32 alphabet used by oxenc `to_base32z`.
 const B32Z: &[u8; 32] = b"ybndrfg8ejkmcpqxot1uwisza345h769";
+
+const fn hex_digit(n: u8) -> u8 {
+    if n < 10 { b'0' + n } else { b'a' + n - 10 }
+}
 
 /// Lower-case hex of `bytes` appended to `out`.
 pub(crate) fn hex_into(out: &mut Vec<u8>, bytes: &[u8]) {
     out.reserve(bytes.len() * 2);
     for b in bytes {
-        out.push(HEX[usize::from(b >> 4)]);
-        out.push(HEX[usize::from(b & 0x0f)]);
+        out.push(hex_digit(b >> 4));
+        out.push(hex_digit(b & 0x0f));
     }
 }
 
@@ -67,7 +70,7 @@ pub fn to_base64(bytes: &[u8]) -> String {
         let sextets = [(n >> 18) & 63, (n >> 12) & 63, (n >> 6) & 63, n & 63];
         for (i, s) in sextets.iter().enumerate() {
             if i <= chunk.len() {
-                out.push(char::from(B64[*s as usize]));
+                out.push(char::from(B64.get(*s as usize).copied().unwrap_or(b'=')));
             } else {
                 out.push('=');
             }
@@ -100,7 +103,7 @@ pub fn from_base64(s: &[u8]) -> Result<Vec<u8>, Error> {
         [rest @ .., b'='] => rest,
         _ => s,
     };
-    if trimmed.len() % 4 == 1 || (trimmed.len() != s.len() && s.len() % 4 != 0) {
+    if trimmed.len() % 4 == 1 || (trimmed.len() != s.len() && !s.len().is_multiple_of(4)) {
         return Err(Error::InvalidBase64);
     }
     let mut out = Vec::with_capacity(trimmed.len() / 4 * 3 + 2);
@@ -119,7 +122,9 @@ pub fn from_base64(s: &[u8]) -> Result<Vec<u8>, Error> {
 }
 
 fn b32z_val(c: u8) -> Option<u32> {
-    B32Z.iter().position(|&a| a == c).and_then(|p| u32::try_from(p).ok())
+    B32Z.iter()
+        .position(|&a| a == c)
+        .and_then(|p| u32::try_from(p).ok())
 }
 
 /// Decodes base32z (oxenc `from_base32z`), unused trailing bits ignored.

@@ -129,12 +129,20 @@ impl EdgeRoute {
                 0
             } else {
                 let f = n.as_f64().unwrap_or(0.0);
-                if f >= 1.0 { f.min(f64::from(u32::MAX)) as u32 } else { 0 }
+                if f >= 1.0 {
+                    f.min(f64::from(u32::MAX)) as u32
+                } else {
+                    0
+                }
             }),
             Some(Value::Bool(b)) => Some(u32::from(*b)),
             Some(_) => return Err(Error::WrongFieldType("hop_no")),
         };
-        Ok(Self { ephemeral_key, enc_type, hop_no })
+        Ok(Self {
+            ephemeral_key,
+            enc_type,
+            hop_no,
+        })
     }
 
     /// Canonical JSON (sorted keys, compact).
@@ -241,7 +249,9 @@ impl ServerRoute {
     #[must_use]
     pub fn is_allowed(&self) -> bool {
         (self.protocol == "http" || self.protocol == "https")
-            && ALLOWED_TARGET_PREFIXES.iter().any(|p| self.target.starts_with(p))
+            && ALLOWED_TARGET_PREFIXES
+                .iter()
+                .any(|p| self.target.starts_with(p))
             && self.target.ends_with(ALLOWED_TARGET_SUFFIX)
             && !self.target.contains('?')
     }
@@ -328,7 +338,11 @@ impl LayerRoute {
         let destination = Ed25519PublicKey::from_hex(req_str(&v, "destination")?)?;
         let ephemeral_key = X25519PublicKey::from_hex(req_str(&v, "ephemeral_key")?)?;
         let enc_type = enc_type_oxenss(&v)?;
-        Ok(LayerRoute::Node(NodeRoute { destination, ephemeral_key, enc_type }))
+        Ok(LayerRoute::Node(NodeRoute {
+            destination,
+            ephemeral_key,
+            enc_type,
+        }))
     }
 }
 
@@ -357,9 +371,17 @@ mod tests {
         let k = X25519PublicKey([1; 32]);
         let e = Ed25519PublicKey([2; 32]);
         for (t, relay, outer) in [(EncType::AesGcm, 186, 105), (EncType::XChaCha20, 188, 107)] {
-            let r = NodeRoute { destination: e, ephemeral_key: k, enc_type: t };
+            let r = NodeRoute {
+                destination: e,
+                ephemeral_key: k,
+                enc_type: t,
+            };
             assert_eq!(r.to_json().len(), relay);
-            let o = EdgeRoute { ephemeral_key: k, enc_type: t, hop_no: None };
+            let o = EdgeRoute {
+                ephemeral_key: k,
+                enc_type: t,
+                hop_no: None,
+            };
             assert_eq!(o.to_json().len(), outer);
             assert_eq!(EdgeRoute::from_json(&o.to_json()).unwrap(), o);
         }
@@ -397,7 +419,10 @@ mod tests {
 
     #[test]
     fn layer_route_errors() {
-        assert_eq!(LayerRoute::from_json(b"[]"), Err(Error::MissingField("destination")));
+        assert_eq!(
+            LayerRoute::from_json(b"[]"),
+            Err(Error::MissingField("destination"))
+        );
         assert_eq!(
             LayerRoute::from_json(br#"{"headers":"","json":"yes"}"#),
             Err(Error::WrongFieldType("json"))
@@ -408,6 +433,9 @@ mod tests {
             Err(Error::MissingField("target"))
         );
         let long = alloc::format!(r#"{{"host":"{}","target":"/"}}"#, "a".repeat(300));
-        assert_eq!(LayerRoute::from_json(long.as_bytes()), Err(Error::FieldTooLong("host")));
+        assert_eq!(
+            LayerRoute::from_json(long.as_bytes()),
+            Err(Error::FieldTooLong("host"))
+        );
     }
 }

@@ -27,14 +27,19 @@ impl<'a> Frame<'a> {
     /// [`Error::FrameTooShort`] below 4 bytes, [`Error::FrameLengthExceedsInput`] when N is
     /// larger than what follows.
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Self, Error> {
-        let (prefix, rest) = bytes.split_first_chunk::<LENGTH_PREFIX_LEN>().ok_or(Error::FrameTooShort)?;
+        let (prefix, rest) = bytes
+            .split_first_chunk::<LENGTH_PREFIX_LEN>()
+            .ok_or(Error::FrameTooShort)?;
         let declared = u32::from_le_bytes(*prefix);
         let n = usize::try_from(declared).map_err(|_| Error::FrameLengthExceedsInput {
             declared,
             available: rest.len(),
         })?;
         if n > rest.len() {
-            return Err(Error::FrameLengthExceedsInput { declared, available: rest.len() });
+            return Err(Error::FrameLengthExceedsInput {
+                declared,
+                available: rest.len(),
+            });
         }
         let (blob, json) = rest.split_at(n);
         Ok(Self { blob, json })
@@ -78,7 +83,10 @@ mod tests {
         assert_eq!(Frame::from_bytes(&[1, 0, 0]), Err(Error::FrameTooShort));
         assert_eq!(
             Frame::from_bytes(&[0xff, 0xff, 0xff, 0xff, 1]),
-            Err(Error::FrameLengthExceedsInput { declared: u32::MAX, available: 1 })
+            Err(Error::FrameLengthExceedsInput {
+                declared: u32::MAX,
+                available: 1
+            })
         );
         let f = Frame::from_bytes(&[2, 0, 0, 0, 9, 8, b'{', b'}']).unwrap();
         assert_eq!(f.blob, &[9, 8]);

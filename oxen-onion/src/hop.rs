@@ -12,8 +12,8 @@
 //! S = X25519(a, B) = X25519(b, A); the all-zero S is rejected. The key is the same in both
 //! directions: a reply uses the key of the request layer it answers, with a fresh nonce.
 
-use aes_gcm::aead::{AeadInOut, KeyInit};
 use aes_gcm::Aes256Gcm;
+use aes_gcm::aead::{AeadInOut, KeyInit};
 use alloc::vec::Vec;
 use blake2::{Blake2b256, Digest};
 use chacha20poly1305::XChaCha20Poly1305;
@@ -61,7 +61,9 @@ pub struct HopKey {
 
 impl core::fmt::Debug for HopKey {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("HopKey").field("enc_type", &self.enc_type).finish_non_exhaustive()
+        f.debug_struct("HopKey")
+            .field("enc_type", &self.enc_type)
+            .finish_non_exhaustive()
     }
 }
 
@@ -138,7 +140,9 @@ impl HopKey {
         plaintext: &[u8],
     ) -> Result<Vec<u8>, Error> {
         let mut nonce = [0u8; XCHACHA20_NONCE_LEN];
-        let n = nonce.get_mut(..self.enc_type.nonce_len()).ok_or(Error::CiphertextTooShort)?;
+        let n = nonce
+            .get_mut(..self.enc_type.nonce_len())
+            .ok_or(Error::CiphertextTooShort)?;
         rng.fill_bytes(n);
         self.encrypt_with_nonce(n, plaintext)
     }
@@ -169,11 +173,16 @@ impl HopKey {
 
     /// AEAD-encrypts `buf` in place under `nonce`, returning the tag. The builder uses this to
     /// encrypt every layer inside one buffer.
-    pub(crate) fn seal_in_place(&self, nonce: &[u8], buf: &mut [u8]) -> Result<[u8; TAG_LEN], Error> {
+    pub(crate) fn seal_in_place(
+        &self,
+        nonce: &[u8],
+        buf: &mut [u8],
+    ) -> Result<[u8; TAG_LEN], Error> {
         let tag = match self.enc_type {
             EncType::AesGcm => {
                 let c = Aes256Gcm::new(&self.key.into());
-                let n: [u8; AES_GCM_NONCE_LEN] = nonce.try_into().map_err(|_| Error::InvalidKeyLength)?;
+                let n: [u8; AES_GCM_NONCE_LEN] =
+                    nonce.try_into().map_err(|_| Error::InvalidKeyLength)?;
                 c.encrypt_inout_detached(&n.into(), &[], buf.into())
                     .map_err(|_| Error::TooBig(buf.len()))?
             }
@@ -198,7 +207,8 @@ impl HopKey {
         let (iv, body) = out.split_at_mut(iv_len);
         let enc = cbc::Encryptor::<aes_gcm::aes::Aes256>::new_from_slices(&self.key, iv)
             .map_err(|_| Error::InvalidKeyLength)?;
-        enc.encrypt_padded::<Pkcs7>(body, msg_len).map_err(|_| Error::DecryptionFailed)?;
+        enc.encrypt_padded::<Pkcs7>(body, msg_len)
+            .map_err(|_| Error::DecryptionFailed)?;
         Ok(())
     }
 
@@ -259,13 +269,16 @@ impl HopKey {
     #[cfg(feature = "legacy-aes-cbc")]
     fn cbc_decrypt(&self, iv: &[u8], body: &[u8]) -> Result<Vec<u8>, Error> {
         use cbc::cipher::{BlockModeDecrypt, KeyIvInit, block_padding::Pkcs7};
-        if body.len() % AES_BLOCK_LEN != 0 {
+        if !body.len().is_multiple_of(AES_BLOCK_LEN) {
             return Err(Error::DecryptionFailed);
         }
         let dec = cbc::Decryptor::<aes_gcm::aes::Aes256>::new_from_slices(&self.key, iv)
             .map_err(|_| Error::InvalidKeyLength)?;
         let mut buf = body.to_vec();
-        let len = dec.decrypt_padded::<Pkcs7>(&mut buf).map_err(|_| Error::DecryptionFailed)?.len();
+        let len = dec
+            .decrypt_padded::<Pkcs7>(&mut buf)
+            .map_err(|_| Error::DecryptionFailed)?
+            .len();
         buf.truncate(len);
         Ok(buf)
     }
@@ -307,6 +320,9 @@ mod tests {
         assert_eq!(k.decrypt(&ct).unwrap(), b"hi");
         ct[13] ^= 1;
         assert_eq!(k.decrypt(&ct), Err(Error::DecryptionFailed));
-        assert_eq!(k.encrypt_with_nonce(&[1; 11], b"x"), Err(Error::InvalidKeyLength));
+        assert_eq!(
+            k.encrypt_with_nonce(&[1; 11], b"x"),
+            Err(Error::InvalidKeyLength)
+        );
     }
 }

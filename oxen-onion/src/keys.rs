@@ -47,7 +47,10 @@ macro_rules! key_common {
             /// # Errors
             /// [`Error::InvalidKeyLength`] for any other length.
             pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-                bytes.try_into().map(Self).map_err(|_| Error::InvalidKeyLength)
+                bytes
+                    .try_into()
+                    .map(Self)
+                    .map_err(|_| Error::InvalidKeyLength)
             }
             /// Exactly 64 hex digits, either case (oxenss `from_hex`).
             ///
@@ -88,10 +91,12 @@ impl X25519PublicKey {
         let decoded = match s.len() {
             32 => s.try_into().ok(),
             64 => codec::hex32(s).ok(),
-            43 => codec::from_base64(s).ok().and_then(|v| v.get(..32)?.try_into().ok()),
-            44 if s.last() == Some(&b'=') => {
-                codec::from_base64(s).ok().and_then(|v| v.get(..32)?.try_into().ok())
-            }
+            43 => codec::from_base64(s)
+                .ok()
+                .and_then(|v| v.get(..32)?.try_into().ok()),
+            44 if s.last() == Some(&b'=') => codec::from_base64(s)
+                .ok()
+                .and_then(|v| v.get(..32)?.try_into().ok()),
             52 => codec::from_base32z(s).and_then(|v| v.get(..32)?.try_into().ok()),
             _ => None,
         };
@@ -129,7 +134,11 @@ impl X25519SecretKey {
     /// X25519(sk, 9), computed as a clamped fixed-base multiplication in Edwards form.
     #[must_use]
     pub fn public_key(&self) -> X25519PublicKey {
-        X25519PublicKey(EdwardsPoint::mul_base_clamped(self.0).to_montgomery().to_bytes())
+        X25519PublicKey(
+            EdwardsPoint::mul_base_clamped(self.0)
+                .to_montgomery()
+                .to_bytes(),
+        )
     }
 
     /// `crypto_scalarmult(sk, pk)` with libsodium's check: **the all-zero output is rejected**
@@ -196,7 +205,9 @@ impl X25519KeyPair {
 
 impl core::fmt::Debug for X25519KeyPair {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("X25519KeyPair").field("public", &self.public).finish_non_exhaustive()
+        f.debug_struct("X25519KeyPair")
+            .field("public", &self.public)
+            .finish_non_exhaustive()
     }
 }
 

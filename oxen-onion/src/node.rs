@@ -78,7 +78,11 @@ impl Delivery {
     ) -> Result<NodeReply, Error> {
         let plain = wrap_proxy_response(status, body, self.json);
         let ct = EncryptedReply::encrypt(&self.reply_key, rng, &plain)?;
-        let body = if self.base64 { ct.to_base64().into_bytes() } else { ct.as_bytes().to_vec() };
+        let body = if self.base64 {
+            ct.to_base64().into_bytes()
+        } else {
+            ct.as_bytes().to_vec()
+        };
         Ok(NodeReply { status: 200, body })
     }
 }
@@ -159,7 +163,10 @@ impl Rejection {
     /// Whether the body is encrypted for the client (only the two 200 classes).
     #[must_use]
     pub fn is_encrypted(&self) -> bool {
-        matches!(self, Rejection::InvalidJson { .. } | Rejection::InvalidUrl { .. })
+        matches!(
+            self,
+            Rejection::InvalidJson { .. } | Rejection::InvalidUrl { .. }
+        )
     }
 
     /// The answer's body. Plain-text bodies carry this crate's error text after the
@@ -184,14 +191,22 @@ impl Rejection {
     /// Status and body together.
     #[must_use]
     pub fn to_reply(&self) -> NodeReply {
-        NodeReply { status: self.http_status(), body: self.body() }
+        NodeReply {
+            status: self.http_status(),
+            body: self.body(),
+        }
     }
 }
 
 /// 502 plain `Next node not found: <hex>`, for a [`RelayToNode`] whose node is unknown.
 #[must_use]
 pub fn next_node_not_found(node: &Ed25519PublicKey) -> NodeReply {
-    NodeReply { status: 502, body: [NEXT_NODE_NOT_FOUND_PREFIX, &node.to_hex()].concat().into_bytes() }
+    NodeReply {
+        status: 502,
+        body: [NEXT_NODE_NOT_FOUND_PREFIX, &node.to_hex()]
+            .concat()
+            .into_bytes(),
+    }
 }
 
 /// Peels a request body arriving at the entry node (HTTPS `POST /onion_req/v2` or QUIC
@@ -236,7 +251,15 @@ fn peel_edge_inner<R: CryptoRng + ?Sized>(
     let frame = Frame::from_bytes(body).map_err(Rejection::EdgeParse)?;
     let route = EdgeRoute::from_json(frame.json).map_err(Rejection::EdgeParse)?;
     let hop_no = route.hop_no.unwrap_or(0);
-    process_ciphertext(keys, frame.blob, &route.ephemeral_key, route.enc_type, hop_no, replay, rng)
+    process_ciphertext(
+        keys,
+        frame.blob,
+        &route.ephemeral_key,
+        route.enc_type,
+        hop_no,
+        replay,
+        rng,
+    )
 }
 
 /// Peels a relay message from the previous node (OMQ `sn.onion_request`; oxenss
@@ -279,7 +302,15 @@ fn peel_relay_inner<R: CryptoRng + ?Sized>(
         Error::MaxPathLengthExceeded => Rejection::MaxPathLength,
         e => Rejection::InvalidInternal(e),
     })?;
-    process_ciphertext(keys, &m.data, &m.ephemeral_key, m.enc_type, m.hop_no, replay, rng)
+    process_ciphertext(
+        keys,
+        &m.data,
+        &m.ephemeral_key,
+        m.enc_type,
+        m.hop_no,
+        replay,
+        rng,
+    )
 }
 
 /// oxenss `process_ciphertext_v2` + `process_inner_request` + the dispatch of
@@ -300,11 +331,15 @@ fn process_ciphertext<R: CryptoRng + ?Sized>(
     }
     let key = HopKey::derive(enc_type, &keys.x25519, ephemeral_key, Role::Node)
         .map_err(Rejection::InvalidCiphertext)?;
-    let plaintext = key.decrypt(ciphertext).map_err(Rejection::InvalidCiphertext)?;
+    let plaintext = key
+        .decrypt(ciphertext)
+        .map_err(Rejection::InvalidCiphertext)?;
     // Only an authenticated layer enters the cache, so a forged packet carrying someone
     // else's ephemeral key cannot block the real one.
     if let Some((cache, now)) = replay {
-        cache.insert(*ephemeral_key, now).map_err(|_| Rejection::Replayed)?;
+        cache
+            .insert(*ephemeral_key, now)
+            .map_err(|_| Rejection::Replayed)?;
     }
 
     let encrypted_error = |body: &str, rng: &mut R| -> Result<Vec<u8>, Rejection> {
@@ -314,11 +349,15 @@ fn process_ciphertext<R: CryptoRng + ?Sized>(
             .map_err(Rejection::InvalidCiphertext)
     };
 
-    let parsed = Frame::from_bytes(&plaintext).and_then(|f| Ok((f, LayerRoute::from_json(f.json)?)));
+    let parsed =
+        Frame::from_bytes(&plaintext).and_then(|f| Ok((f, LayerRoute::from_json(f.json)?)));
     let (frame, route) = match parsed {
         Ok(p) => p,
         Err(error) => {
-            return Err(Rejection::InvalidJson { error, reply: encrypted_error(INVALID_JSON_BODY, rng)? });
+            return Err(Rejection::InvalidJson {
+                error,
+                reply: encrypted_error(INVALID_JSON_BODY, rng)?,
+            });
         }
     };
     match route {
@@ -339,9 +378,14 @@ fn process_ciphertext<R: CryptoRng + ?Sized>(
         })),
         LayerRoute::Server(route) => {
             if !route.is_allowed() {
-                return Err(Rejection::InvalidUrl { reply: encrypted_error(INVALID_URL_BODY, rng)? });
+                return Err(Rejection::InvalidUrl {
+                    reply: encrypted_error(INVALID_URL_BODY, rng)?,
+                });
             }
-            Ok(Decision::ForwardToServer(ServerForward { route, payload: plaintext }))
+            Ok(Decision::ForwardToServer(ServerForward {
+                route,
+                payload: plaintext,
+            }))
         }
     }
 }

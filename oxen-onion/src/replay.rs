@@ -33,7 +33,12 @@ impl ReplayCache {
     /// A cache remembering at most `capacity` keys (at least 1) for `window` time units.
     #[must_use]
     pub fn new(window: u64, capacity: usize) -> Self {
-        Self { window, capacity: capacity.max(1), seen: BTreeMap::new(), order: VecDeque::new() }
+        Self {
+            window,
+            capacity: capacity.max(1),
+            seen: BTreeMap::new(),
+            order: VecDeque::new(),
+        }
     }
 
     /// Number of keys remembered.
@@ -65,7 +70,9 @@ impl ReplayCache {
     /// what the window already implies).
     #[must_use]
     pub fn contains(&self, key: &X25519PublicKey, now: u64) -> bool {
-        self.seen.get(key.as_bytes()).is_some_and(|t| t.saturating_add(self.window) > now)
+        self.seen
+            .get(key.as_bytes())
+            .is_some_and(|t| t.saturating_add(self.window) > now)
     }
 
     /// Records `key` at `now`.

@@ -145,7 +145,12 @@ impl ReplyDecryptor {
         key: HopKey,
         path: Vec<Ed25519PublicKey>,
     ) -> Self {
-        Self { final_pair, destination, key, path }
+        Self {
+            final_pair,
+            destination,
+            key,
+            path,
+        }
     }
 
     /// Rebuilds a decryptor from the builder's final-hop key pair (libsession
@@ -160,7 +165,12 @@ impl ReplyDecryptor {
         path: Vec<Ed25519PublicKey>,
     ) -> Result<Self, Error> {
         let key = HopKey::derive(enc_type, &final_pair, &destination, Role::Client)?;
-        Ok(Self { final_pair, destination, key, path })
+        Ok(Self {
+            final_pair,
+            destination,
+            key,
+            path,
+        })
     }
 
     /// The destination layer's ephemeral key pair (libsession `final_hop_x25519_keypair`).
@@ -178,9 +188,13 @@ impl ReplyDecryptor {
         match self.key.decrypt(ciphertext) {
             Ok(p) => Ok(p),
             Err(e) if self.key.enc_type() == EncType::XChaCha20 => {
-                let gcm =
-                    HopKey::derive(EncType::AesGcm, &self.final_pair, &self.destination, Role::Client)
-                        .map_err(|_| e)?;
+                let gcm = HopKey::derive(
+                    EncType::AesGcm,
+                    &self.final_pair,
+                    &self.destination,
+                    Role::Client,
+                )
+                .map_err(|_| e)?;
                 gcm.decrypt(ciphertext).map_err(|_| e)
             }
             Err(e) => Err(e),
@@ -224,14 +238,19 @@ impl ReplyDecryptor {
                 .and_then(|h| Ed25519PublicKey::from_hex(h.trim()).ok())
         };
         let index_of = |k: &Ed25519PublicKey| {
-            self.path.iter().position(|p| p == k).and_then(|i| u8::try_from(i).ok())
+            self.path
+                .iter()
+                .position(|p| p == k)
+                .and_then(|i| u8::try_from(i).ok())
         };
         let last = u8::try_from(self.path.len().saturating_sub(1)).ok();
         let (kind, hop) = match status {
             400 if text.starts_with("Error parsing onion request") => {
                 (PathFailureKind::EdgeParse, Some(0))
             }
-            400 if text.starts_with("Invalid ciphertext") => (PathFailureKind::InvalidCiphertext, None),
+            400 if text.starts_with("Invalid ciphertext") => {
+                (PathFailureKind::InvalidCiphertext, None)
+            }
             400 if text.starts_with("Invalid internal onion request") => {
                 (PathFailureKind::InvalidInternalRequest, None)
             }
@@ -267,8 +286,14 @@ impl ReplyDecryptor {
 }
 
 fn trim_ascii(b: &[u8]) -> &[u8] {
-    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
-    let end = b.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(start, |e| e + 1);
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map_or(start, |e| e + 1);
     b.get(start..end).unwrap_or(&[])
 }
 
@@ -294,7 +319,10 @@ impl SnodeResponse {
             .ok_or(Error::MissingField("status"))?
             .as_u64()
             .ok_or(Error::WrongFieldType("status"))?;
-        let status = u16::try_from(status).ok().filter(|s| (100..=999).contains(s)).ok_or(Error::InvalidStatus)?;
+        let status = u16::try_from(status)
+            .ok()
+            .filter(|s| (100..=999).contains(s))
+            .ok_or(Error::InvalidStatus)?;
         let body = match v.get("body") {
             None => return Err(Error::MissingField("body")),
             Some(serde_json::Value::String(s)) => ResponseBody::Text(s.clone()),

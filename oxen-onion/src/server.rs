@@ -58,7 +58,11 @@ impl OnionReqParser {
         let (remote_pubkey, enc_type) = crate::control::server_metadata(frame.json)?;
         let key = HopKey::derive(enc_type, keys, &remote_pubkey, Role::Node)?;
         let payload = key.decrypt(frame.blob)?;
-        Ok(Self { payload, remote_pubkey, key })
+        Ok(Self {
+            payload,
+            remote_pubkey,
+            key,
+        })
     }
 
     /// The decrypted payload (v3 JSON or v4 bencoded request).
