@@ -501,7 +501,6 @@ fn field_json(f: &ExtraField) -> Value {
             "type": "eth_service_node_purge",
             "chain_id": chain_id, "l2_height": l2_height, "bls_pubkey": hx(&bls_pubkey.0),
         }),
-        _ => json!({"type": "unmapped"}),
     };
     o["tag"] = json!(f.tag());
     o
