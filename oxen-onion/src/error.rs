@@ -74,12 +74,6 @@ pub enum Error {
     /// A reply or key was expected in base64 and is not valid base64.
     #[error("invalid base64")]
     InvalidBase64,
-    /// The decrypted layer names no destination (`headers`, `host` or `destination`).
-    #[error("decrypted layer names no destination")]
-    NoRoute,
-    /// A server relay target or protocol is not allowed ("Invalid url").
-    #[error("server relay protocol or target not allowed")]
-    InvalidUrl,
     /// The ephemeral key of this layer was seen before inside the replay window.
     #[error("ephemeral key replayed")]
     Replayed,

@@ -1,0 +1,265 @@
+//! Property tests: build → peel hop by hop, reply round trips, padding invariants.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use oxen_onion::node::{self, Decision};
+use oxen_onion::reply::SnodeResponse;
+use oxen_onion::server::DEFAULT_MAX_SIZE;
+use oxen_onion::*;
+use proptest::prelude::*;
+use rand_chacha::ChaCha20Rng;
+use rand_core::SeedableRng;
+
+struct Net {
+    path: Vec<NodeKeys>,
+    dest: NodeKeys,
+}
+
+fn node(rng: &mut ChaCha20Rng, tag: u8) -> NodeKeys {
+    let x = X25519KeyPair::generate(rng);
+    let mut ed = [tag; 32];
+    ed[..4].copy_from_slice(&x.public.as_bytes()[..4]);
+    NodeKeys {
+        x25519: x,
+        ed25519: Ed25519PublicKey(ed),
+    }
+}
+
+fn net(rng: &mut ChaCha20Rng, hops: usize) -> Net {
+    Net {
+        path: (0..hops).map(|i| node(rng, i as u8)).collect(),
+        dest: node(rng, 0xee),
+    }
+}
+
+fn hop(k: &NodeKeys) -> Hop {
+    Hop {
+        ed25519: k.ed25519,
+        x25519: k.x25519.public,
+    }
+}
+
+fn enc_type(x: bool) -> EncType {
+    if x {
+        EncType::XChaCha20
+    } else {
+        EncType::AesGcm
+    }
+}
+
+/// Runs a request through the path, returning the destination's decision and the size each
+/// hop received.
+fn run(net: &Net, request: &[u8], rng: &mut ChaCha20Rng) -> (Decision, Vec<usize>) {
+    let mut sizes = vec![request.len()];
+    let mut d = node::peel_edge(&net.path[0], request, rng).unwrap();
+    let mut k = 0;
+    loop {
+        match d {
+            Decision::RelayToNode(r) => {
+                k += 1;
+                let keys = net.path.get(k).unwrap_or(&net.dest);
+                assert_eq!(r.next_node, keys.ed25519);
+                let msg = r.message.to_bytes();
+                sizes.push(msg.len());
+                d = node::peel_relay(keys, &msg, rng).unwrap();
+            }
+            other => return (other, sizes),
+        }
+    }
+}
+
+fn builder(net: &Net, t: EncType, server: bool) -> Builder {
+    let b = Builder::new(t).path(&net.path.iter().map(hop).collect::<Vec<_>>());
+    if server {
+        b.server_destination(ServerDestination {
+            host: "sogs.example".into(),
+            target: "/oxen/v4/lsrpc".into(),
+            protocol: Protocol::Https,
+            port: None,
+            x25519: net.dest.x25519.public,
+        })
+    } else {
+        b.snode_destination(hop(&net.dest))
+    }
+}
+
+fn delivered(net: &Net, d: Decision) -> Vec<u8> {
+    match d {
+        Decision::Deliver(del) => del.body,
+        Decision::ForwardToServer(s) => {
+            OnionReqParser::new(&net.dest.x25519, &s.payload, DEFAULT_MAX_SIZE)
+                .unwrap()
+                .payload()
+                .to_vec()
+        }
+        Decision::RelayToNode(_) => unreachable!(),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn build_then_peel_recovers_payload(
+        seed in any::<u64>(),
+        hops in 1usize..=15,
+        payload in proptest::collection::vec(any::<u8>(), 0..3000),
+        x in any::<bool>(),
+        server in any::<bool>(),
+    ) {
+        let mut rng = ChaCha20Rng::seed_from_u64(seed);
+        let net = net(&mut rng, hops);
+        let (req, _) = builder(&net, enc_type(x), server).build(&payload, &mut rng).unwrap();
+        let (d, sizes) = run(&net, req.as_bytes(), &mut rng);
+        prop_assert_eq!(delivered(&net, d), payload);
+        prop_assert_eq!(sizes.len(), hops + usize::from(!server));
+    }
+
+    #[test]
+    fn reply_round_trip(
+        seed in any::<u64>(),
+        body in "[ -~]{0,200}",
+        status in 100u16..600,
+        x in any::<bool>(),
+        base64 in any::<bool>(),
+    ) {
+        let mut rng = ChaCha20Rng::seed_from_u64(seed);
+        let net = net(&mut rng, 3);
+        let (req, dec) = builder(&net, enc_type(x), false).build(b"{}", &mut rng).unwrap();
+        let Decision::Deliver(mut del) = run(&net, req.as_bytes(), &mut rng).0 else { panic!() };
+        del.base64 = base64;
+        let r = del.reply(&mut rng, status, &ResponseBody::Text(body.clone())).unwrap();
+        prop_assert_eq!(r.status, 200);
+        let plain = dec.handle_reply(r.status, &r.body).unwrap();
+        let parsed = SnodeResponse::from_bytes(&plain).unwrap();
+        prop_assert_eq!(parsed.status, status);
+        prop_assert_eq!(parsed.body, ResponseBody::Text(body));
+    }
+
+    #[test]
+    fn server_reply_round_trip(seed in any::<u64>(), reply in proptest::collection::vec(any::<u8>(), 0..500), x in any::<bool>()) {
+        let mut rng = ChaCha20Rng::seed_from_u64(seed);
+        let net = net(&mut rng, 3);
+        let (req, dec) = builder(&net, enc_type(x), true).build(b"l2:{}e", &mut rng).unwrap();
+        let Decision::ForwardToServer(s) = run(&net, req.as_bytes(), &mut rng).0 else { panic!() };
+        let p = OnionReqParser::new(&net.dest.x25519, &s.payload, DEFAULT_MAX_SIZE).unwrap();
+        let enc = p.encrypt_reply(&mut rng, &reply).unwrap();
+        // v4 raw and v3 base64 both decode
+        prop_assert_eq!(dec.handle_reply(200, enc.as_bytes()).unwrap(), reply.clone());
+        prop_assert_eq!(dec.handle_reply(200, enc.to_base64().as_bytes()).unwrap(), reply);
+    }
+
+    #[test]
+    fn padding_never_changes_what_the_destination_receives(
+        seed in any::<u64>(),
+        hops in 1usize..=6,
+        len_a in 0usize..700,
+        len_b in 0usize..700,
+        x in any::<bool>(),
+        server in any::<bool>(),
+    ) {
+        let mut rng = ChaCha20Rng::seed_from_u64(seed);
+        let net = net(&mut rng, hops);
+        let b = builder(&net, enc_type(x), server).padding(Padding::default_buckets());
+        let pa: Vec<u8> = (0..len_a).map(|i| (i % 251) as u8).collect();
+        let pb: Vec<u8> = (0..len_b).map(|i| (i % 241) as u8).collect();
+        let (ra, _) = b.build(&pa, &mut rng).unwrap();
+        let (rb, _) = b.build(&pb, &mut rng).unwrap();
+        let (da, sa) = run(&net, ra.as_bytes(), &mut rng);
+        let (db, sb) = run(&net, rb.as_bytes(), &mut rng);
+        prop_assert_eq!(delivered(&net, da), pa);
+        prop_assert_eq!(delivered(&net, db), pb);
+        // both payloads fall in the first (1 KiB) bucket (payload + layer + route JSON < 1024
+        // for a server destination too): every hop that padding covers sees
+        // the same size (server destination: all but the last hop)
+        let covered = if server { hops - 1 } else { hops };
+        prop_assert_eq!(&sa[..covered], &sb[..covered]);
+    }
+}
+
+#[test]
+fn padding_hides_size_but_unpadded_reveals_it() {
+    let mut rng = ChaCha20Rng::seed_from_u64(7);
+    let net = net(&mut rng, 3);
+    let plain = builder(&net, EncType::XChaCha20, false);
+    let padded = plain.clone().padding(Padding::default_buckets());
+    let (a, _) = plain.build(&[1u8; 10], &mut rng).unwrap();
+    let (b, _) = plain.build(&[1u8; 20], &mut rng).unwrap();
+    assert_ne!(a.as_bytes().len(), b.as_bytes().len());
+    let (a, _) = padded.build(&[1u8; 10], &mut rng).unwrap();
+    let (b, _) = padded.build(&[1u8; 20], &mut rng).unwrap();
+    assert_eq!(a.as_bytes().len(), b.as_bytes().len());
+    // 4 + payload + padded JSON = 1024 at the destination layer
+    let (d, _) = run(&net, a.as_bytes(), &mut rng);
+    assert_eq!(delivered(&net, d), [1u8; 10]);
+}
+
+#[test]
+fn replay_cache_rejects_second_delivery_only() {
+    let mut rng = ChaCha20Rng::seed_from_u64(8);
+    let net = net(&mut rng, 3);
+    let (req, _) = builder(&net, EncType::AesGcm, false)
+        .build(b"{}", &mut rng)
+        .unwrap();
+    let mut cache = ReplayCache::new(60, 16);
+    // a forgery carrying the real ephemeral key does not poison the cache
+    let mut forged = req.as_bytes().to_vec();
+    forged[10] ^= 1;
+    let r = node::peel_edge_with_replay_cache(&net.path[0], &forged, &mut cache, 100, &mut rng);
+    assert!(matches!(r, Err(node::Rejection::InvalidCiphertext(_))));
+    assert!(
+        node::peel_edge_with_replay_cache(&net.path[0], req.as_bytes(), &mut cache, 100, &mut rng)
+            .is_ok()
+    );
+    let again =
+        node::peel_edge_with_replay_cache(&net.path[0], req.as_bytes(), &mut cache, 130, &mut rng);
+    assert_eq!(again.unwrap_err(), node::Rejection::Replayed);
+    assert_eq!(node::Rejection::Replayed.http_status(), 400);
+    // after the window it is accepted again (bounded memory, not a permanent ban)
+    assert!(
+        node::peel_edge_with_replay_cache(&net.path[0], req.as_bytes(), &mut cache, 161, &mut rng)
+            .is_ok()
+    );
+    // relay side too
+    let Decision::RelayToNode(r) = node::peel_edge(&net.path[0], req.as_bytes(), &mut rng).unwrap()
+    else {
+        panic!()
+    };
+    let msg = r.message.to_bytes();
+    assert!(
+        node::peel_relay_with_replay_cache(&net.path[1], &msg, &mut cache, 200, &mut rng).is_ok()
+    );
+    assert_eq!(
+        node::peel_relay_with_replay_cache(&net.path[1], &msg, &mut cache, 201, &mut rng)
+            .unwrap_err(),
+        node::Rejection::Replayed
+    );
+}
+
+#[test]
+fn start_hop_no_is_honoured_and_bounded() {
+    let mut rng = ChaCha20Rng::seed_from_u64(9);
+    let net = net(&mut rng, 3);
+    let (req, _) = builder(&net, EncType::AesGcm, false)
+        .start_hop_no(9)
+        .build(b"{}", &mut rng)
+        .unwrap();
+    let Decision::RelayToNode(r) = node::peel_edge(&net.path[0], req.as_bytes(), &mut rng).unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(r.message.hop_no, 10);
+    let (d, _) = run(&net, req.as_bytes(), &mut rng);
+    assert!(matches!(d, Decision::Deliver(_)));
+    assert_eq!(
+        builder(&net, EncType::AesGcm, false)
+            .start_hop_no(13)
+            .build(b"{}", &mut rng)
+            .unwrap_err(),
+        Error::InvalidPathLength(3)
+    );
+}
