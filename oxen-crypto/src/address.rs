@@ -37,10 +37,8 @@ use alloc::string::String;
 use core::fmt;
 use core::str::FromStr;
 
-use curve25519_dalek::edwards::CompressedEdwardsY;
-
-use crate::Error;
 use crate::base58;
+use crate::{CompressedPoint, Error, Point};
 
 /// Length of a public key in an address.
 pub const KEY_LEN: usize = 32;
@@ -155,57 +153,6 @@ impl fmt::Display for Network {
     }
 }
 
-/// A public key as an address carries it: 32 bytes that pass the reference's `check_key`
-/// (a canonical encoding of a curve point; no subgroup check).
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct AddressKey([u8; KEY_LEN]);
-
-impl AddressKey {
-    /// Checks `bytes` as the reference's `crypto::check_key` does.
-    ///
-    /// # Errors
-    /// [`Error::AddressInvalidKey`] if `bytes` is not a canonical point encoding.
-    pub fn from_bytes(bytes: [u8; KEY_LEN]) -> Result<Self, Error> {
-        if check_key(&bytes) {
-            Ok(Self(bytes))
-        } else {
-            Err(Error::AddressInvalidKey)
-        }
-    }
-
-    /// The 32 encoded bytes.
-    #[must_use]
-    pub const fn to_bytes(self) -> [u8; KEY_LEN] {
-        self.0
-    }
-
-    /// The 32 encoded bytes, borrowed.
-    #[must_use]
-    pub const fn as_bytes(&self) -> &[u8; KEY_LEN] {
-        &self.0
-    }
-}
-
-impl fmt::Debug for AddressKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("AddressKey(")?;
-        for b in self.0 {
-            write!(f, "{b:02x}")?;
-        }
-        f.write_str(")")
-    }
-}
-
-/// `crypto::check_key`: the encoding decompresses and is the canonical one (y < p, no
-/// "negative zero"); see the crypto spec §2.1.
-// NOTE: a private copy of the point-validity rule until the crate's point module exports
-// `check_key`; then this should call it.
-fn check_key(bytes: &[u8; KEY_LEN]) -> bool {
-    CompressedEdwardsY(*bytes)
-        .decompress()
-        .is_some_and(|p| p.compress().to_bytes() == *bytes)
-}
-
 /// The short (8-byte) payment id of an integrated address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PaymentId(pub [u8; PAYMENT_ID_LEN]);
@@ -223,30 +170,52 @@ pub enum AddressKind {
 
 /// An Oxen wallet address: network, kind and the two public keys.
 ///
+/// Keys parsed from a string have passed `check_key`; [`Address::new`] does not check (as the
+/// reference's `get_account_address_as_str`, which encodes any bytes), so an address built from
+/// bad keys encodes but does not parse back. Use [`Address::new_checked`] to check them.
+///
 /// `Display` writes the address string; `FromStr` accepts any network's prefixes (use
 /// [`Address::from_str_for_network`] to require one network, as the reference does).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Address {
     network: Network,
     kind: AddressKind,
-    spend: AddressKey,
-    view: AddressKey,
+    spend: CompressedPoint,
+    view: CompressedPoint,
 }
 
 impl Address {
-    /// An address from its parts.
+    /// An address from its parts; the keys are not checked.
     #[must_use]
     pub const fn new(
         network: Network,
         kind: AddressKind,
-        spend: AddressKey,
-        view: AddressKey,
+        spend: CompressedPoint,
+        view: CompressedPoint,
     ) -> Self {
         Self {
             network,
             kind,
             spend,
             view,
+        }
+    }
+
+    /// An address from its parts, checking both keys as parsing does (`crypto::check_key`: a
+    /// canonical point encoding; no subgroup check).
+    ///
+    /// # Errors
+    /// [`Error::AddressInvalidKey`] if either key fails `check_key`.
+    pub fn new_checked(
+        network: Network,
+        kind: AddressKind,
+        spend: CompressedPoint,
+        view: CompressedPoint,
+    ) -> Result<Self, Error> {
+        if Point::check_key(spend.as_bytes()) && Point::check_key(view.as_bytes()) {
+            Ok(Self::new(network, kind, spend, view))
+        } else {
+            Err(Error::AddressInvalidKey)
         }
     }
 
@@ -264,13 +233,13 @@ impl Address {
 
     /// The public spend key.
     #[must_use]
-    pub const fn spend_public_key(&self) -> AddressKey {
+    pub const fn spend_public_key(&self) -> CompressedPoint {
         self.spend
     }
 
     /// The public view key.
     #[must_use]
-    pub const fn view_public_key(&self) -> AddressKey {
+    pub const fn view_public_key(&self) -> CompressedPoint {
         self.view
     }
 
@@ -357,10 +326,8 @@ impl Address {
         }
         let (keys, pid) = payload.split_at(PAYLOAD_LEN);
         let (spend, view) = keys.split_at(KEY_LEN);
-        let spend =
-            AddressKey::from_bytes(spend.try_into().map_err(|_| Error::AddressPayloadLength)?)?;
-        let view =
-            AddressKey::from_bytes(view.try_into().map_err(|_| Error::AddressPayloadLength)?)?;
+        let spend: [u8; KEY_LEN] = spend.try_into().map_err(|_| Error::AddressPayloadLength)?;
+        let view: [u8; KEY_LEN] = view.try_into().map_err(|_| Error::AddressPayloadLength)?;
         let kind = if integrated {
             AddressKind::Integrated(PaymentId(
                 pid.try_into().map_err(|_| Error::AddressPayloadLength)?,
@@ -370,7 +337,7 @@ impl Address {
         } else {
             AddressKind::Standard
         };
-        Ok(Self::new(network, kind, spend, view))
+        Self::new_checked(network, kind, CompressedPoint(spend), CompressedPoint(view))
     }
 }
 
@@ -414,8 +381,8 @@ mod tests {
 
     const REF_MAINNET: &str = "L6yyS95QQvv2Mj5Hp4QSKMMjFUz85jR9q5k3VxLmbMUwR8KVHTseVJiRnzUGHfnurr7tLSwsAUKjKK1dhTsPUUZjTVgb4KR";
 
-    fn key(hex_str: &str) -> AddressKey {
-        AddressKey::from_bytes(hex::decode(hex_str).unwrap().try_into().unwrap()).unwrap()
+    fn key(hex_str: &str) -> CompressedPoint {
+        CompressedPoint(hex::decode(hex_str).unwrap().try_into().unwrap())
     }
 
     #[test]
@@ -498,7 +465,15 @@ mod tests {
         y_eq_p[0] = 0xed;
         y_eq_p[31] = 0x7f;
         for bad in [neg_zero, y2, y_eq_p] {
-            assert_eq!(AddressKey::from_bytes(bad), Err(Error::AddressInvalidKey));
+            assert_eq!(
+                Address::new_checked(
+                    Network::Mainnet,
+                    AddressKind::Standard,
+                    CompressedPoint(bad),
+                    CompressedPoint::IDENTITY
+                ),
+                Err(Error::AddressInvalidKey)
+            );
             let spend_bad = [&bad[..], &good[..]].concat();
             let view_bad = [&good[..], &bad[..]].concat();
             assert_eq!(
@@ -513,18 +488,14 @@ mod tests {
         // The identity and small-order points are accepted (no subgroup check).
         let mut identity = [0u8; 32];
         identity[0] = 1;
-        assert!(AddressKey::from_bytes(identity).is_ok());
-        assert!(AddressKey::from_bytes([0u8; 32]).is_ok());
+        let ok = [&identity[..], &[0u8; 32]].concat();
+        assert!(base58::encode_addr(114, &ok).parse::<Address>().is_ok());
     }
 
-    fn arb_key() -> impl Strategy<Value = AddressKey> {
-        any::<[u8; 32]>().prop_map(|b| {
-            // Any 32 bytes become a valid key after a round through the curve: hash-free,
-            // multiply a fixed point by the bytes as a scalar.
-            let s = curve25519_dalek::Scalar::from_bytes_mod_order(b);
-            let p = curve25519_dalek::constants::ED25519_BASEPOINT_POINT * s;
-            AddressKey::from_bytes(p.compress().to_bytes()).unwrap()
-        })
+    fn arb_key() -> impl Strategy<Value = CompressedPoint> {
+        // Any 32 bytes, as a scalar times G, give a valid key.
+        any::<[u8; 32]>()
+            .prop_map(|b| Point::mul_base(&crate::Scalar::from_bytes_mod_order(b)).compress())
     }
 
     fn arb_kind() -> impl Strategy<Value = AddressKind> {
