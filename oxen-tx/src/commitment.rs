@@ -61,7 +61,9 @@ pub fn h2d(key: &[u8; 32]) -> u64 {
 /// `amount·H`, constant time (reference `rct::scalarmultH(d2h(amount))`).
 #[must_use]
 pub fn amount_times_h(amount: u64) -> Point {
-    Point::from_dalek(crate::bulletproof::generators::mul_h(&DScalar::from(amount)))
+    Point::from_dalek(crate::bulletproof::generators::mul_h(&DScalar::from(
+        amount,
+    )))
 }
 
 /// A Pedersen commitment as it appears on the wire (an `outPk` mask or a pseudo-output): the
@@ -144,7 +146,11 @@ pub(crate) fn commit_dalek(amount: &DScalar, mask: &DScalar) -> EdwardsPoint {
 /// multiplication here; the result is the same).
 #[must_use]
 pub fn commit(amount: u64, mask: &Scalar) -> Commitment {
-    Commitment(commit_dalek(&DScalar::from(amount), mask.as_dalek()).compress().to_bytes())
+    Commitment(
+        commit_dalek(&DScalar::from(amount), mask.as_dalek())
+            .compress()
+            .to_bytes(),
+    )
 }
 
 /// The commitment to a public amount with mask 1: `G + amount·H` (reference `rct::zeroCommit`,
@@ -163,7 +169,9 @@ mod tests {
     #[test]
     fn h_is_8_decompress_keccak_g() {
         let g = curve25519_dalek::constants::ED25519_BASEPOINT_COMPRESSED;
-        let hp = CompressedEdwardsY(keccak256(g.as_bytes())).decompress().unwrap();
+        let hp = CompressedEdwardsY(keccak256(g.as_bytes()))
+            .decompress()
+            .unwrap();
         assert_eq!(hp.mul_by_cofactor().compress().to_bytes(), H_BYTES);
         assert_eq!(h().to_bytes(), H_BYTES);
     }
@@ -180,7 +188,10 @@ mod tests {
     fn commitment_decode_rejects_invalid_point() {
         let mut bad = [0u8; 32];
         bad[0] = 2; // y = 2 is not on the curve
-        assert!(matches!(Commitment::from_bytes(bad).decode(), Err(crate::Error::Crypto(_))));
+        assert!(matches!(
+            Commitment::from_bytes(bad).decode(),
+            Err(crate::Error::Crypto(_))
+        ));
         assert!(zero_commit(5).decode().is_ok());
     }
 }

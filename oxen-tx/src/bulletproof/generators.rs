@@ -13,13 +13,13 @@ use alloc::vec::Vec;
 
 use curve25519_dalek::constants::ED25519_BASEPOINT_POINT;
 use curve25519_dalek::edwards::EdwardsPoint;
-use curve25519_dalek::scalar::Scalar;
 #[cfg(feature = "std")]
 use curve25519_dalek::edwards::{EdwardsBasepointTable, VartimeEdwardsPrecomputation};
-#[cfg(feature = "std")]
-use curve25519_dalek::traits::{BasepointTable, VartimePrecomputedMultiscalarMul};
+use curve25519_dalek::scalar::Scalar;
 #[cfg(not(feature = "std"))]
 use curve25519_dalek::traits::VartimeMultiscalarMul;
+#[cfg(feature = "std")]
+use curve25519_dalek::traits::{BasepointTable, VartimePrecomputedMultiscalarMul};
 use oxen_crypto::hash::Keccak256;
 use oxen_crypto::{hash_to_ec_vartime, varint};
 
@@ -93,7 +93,9 @@ impl Generators {
         dyn_scalars: &[Scalar],
         dyn_points: &[EdwardsPoint],
     ) -> EdwardsPoint {
-        let statics = statics.get(..statics.len().min(2 + 2 * self.mn())).unwrap_or(&[]);
+        let statics = statics
+            .get(..statics.len().min(2 + 2 * self.mn()))
+            .unwrap_or(&[]);
         #[cfg(feature = "std")]
         {
             self.table

@@ -49,6 +49,8 @@ use crate::commitment::Commitment;
 pub(crate) mod generators;
 pub mod notes;
 mod prover;
+#[cfg(test)]
+mod tests;
 pub mod transcript;
 mod verifier;
 
@@ -168,7 +170,10 @@ impl Bulletproof {
         let l = take_keys(input, &mut pos)?;
         let r = take_keys(input, &mut pos)?;
         if l.len() != r.len() {
-            return Err(Error::BulletproofLrMismatch { l: l.len(), r: r.len() });
+            return Err(Error::BulletproofLrMismatch {
+                l: l.len(),
+                r: r.len(),
+            });
         }
         if l.is_empty() {
             return Err(Error::BulletproofEmptyLr);
@@ -176,7 +181,19 @@ impl Bulletproof {
         let a = take32(input, &mut pos)?;
         let b = take32(input, &mut pos)?;
         let t = take32(input, &mut pos)?;
-        let proof = Self { big_a, big_s, t1, t2, taux, mu, l, r, a, b, t };
+        let proof = Self {
+            big_a,
+            big_s,
+            t1,
+            t2,
+            taux,
+            mu,
+            l,
+            r,
+            a,
+            b,
+            t,
+        };
         Ok((proof, pos))
     }
 
@@ -195,7 +212,14 @@ impl Bulletproof {
     /// Appends the wire encoding to `out`.
     pub fn write(&self, out: &mut Vec<u8>) {
         out.reserve(self.serialized_len());
-        for k in [&self.big_a, &self.big_s, &self.t1, &self.t2, &self.taux, &self.mu] {
+        for k in [
+            &self.big_a,
+            &self.big_s,
+            &self.t1,
+            &self.t2,
+            &self.taux,
+            &self.mu,
+        ] {
             out.extend_from_slice(k);
         }
         for keys in [&self.l, &self.r] {
@@ -245,11 +269,18 @@ impl Bulletproof {
     /// The 32-byte fields in the order `get_pre_clsag_hash` hashes them:
     /// `A, S, T1, T2, taux, mu, L..., R..., a, b, t` (no lengths, no `V`).
     pub fn keys(&self) -> impl Iterator<Item = &[u8; 32]> {
-        [&self.big_a, &self.big_s, &self.t1, &self.t2, &self.taux, &self.mu]
-            .into_iter()
-            .chain(self.l.iter())
-            .chain(self.r.iter())
-            .chain([&self.a, &self.b, &self.t])
+        [
+            &self.big_a,
+            &self.big_s,
+            &self.t1,
+            &self.t2,
+            &self.taux,
+            &self.mu,
+        ]
+        .into_iter()
+        .chain(self.l.iter())
+        .chain(self.r.iter())
+        .chain([&self.a, &self.b, &self.t])
     }
 
     /// `A` (×1/8), as on the wire.
@@ -355,10 +386,12 @@ fn commitments_to_v(commitments: &[Commitment]) -> Result<Vec<[u8; 32]>, Error> 
                 .map_err(|_| Error::BulletproofInvalidPoint("commitment"))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(curve25519_dalek::edwards::EdwardsPoint::compress_batch_alloc(&points)
-        .into_iter()
-        .map(|c| c.to_bytes())
-        .collect())
+    Ok(
+        curve25519_dalek::edwards::EdwardsPoint::compress_batch_alloc(&points)
+            .into_iter()
+            .map(|c| c.to_bytes())
+            .collect(),
+    )
 }
 
 impl Bulletproof {
@@ -431,8 +464,11 @@ impl Bulletproof {
             .iter()
             .map(|(_, c)| commitments_to_v(c))
             .collect::<Result<Vec<_>, _>>()?;
-        let pairs: Vec<(&Bulletproof, &[[u8; 32]])> =
-            items.iter().zip(&vs).map(|((p, _), v)| (*p, v.as_slice())).collect();
+        let pairs: Vec<(&Bulletproof, &[[u8; 32]])> = items
+            .iter()
+            .zip(&vs)
+            .map(|((p, _), v)| (*p, v.as_slice()))
+            .collect();
         verifier::verify_batch_v(&pairs)
     }
 

@@ -27,10 +27,10 @@ pub(crate) fn random_scalar<R: CryptoRng + ?Sized>(rng: &mut R) -> Scalar {
         if let Some(last) = bytes.last_mut() {
             *last &= 0x1f;
         }
-        if let Some(s) = Option::<Scalar>::from(Scalar::from_canonical_bytes(*bytes)) {
-            if s != Scalar::ZERO {
-                return s;
-            }
+        if let Some(s) = Option::<Scalar>::from(Scalar::from_canonical_bytes(*bytes))
+            && s != Scalar::ZERO
+        {
+            return s;
         }
     }
 }
@@ -55,11 +55,16 @@ pub(super) fn prove<R: CryptoRng + ?Sized>(
         return Err(Error::BulletproofNoAmounts);
     }
     if amounts.len() > MAX_AMOUNTS {
-        return Err(Error::BulletproofTooManyAmounts { count: amounts.len() });
+        return Err(Error::BulletproofTooManyAmounts {
+            count: amounts.len(),
+        });
     }
-    let masks: Zeroizing<Vec<Scalar>> = Zeroizing::new(masks.iter().map(|m| m.to_dalek()).collect());
+    let masks: Zeroizing<Vec<Scalar>> =
+        Zeroizing::new(masks.iter().map(|m| m.to_dalek()).collect());
     let mn = (1usize << log_m(amounts.len())) * N_BITS;
-    Ok(with_generators(mn, |gens| prove_with(gens, amounts, &masks, mn, rng)))
+    Ok(with_generators(mn, |gens| {
+        prove_with(gens, amounts, &masks, mn, rng)
+    }))
 }
 
 fn prove_with<R: CryptoRng + ?Sized>(
@@ -86,7 +91,11 @@ fn prove_with<R: CryptoRng + ?Sized>(
     // aL = bits of the amounts (padding amounts are 0), aR = aL - 1, as Choices.
     let bits: Zeroizing<Vec<u8>> = Zeroizing::new(
         (0..mn)
-            .map(|i| amounts.get(i / N_BITS).map_or(0, |a| ((a >> (i % N_BITS)) & 1) as u8))
+            .map(|i| {
+                amounts
+                    .get(i / N_BITS)
+                    .map_or(0, |a| ((a >> (i % N_BITS)) & 1) as u8)
+            })
             .collect(),
     );
     let a_l: Zeroizing<Vec<Scalar>> = Zeroizing::new(
@@ -107,18 +116,28 @@ fn prove_with<R: CryptoRng + ?Sized>(
     loop {
         let mut tr = initial.clone();
         let alpha = Zeroizing::new(random_scalar(rng));
-        let s_l: Zeroizing<Vec<Scalar>> = Zeroizing::new((0..mn).map(|_| random_scalar(rng)).collect());
-        let s_r: Zeroizing<Vec<Scalar>> = Zeroizing::new((0..mn).map(|_| random_scalar(rng)).collect());
+        let s_l: Zeroizing<Vec<Scalar>> =
+            Zeroizing::new((0..mn).map(|_| random_scalar(rng)).collect());
+        let s_r: Zeroizing<Vec<Scalar>> =
+            Zeroizing::new((0..mn).map(|_| random_scalar(rng)).collect());
         let rho = Zeroizing::new(random_scalar(rng));
 
         // A = (aL·Gi + aR·Hi + alpha·G)/8, S = (sL·Gi + sR·Hi + rho·G)/8.
-        let big_a = ((a_sum + EdwardsPoint::mul_base(&alpha)) * inv8).compress().to_bytes();
+        let big_a = ((a_sum + EdwardsPoint::mul_base(&alpha)) * inv8)
+            .compress()
+            .to_bytes();
         let s_scalars: Zeroizing<Vec<Scalar>> = Zeroizing::new(
-            s_l.iter().chain(s_r.iter()).chain([&*rho]).map(|s| s * inv8).collect(),
+            s_l.iter()
+                .chain(s_r.iter())
+                .chain([&*rho])
+                .map(|s| s * inv8)
+                .collect(),
         );
         let big_s = EdwardsPoint::multiscalar_mul(
             s_scalars.iter(),
-            gi.iter().chain(hi).chain([&curve25519_dalek::constants::ED25519_BASEPOINT_POINT]),
+            gi.iter()
+                .chain(hi)
+                .chain([&curve25519_dalek::constants::ED25519_BASEPOINT_POINT]),
         )
         .compress()
         .to_bytes();
@@ -253,9 +272,19 @@ fn inner_product_argument(
             *hl = c_l * x_ip * inv8;
             *hr = c_r * x_ip * inv8;
         }
-        let gen_pairs_l = statics_l.get_mut(2..).unwrap_or(&mut []).chunks_exact_mut(2);
-        let gen_pairs_r = statics_r.get_mut(2..).unwrap_or(&mut []).chunks_exact_mut(2);
-        for (j, ((sl, sr), (g, h))) in gen_pairs_l.zip(gen_pairs_r).zip(cg.iter().zip(&ch)).enumerate() {
+        let gen_pairs_l = statics_l
+            .get_mut(2..)
+            .unwrap_or(&mut [])
+            .chunks_exact_mut(2);
+        let gen_pairs_r = statics_r
+            .get_mut(2..)
+            .unwrap_or(&mut [])
+            .chunks_exact_mut(2);
+        for (j, ((sl, sr), (g, h))) in gen_pairs_l
+            .zip(gen_pairs_r)
+            .zip(cg.iter().zip(&ch))
+            .enumerate()
+        {
             let pos = j % n;
             if let ([sl_g, sl_h], [sr_g, sr_h]) = (sl, sr) {
                 if pos >= half {
@@ -289,8 +318,16 @@ fn inner_product_argument(
                 *h *= w_inv;
             }
         }
-        let a_next: Vec<Scalar> = a_lo.iter().zip(a_hi).map(|(lo, hi)| lo * w + hi * w_inv).collect();
-        let b_next: Vec<Scalar> = b_lo.iter().zip(b_hi).map(|(lo, hi)| lo * w_inv + hi * w).collect();
+        let a_next: Vec<Scalar> = a_lo
+            .iter()
+            .zip(a_hi)
+            .map(|(lo, hi)| lo * w + hi * w_inv)
+            .collect();
+        let b_next: Vec<Scalar> = b_lo
+            .iter()
+            .zip(b_hi)
+            .map(|(lo, hi)| lo * w_inv + hi * w)
+            .collect();
         a = Zeroizing::new(a_next);
         b = Zeroizing::new(b_next);
         n = half;

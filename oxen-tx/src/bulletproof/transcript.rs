@@ -32,7 +32,9 @@ impl Transcript {
         for k in v {
             h.update(k);
         }
-        Self { cache: h.finalize_scalar().to_dalek() }
+        Self {
+            cache: h.finalize_scalar().to_dalek(),
+        }
     }
 
     /// `cache = Hs(cache || parts...)`.

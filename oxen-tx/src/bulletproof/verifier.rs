@@ -32,7 +32,7 @@ fn point(bytes: &[u8; 32], field: &'static str) -> Result<EdwardsPoint, Error> {
         .map_err(|_| Error::BulletproofInvalidPoint(field))
 }
 
-fn nonzero(s: Scalar, which: &'static str) -> Result<Scalar, Error> {
+pub(super) fn nonzero(s: Scalar, which: &'static str) -> Result<Scalar, Error> {
     if s == Scalar::ZERO {
         Err(Error::BulletproofZeroChallenge(which))
     } else {
@@ -74,7 +74,10 @@ pub(super) fn prepare(
         return Err(Error::BulletproofTooManyAmounts { count: v.len() });
     }
     if proof.l.len() != proof.r.len() {
-        return Err(Error::BulletproofLrMismatch { l: proof.l.len(), r: proof.r.len() });
+        return Err(Error::BulletproofLrMismatch {
+            l: proof.l.len(),
+            r: proof.r.len(),
+        });
     }
     if proof.l.is_empty() {
         return Err(Error::BulletproofEmptyLr);
@@ -89,7 +92,10 @@ pub(super) fn prepare(
     let log_m = log_m(v.len());
     let rounds = LOG_N + log_m;
     if proof.l.len() != rounds {
-        return Err(Error::BulletproofWrongRoundCount { expected: rounds, actual: proof.l.len() });
+        return Err(Error::BulletproofWrongRoundCount {
+            expected: rounds,
+            actual: proof.l.len(),
+        });
     }
     let mut w = Vec::with_capacity(rounds);
     for (l, r) in proof.l.iter().zip(&proof.r) {
@@ -181,14 +187,21 @@ pub(super) fn prepare(
 
     let g = -(wy * taux + wz * mu);
     let h = wy * (delta - t) + wz * x_ip * (t - a * b);
-    Ok(Share { g, h, gens, dyn_scalars, dyn_points })
+    Ok(Share {
+        g,
+        h,
+        gens,
+        dyn_scalars,
+        dyn_points,
+    })
 }
 
 /// The deterministic weights of a batch: `Hs` of a digest of every statement, so no proof can be
 /// chosen after its weights are known (the reference draws them from the OS RNG instead).
 fn weights(items: &[(&Bulletproof, &[[u8; 32]])]) -> Vec<(Scalar, Scalar)> {
     let mut h = Keccak256::new();
-    h.update(WEIGHT_DOMAIN).update(&(items.len() as u64).to_le_bytes());
+    h.update(WEIGHT_DOMAIN)
+        .update(&(items.len() as u64).to_le_bytes());
     let mut buf = Vec::new();
     for (proof, v) in items {
         h.update(&(v.len() as u64).to_le_bytes());
@@ -253,7 +266,10 @@ fn check(gens: &Generators, shares: &[Share]) -> Result<(), Error> {
         dyn_scalars.extend_from_slice(&share.dyn_scalars);
         dyn_points.extend_from_slice(&share.dyn_points);
     }
-    if gens.vartime_msm(&statics, &dyn_scalars, &dyn_points).is_identity() {
+    if gens
+        .vartime_msm(&statics, &dyn_scalars, &dyn_points)
+        .is_identity()
+    {
         Ok(())
     } else {
         Err(Error::BulletproofVerification)

@@ -16,7 +16,8 @@ fn cases(v: &Value) -> &Vec<Value> {
     v["cases"].as_array().expect("cases array")
 }
 fn s<'a>(c: &'a Value, k: &str) -> &'a str {
-    c[k].as_str().unwrap_or_else(|| panic!("missing string field {k}"))
+    c[k].as_str()
+        .unwrap_or_else(|| panic!("missing string field {k}"))
 }
 fn bytes(c: &Value, k: &str) -> Vec<u8> {
     hex::decode(s(c, k)).unwrap()
@@ -28,7 +29,12 @@ fn keys(c: &Value, k: &str) -> Vec<[u8; 32]> {
     c[k].as_array()
         .unwrap()
         .iter()
-        .map(|x| hex::decode(x.as_str().unwrap()).unwrap().try_into().unwrap())
+        .map(|x| {
+            hex::decode(x.as_str().unwrap())
+                .unwrap()
+                .try_into()
+                .unwrap()
+        })
         .collect()
 }
 fn u64_of(c: &Value, k: &str) -> u64 {
@@ -49,7 +55,11 @@ fn each(v: &Value, check: impl Fn(&Value) -> Result<(), String>) -> Result<usize
             check(c).err().map(|e| format!("case {i} ({name}): {e}"))
         })
         .collect();
-    if failures.is_empty() { Ok(cs.len()) } else { Err(failures) }
+    if failures.is_empty() {
+        Ok(cs.len())
+    } else {
+        Err(failures)
+    }
 }
 
 macro_rules! ensure {
@@ -68,19 +78,31 @@ pub fn commitments(v: &Value) -> Result<usize, Vec<String>> {
             "commit" => {
                 let mask = scalar(c, "mask");
                 ensure!(d2h(amount) == key(c, "amount_scalar"), "d2h");
-                ensure!(amount_times_h(amount).to_bytes() == key(c, "amount_times_H"), "amount·H");
+                ensure!(
+                    amount_times_h(amount).to_bytes() == key(c, "amount_times_H"),
+                    "amount·H"
+                );
                 let got = commit(amount, &mask);
-                ensure!(got.to_bytes() == key(c, "commitment"), "commit: got {got:?}");
+                ensure!(
+                    got.to_bytes() == key(c, "commitment"),
+                    "commit: got {got:?}"
+                );
                 ensure!(got.opens(amount, &mask) == expected, "opens != expected");
             }
             "zero_commit" => {
-                ensure!(zero_commit(amount).to_bytes() == key(c, "commitment"), "zeroCommit");
+                ensure!(
+                    zero_commit(amount).to_bytes() == key(c, "commitment"),
+                    "zeroCommit"
+                );
                 ensure!(expected, "zero_commit case not expected valid");
             }
             "commit_check" => {
                 let mask = scalar(c, "mask");
                 let given = Commitment::from_bytes(key(c, "commitment"));
-                ensure!(given.opens(amount, &mask) == expected, "opens != expected {expected}");
+                ensure!(
+                    given.opens(amount, &mask) == expected,
+                    "opens != expected {expected}"
+                );
             }
             k => return Err(format!("unknown kind {k}")),
         }
@@ -96,9 +118,18 @@ pub fn ecdh(v: &Value) -> Result<usize, Vec<String>> {
             "ecdh_v2" => {
                 let amount = u64_of(c, "amount");
                 let enc = ecdh_encode(amount, &k);
-                ensure!(enc.to_bytes().to_vec() == bytes(c, "encoded_amount"), "encoded amount");
-                ensure!(enc.to_key() == key(c, "encoded_amount_32"), "encoded amount (32)");
-                ensure!(commitment_mask(&k).to_bytes() == key(c, "commitment_mask"), "mask");
+                ensure!(
+                    enc.to_bytes().to_vec() == bytes(c, "encoded_amount"),
+                    "encoded amount"
+                );
+                ensure!(
+                    enc.to_key() == key(c, "encoded_amount_32"),
+                    "encoded amount (32)"
+                );
+                ensure!(
+                    commitment_mask(&k).to_bytes() == key(c, "commitment_mask"),
+                    "mask"
+                );
                 let (a, m) = ecdh_decode(&enc, &k);
                 ensure!(a == u64_of(c, "decoded_amount"), "decoded amount");
                 ensure!(m.to_bytes() == key(c, "decoded_mask"), "decoded mask");
@@ -116,10 +147,16 @@ pub fn ecdh(v: &Value) -> Result<usize, Vec<String>> {
             }
             "ecdh_v1_legacy" => {
                 let amount = h2d(&key(c, "amount_scalar"));
-                ensure!(d2h(amount) == key(c, "amount_scalar"), "amount_scalar is not a u64");
+                ensure!(
+                    d2h(amount) == key(c, "amount_scalar"),
+                    "amount_scalar is not a u64"
+                );
                 let mask = scalar(c, "mask");
                 let enc = ecdh_encode_v1(amount, &mask, &k);
-                let want = EcdhTupleV1 { mask: key(c, "encoded_mask"), amount: key(c, "encoded_amount") };
+                let want = EcdhTupleV1 {
+                    mask: key(c, "encoded_mask"),
+                    amount: key(c, "encoded_amount"),
+                };
                 ensure!(enc == want, "v1 encoding");
                 let (a, m) = ecdh_decode_v1(&want, &k);
                 ensure!(a == amount && m == mask, "v1 decoding");
@@ -141,7 +178,11 @@ pub struct VectorRng {
 
 impl VectorRng {
     pub fn new(label: &str) -> Self {
-        Self { seed: keccak256(label.as_bytes()), counter: 0, buf: Vec::new() }
+        Self {
+            seed: keccak256(label.as_bytes()),
+            counter: 0,
+            buf: Vec::new(),
+        }
     }
 }
 
@@ -190,7 +231,10 @@ fn fields_match(p: &Bulletproof, c: &Value) -> Result<(), String> {
 pub fn bulletproof_valid(v: &Value) -> Result<usize, Vec<String>> {
     each(v, |c| {
         ensure!(c["expected"].as_bool() == Some(true), "not a valid case");
-        ensure!(s(c, "upstream_bulletproof_VERIFY") == "true", "upstream verdict");
+        ensure!(
+            s(c, "upstream_bulletproof_VERIFY") == "true",
+            "upstream verdict"
+        );
         let bytes = bytes(c, "proof");
         let proof = Bulletproof::from_bytes(&bytes).map_err(|e| format!("parse: {e}"))?;
         fields_match(&proof, c)?;
@@ -199,13 +243,20 @@ pub fn bulletproof_valid(v: &Value) -> Result<usize, Vec<String>> {
         let n = c["n_outputs"].as_u64().unwrap() as usize;
         ensure!(vs.len() == n, "V count");
         proof.verify_v(&vs).map_err(|e| format!("verify_v: {e}"))?;
-        let cs: Vec<Commitment> = keys(c, "commitments_8V").into_iter().map(Commitment).collect();
+        let cs: Vec<Commitment> = keys(c, "commitments_8V")
+            .into_iter()
+            .map(Commitment)
+            .collect();
         proof.verify(&cs).map_err(|e| format!("verify(8V): {e}"))?;
         ensure!(proof.is_valid(&cs), "is_valid");
 
         // Reproduce the proof byte for byte from amounts, gammas and the RNG stream.
-        let amounts: Vec<u64> =
-            c["amounts"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().parse().unwrap()).collect();
+        let amounts: Vec<u64> = c["amounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap().parse().unwrap())
+            .collect();
         let gammas: Vec<Scalar> = keys(c, "gammas")
             .iter()
             .map(|g| Scalar::from_canonical_bytes(g).unwrap())
@@ -213,8 +264,14 @@ pub fn bulletproof_valid(v: &Value) -> Result<usize, Vec<String>> {
         let mut rng = VectorRng::new(s(c, "rng_seed_label"));
         let (again, commitments) =
             Bulletproof::prove(&amounts, &gammas, &mut rng).map_err(|e| format!("prove: {e}"))?;
-        ensure!(commitments == cs, "prover commitments differ from commitments_8V");
-        ensure!(again.to_bytes() == bytes, "prover output differs from the reference proof");
+        ensure!(
+            commitments == cs,
+            "prover commitments differ from commitments_8V"
+        );
+        ensure!(
+            again.to_bytes() == bytes,
+            "prover output differs from the reference proof"
+        );
         Ok(())
     })
 }
@@ -223,7 +280,10 @@ pub fn bulletproof_valid(v: &Value) -> Result<usize, Vec<String>> {
 fn expected_error(name: &str) -> Option<fn(&Error) -> bool> {
     Some(if name.contains("noncanonical") {
         |e| matches!(e, Error::BulletproofNonCanonicalScalar(_))
-    } else if name.ends_with("LR_truncated") || name.ends_with("LR_extended") || name.ends_with("V_extra") {
+    } else if name.ends_with("LR_truncated")
+        || name.ends_with("LR_extended")
+        || name.ends_with("V_extra")
+    {
         |e| matches!(e, Error::BulletproofWrongRoundCount { .. })
     } else if name.ends_with("V_empty") {
         |e| matches!(e, Error::BulletproofNoAmounts)
@@ -239,7 +299,10 @@ fn expected_error(name: &str) -> Option<fn(&Error) -> bool> {
 pub fn bulletproof_invalid(v: &Value) -> Result<usize, Vec<String>> {
     each(v, |c| {
         let name = s(c, "name");
-        ensure!(c["expected"].as_bool() == Some(false), "not an invalid case");
+        ensure!(
+            c["expected"].as_bool() == Some(false),
+            "not an invalid case"
+        );
         let upstream = s(c, "upstream_bulletproof_VERIFY");
         let want = expected_error(name).unwrap();
         let hex_proof = s(c, "proof");
@@ -277,7 +340,10 @@ pub fn bulletproof_invalid(v: &Value) -> Result<usize, Vec<String>> {
         let threw = matches!(err, Error::BulletproofInvalidPoint(_));
         match upstream {
             "exception" => ensure!(threw, "upstream threw, we returned {err:?}"),
-            "false" => ensure!(!threw, "upstream returned false, we rejected a point: {err:?}"),
+            "false" => ensure!(
+                !threw,
+                "upstream returned false, we rejected a point: {err:?}"
+            ),
             u => return Err(format!("unknown upstream verdict {u}")),
         }
         Ok(())
@@ -287,16 +353,28 @@ pub fn bulletproof_invalid(v: &Value) -> Result<usize, Vec<String>> {
 pub fn bulletproof_batch(v: &Value) -> Result<usize, Vec<String>> {
     each(v, |c| {
         let expected = c["expected"].as_bool().unwrap();
-        ensure!(s(c, "upstream_bulletproof_VERIFY") == if expected { "true" } else { "false" }, "upstream");
+        ensure!(
+            s(c, "upstream_bulletproof_VERIFY") == if expected { "true" } else { "false" },
+            "upstream"
+        );
         let items: Vec<(Bulletproof, Vec<[u8; 32]>)> = c["proofs"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|p| (Bulletproof::from_bytes(&bytes(p, "proof")).unwrap(), keys(p, "V")))
+            .map(|p| {
+                (
+                    Bulletproof::from_bytes(&bytes(p, "proof")).unwrap(),
+                    keys(p, "V"),
+                )
+            })
             .collect();
-        let refs: Vec<(&Bulletproof, &[[u8; 32]])> = items.iter().map(|(p, v)| (p, v.as_slice())).collect();
+        let refs: Vec<(&Bulletproof, &[[u8; 32]])> =
+            items.iter().map(|(p, v)| (p, v.as_slice())).collect();
         let got = Bulletproof::batch_verify_v(&refs);
-        ensure!(got.is_ok() == expected, "batch verdict {got:?}, expected {expected}");
+        ensure!(
+            got.is_ok() == expected,
+            "batch verdict {got:?}, expected {expected}"
+        );
         if let Err(e) = got {
             let name = s(c, "name");
             let ok = if name.contains("noncanonical") {
