@@ -119,6 +119,7 @@ pub(crate) fn new_swarm_id_sorted(mut ids: impl Iterator<Item = u64>) -> u64 {
 struct Ctx {
     mt: Mt19937_64,
     sizes: Vec<SizeIdx>,
+    packed: Vec<u64>,
     select: IntroSelect,
 }
 
@@ -170,7 +171,8 @@ pub fn calc_swarm_changes(map: &mut SwarmMap, seed: u64) -> Result<(), Error> {
     }
     let mut ctx = Ctx {
         mt: Mt19937_64::new(seed),
-        sizes: Vec::with_capacity(swarms.len() + 1),
+        sizes: Vec::new(),
+        packed: Vec::with_capacity(swarms.len() + 1),
         select: IntroSelect::default(),
     };
 
@@ -231,48 +233,148 @@ fn assign_snodes(
 ) -> Result<(), Error> {
     let total = nodes.len();
     for (done, pk) in nodes.into_iter().enumerate() {
-        let s = swarms.len();
         // Upstream: `sorted_swarm_sizes.at(percentile_index)` on an empty vector throws.
         let unplaced = Error::NoSwarmToAssign {
             unplaced: total - done,
         };
-        let Some(last_index) = s.checked_sub(1) else {
+        let Some(last_index) = swarms.len().checked_sub(1) else {
             return Err(unplaced);
         };
         let percentile_index = percentile.wrapping_mul(last_index) / 100;
-
-        // calc_swarm_sizes: (size, position) in id order, then the libstdc++ sort, evaluated
-        // lazily at the two positions read below.
-        ctx.sizes.clear();
-        ctx.sizes
-            .extend(swarms.iter().enumerate().map(|(idx, sw)| SizeIdx {
-                size: sw.nodes.len(),
-                idx,
-            }));
-        ctx.select.reset(s);
-        let percentile_value = ctx
-            .select
-            .select(&mut ctx.sizes, percentile_index)
-            .ok_or(unplaced)?
-            .size;
-        // upper_index + 1 = number of sorted sizes <= percentile_value (the list is sorted,
-        // and sorted[percentile_index] == percentile_value), i.e. "last occurrence" + 1.
-        let candidates = swarms
-            .iter()
-            .filter(|sw| sw.nodes.len() <= percentile_value)
-            .count();
-        let random_idx = uniform(&mut ctx.mt, candidates).ok_or(unplaced)?;
-        let target = ctx
-            .select
-            .select(&mut ctx.sizes, random_idx)
-            .ok_or(unplaced)?
-            .idx;
+        let (target, after) = match pick_swarm_packed(swarms, ctx, percentile_index) {
+            Some(found) => found,
+            None => pick_swarm_generic(swarms, ctx, percentile_index).ok_or(unplaced)?,
+        };
         if let Some(sw) = swarms.get_mut(target) {
             sw.nodes.push(pk);
         }
-        create_new_swarm_from_excess(swarms, &mut ctx.mt);
+        create_new_swarm_from_excess_with(swarms, &mut ctx.mt, after);
     }
     Ok(())
+}
+
+/// Buckets of the size histogram used to read order statistics of the sorted size list
+/// without sorting; sizes at or above the last bucket fall back to [`IntroSelect`].
+const HIST: usize = 64;
+
+/// Starvation / excess summary of the map right after the chosen swarm grows by one
+/// (what `create_new_swarm_from_excess` checks first).
+#[derive(Clone, Copy)]
+struct ExcessState {
+    starving: bool,
+    excess: usize,
+}
+
+#[inline]
+fn state_after_push(starving_swarms: usize, excess: usize, grown_len: usize) -> ExcessState {
+    // `grown_len` is the size before the push.
+    let starving_swarms = starving_swarms - usize::from(grown_len + 1 == MIN_SWARM_SIZE);
+    let excess = excess + usize::from(grown_len >= EXCESS_BASE);
+    ExcessState {
+        starving: starving_swarms > 0,
+        excess,
+    }
+}
+
+/// The swarm chosen for one node in `assign_snodes` (and the excess state after the push),
+/// on the fast path: sizes and positions packed into one `u64` (`size << 32 | position`), the
+/// percentile value and `upper_index + 1` read from a size histogram (they do not depend on
+/// how ties are ordered), and the only tie-order-dependent read, `sorted[random_idx]`, done by
+/// [`IntroSelect`] on the exact libstdc++ permutation. `None` if a size or the swarm count
+/// does not fit in 32 bits, or the percentile size is beyond the histogram (then the
+/// generic path runs; no randomness has been consumed).
+fn pick_swarm_packed(
+    swarms: &[Swarm],
+    ctx: &mut Ctx,
+    percentile_index: usize,
+) -> Option<(usize, ExcessState)> {
+    let mut excess = 0usize;
+    let mut max_len = 0usize;
+    ctx.packed.clear();
+    ctx.packed
+        .extend(swarms.iter().enumerate().map(|(idx, sw)| {
+            let len = sw.nodes.len();
+            excess += len.saturating_sub(EXCESS_BASE);
+            max_len = max_len.max(len);
+            ((len as u64) << 32) | (idx as u64 & 0xFFFF_FFFF)
+        }));
+    if max_len >= u32::MAX as usize || u32::try_from(swarms.len()).is_err() {
+        return None;
+    }
+    // Four interleaved histograms: consecutive equal sizes would otherwise serialise on one
+    // counter's store-to-load latency.
+    let mut hists = [[0u32; HIST]; 4];
+    for quad in ctx.packed.chunks(4) {
+        for (lane, &x) in hists.iter_mut().zip(quad) {
+            if let Some(h) = lane.get_mut(((x >> 32) as usize).min(HIST - 1)) {
+                *h += 1;
+            }
+        }
+    }
+    let mut hist = [0u32; HIST];
+    for lane in &hists {
+        for (h, &c) in hist.iter_mut().zip(lane) {
+            *h += c;
+        }
+    }
+    let starving_swarms: usize = hist
+        .iter()
+        .take(MIN_SWARM_SIZE)
+        .map(|&c| c as usize)
+        .sum();
+    // percentile_value = sorted[percentile_index].size; candidates = upper_index + 1 =
+    // number of sizes <= percentile_value.
+    let mut cumulative = 0usize;
+    let mut candidates = None;
+    for &count in hist.iter().take(HIST - 1) {
+        cumulative += count as usize;
+        if cumulative > percentile_index {
+            candidates = Some(cumulative);
+            break;
+        }
+    }
+    let candidates = candidates?;
+    let random_idx = uniform(&mut ctx.mt, candidates)?;
+    ctx.select.reset(ctx.packed.len());
+    let picked = ctx.select.select(&mut ctx.packed, random_idx)?;
+    let target = (picked & 0xFFFF_FFFF) as usize;
+    let grown_len = (picked >> 32) as usize;
+    Some((target, state_after_push(starving_swarms, excess, grown_len)))
+}
+
+/// [`pick_swarm_packed`] for any sizes: the `(size, position)` list sorted lazily at the
+/// percentile index, a count for `upper_index + 1`, then the draw.
+fn pick_swarm_generic(
+    swarms: &[Swarm],
+    ctx: &mut Ctx,
+    percentile_index: usize,
+) -> Option<(usize, ExcessState)> {
+    ctx.sizes.clear();
+    ctx.sizes
+        .extend(swarms.iter().enumerate().map(|(idx, sw)| SizeIdx {
+            size: sw.nodes.len(),
+            idx,
+        }));
+    ctx.select.reset(ctx.sizes.len());
+    let percentile_value = ctx.select.select(&mut ctx.sizes, percentile_index)?.size;
+    let candidates = swarms
+        .iter()
+        .filter(|sw| sw.nodes.len() <= percentile_value)
+        .count();
+    let random_idx = uniform(&mut ctx.mt, candidates)?;
+    let picked = ctx.select.select(&mut ctx.sizes, random_idx)?;
+    let starving_swarms = swarms
+        .iter()
+        .filter(|sw| sw.nodes.len() < MIN_SWARM_SIZE)
+        .count();
+    let excess = swarms
+        .iter()
+        .map(|sw| sw.nodes.len().saturating_sub(EXCESS_BASE))
+        .sum();
+    Some((
+        picked.idx,
+        state_after_push(starving_swarms, excess, picked.size),
+    ))
 }
 
 /// `get_excess_pool(threshold, map)` + `pick_from_excess_pool` +
@@ -308,17 +410,30 @@ fn pick_and_remove(
 
 /// `create_new_swarm_from_excess(map, mt)`.
 fn create_new_swarm_from_excess(swarms: &mut Vec<Swarm>, mt: &mut Mt19937_64) {
-    // Never split while some swarm starves.
-    let mut starving = false;
-    let mut excess = 0usize;
+    let mut state = ExcessState {
+        starving: false,
+        excess: 0,
+    };
     for s in swarms.iter() {
         let len = s.nodes.len();
-        starving |= len < MIN_SWARM_SIZE;
-        excess += len.saturating_sub(EXCESS_BASE);
+        state.starving |= len < MIN_SWARM_SIZE;
+        state.excess += len.saturating_sub(EXCESS_BASE);
     }
-    if starving {
+    create_new_swarm_from_excess_with(swarms, mt, state);
+}
+
+/// `create_new_swarm_from_excess` given the map's current starvation flag and
+/// `calc_excess(map)` (computed by the caller's own pass over the map).
+fn create_new_swarm_from_excess_with(
+    swarms: &mut Vec<Swarm>,
+    mt: &mut Mt19937_64,
+    state: ExcessState,
+) {
+    // Never split while some swarm starves.
+    if state.starving {
         return;
     }
+    let mut excess = state.excess;
     // while calc_excess(map) >= calc_threshold(map)
     while excess >= NEW_SWARM_SIZE + swarms.len() * IDEAL_SWARM_MARGIN {
         let mut new_swarm = Vec::with_capacity(NEW_SWARM_SIZE);

@@ -14,7 +14,7 @@ fn nibble(c: u8) -> Option<u8> {
 
 /// True if every byte is a hex digit (either case), like `oxenc::is_hex` for even lengths.
 pub(crate) fn is_hex(s: &[u8]) -> bool {
-    s.len() % 2 == 0 && s.iter().all(|&c| nibble(c).is_some())
+    s.len().is_multiple_of(2) && s.iter().all(|&c| nibble(c).is_some())
 }
 
 /// Decodes exactly `2 * out.len()` hex characters into `out`.

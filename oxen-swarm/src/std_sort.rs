@@ -26,6 +26,14 @@ pub(crate) trait SizeKey: Copy {
     fn key(&self) -> usize;
 }
 
+/// Packed `size << 32 | position`: compared by the size half only.
+impl SizeKey for u64 {
+    #[inline(always)]
+    fn key(&self) -> usize {
+        (*self >> 32) as usize
+    }
+}
+
 /// `comp(v[a], v[b])` = `v[a].key < v[b].key`; out-of-range indices compare false, which only
 /// stops a scan early (the algorithm never reaches them; this keeps the port panic-free).
 #[inline(always)]
@@ -154,10 +162,10 @@ fn insertion_sort<T: SizeKey>(v: &mut [T], first: usize, last: usize) {
         while j > 0 && block.get(j - 1).is_some_and(|p| k < p.key()) {
             j -= 1;
         }
-        if j < i {
-            if let Some(run) = block.get_mut(j..=i) {
-                run.rotate_right(1);
-            }
+        if j < i
+            && let Some(run) = block.get_mut(j..=i)
+        {
+            run.rotate_right(1);
         }
     }
 }
@@ -240,7 +248,7 @@ fn adjust_heap<T: SizeKey>(v: &mut [T], mut hole: usize, len: usize, value: T) {
     let vk = value.key();
     while hole > top {
         let parent = (hole - 1) / 2;
-        if !key_at(v, parent).is_some_and(|pk| pk < vk) {
+        if key_at(v, parent).is_none_or(|pk| pk >= vk) {
             break;
         }
         copy_within(v, parent, hole);

@@ -128,10 +128,10 @@ impl SwarmMap {
     /// [`Error::SwarmIdsNotAscending`] naming the first entry out of order (or duplicated).
     pub fn from_swarms(swarms: Vec<Swarm>) -> Result<Self, Error> {
         for (i, w) in swarms.windows(2).enumerate() {
-            if let [a, b] = w {
-                if a.swarm_id >= b.swarm_id {
-                    return Err(Error::SwarmIdsNotAscending { index: i + 1 });
-                }
+            if let [a, b] = w
+                && a.swarm_id >= b.swarm_id
+            {
+                return Err(Error::SwarmIdsNotAscending { index: i + 1 });
             }
         }
         Ok(SwarmMap { swarms })

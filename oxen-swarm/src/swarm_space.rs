@@ -112,18 +112,18 @@ impl UserPubkey {
     /// # Errors
     /// [`Error::InvalidUserPubkeyLength`].
     pub fn from_bytes(b: &[u8], network: Network) -> Result<Self, Error> {
-        if let Some((&netid, rest)) = b.split_first() {
-            if let Ok(key) = <[u8; 32]>::try_from(rest) {
-                return Ok(UserPubkey { netid, key });
-            }
+        if let Some((&netid, rest)) = b.split_first()
+            && let Ok(key) = <[u8; 32]>::try_from(rest)
+        {
+            return Ok(UserPubkey { netid, key });
         }
-        if network == Network::Testnet {
-            if let Ok(key) = <[u8; 32]>::try_from(b) {
-                return Ok(UserPubkey {
-                    netid: Self::NETID_SESSION,
-                    key,
-                });
-            }
+        if network == Network::Testnet
+            && let Ok(key) = <[u8; 32]>::try_from(b)
+        {
+            return Ok(UserPubkey {
+                netid: Self::NETID_SESSION,
+                key,
+            });
         }
         Err(Error::InvalidUserPubkeyLength { len: b.len() })
     }
@@ -397,7 +397,7 @@ mod tests {
         assert_eq!(idx.get_swarm(SwarmSpace(150)), Some(SwarmId(100)));
         assert_eq!(idx.get_swarm(SwarmSpace(151)), Some(SwarmId(200)));
         // wrap midpoint between 200 and 100 (via 2^64) goes to the top id (200)
-        let wrap_mid = 200u64.wrapping_add((u64::MAX - 200 + 100 + 1) / 2);
+        let wrap_mid = 200u64.wrapping_add((u64::MAX - 200 + 100).div_ceil(2));
         assert_eq!(idx.get_swarm(SwarmSpace(wrap_mid)), Some(SwarmId(200)));
         assert_eq!(idx.get_swarm(SwarmSpace(wrap_mid + 1)), Some(SwarmId(100)));
     }
