@@ -4,3 +4,23 @@
 #![deny(missing_docs)]
 
 extern crate alloc;
+
+pub mod encryption;
+mod error;
+pub mod mapping_type;
+pub mod name;
+pub mod owner;
+pub mod value;
+
+pub use encryption::{
+    EncryptedValue, EncryptionKey, decrypt, decrypt_heavy, decrypt_raw, encrypt, encrypt_heavy,
+    name_to_encryption_key,
+};
+pub use error::Error;
+pub use mapping_type::{MappingType, OnsTxType};
+pub use name::{Name, NameHash, name_to_hash, validate_ons_name};
+pub use owner::{
+    Ed25519Owner, MoneroOwner, Owner, OwnerSignature, SignatureData, update_signature_hash,
+    verify_ons_signature, verify_update,
+};
+pub use value::{LokinetAddress, Plaintext, SessionId, Value, WalletValue};
