@@ -97,7 +97,9 @@ pub enum Error {
     /// Authenticated decryption failed: wrong name, or the value was altered.
     #[error("decryption failed (wrong name or altered value)")]
     DecryptAuth,
-    /// The argon2id key derivation of the legacy scheme failed (e.g. memory allocation).
+    /// The argon2id key derivation of the legacy scheme failed. With the fixed reference
+    /// parameters (valid by construction) the `argon2` crate has no failing path; the variant
+    /// exists so that a future parameter or library change surfaces as an error, not a panic.
     #[error("argon2id key derivation failed")]
     Argon2,
 
@@ -108,9 +110,6 @@ pub enum Error {
     /// An owner string is neither a wallet address of the network nor 64 hex characters.
     #[error("owner is neither a wallet address nor a 64-hex ed25519 key")]
     OwnerParse,
-    /// An ed25519 key is not a valid point encoding.
-    #[error("invalid ed25519 public key")]
-    Ed25519Key,
 }
 
 impl From<oxen_crypto::Error> for Error {
