@@ -601,7 +601,7 @@ impl RctSig {
     }
 
     /// Everything in [`RctSig::verify_semantics`] except the bulletproof itself.
-    fn check_semantics_counts(&self) -> Result<(), Error> {
+    pub(crate) fn check_semantics_counts(&self) -> Result<(), Error> {
         if !self.rct_type.is_bulletproof() {
             return Err(Error::RctTypeUnsupported);
         }
