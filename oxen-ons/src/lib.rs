@@ -24,3 +24,13 @@ pub use owner::{
     verify_ons_signature, verify_update,
 };
 pub use value::{LokinetAddress, Plaintext, SessionId, Value, WalletValue};
+
+/// The primitive crates this crate is built on, re-exported so that benchmarks can time the bare
+/// BLAKE2b / XChaCha20-Poly1305 / argon2 work (the "floor") with exactly the same versions. Not
+/// part of the supported API.
+#[doc(hidden)]
+pub mod __floor {
+    pub use argon2;
+    pub use blake2;
+    pub use chacha20poly1305;
+}

@@ -121,14 +121,17 @@ pub fn validate_ons_name(ty: MappingType, name: &[u8]) -> Result<Name, Error> {
     if !middle.iter().all(|&c| middle_ok(c)) {
         return Err(Error::NameBadChar);
     }
-    // Every accepted byte is ASCII.
-    let s = core::str::from_utf8(lower).map_err(|_| Error::NameBadChar)?;
-    Ok(Name(String::from(s)))
+    let len = lower.len();
+    Ok(Name { buf, len })
 }
 
-/// A validated, lower-cased ONS name (the form that is hashed and encrypted with).
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Name(String);
+/// A validated, lower-cased ONS name (the form that is hashed and encrypted with). Every byte
+/// is ASCII; stored inline (at most 68 bytes), so validation never allocates.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Name {
+    buf: [u8; LOKINET_NAME_MAX],
+    len: usize,
+}
 
 impl Name {
     /// Validates `name` for `ty` and lower-cases it ([`validate_ons_name`]).
@@ -142,31 +145,38 @@ impl Name {
     /// The lower-case name.
     #[must_use]
     pub fn as_str(&self) -> &str {
-        &self.0
+        // Validation admits only ASCII, so this never falls back.
+        core::str::from_utf8(self.as_bytes()).unwrap_or_default()
+    }
+
+    /// The lower-case name's bytes.
+    #[must_use]
+    pub fn as_bytes(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or_default()
     }
 
     /// `name_to_hash(name)`: the unkeyed BLAKE2b-256 of the name.
     #[must_use]
     pub fn hash(&self) -> NameHash {
-        NameHash::of_lowercase(self.0.as_bytes())
+        NameHash::of_lowercase(self.as_bytes())
     }
 }
 
 impl fmt::Debug for Name {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Name({:?})", self.0)
+        write!(f, "Name({:?})", self.as_str())
     }
 }
 
 impl fmt::Display for Name {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 
 impl AsRef<str> for Name {
     fn as_ref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
