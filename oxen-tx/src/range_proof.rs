@@ -9,7 +9,7 @@
 //!
 //! | backend | type | commitment | blinding | transcript |
 //! |---|---|---|---|---|
-//! | Oxen (reference-compatible) | `bulletproof::Bulletproof` | `commitment::Commitment` (`C = mask·G + amount·H`, Ed25519) | `oxen_crypto::Scalar` | `()`: the Keccak hash chain of tx.md §4.3 is fixed by the reference |
+//! | Oxen (reference-compatible) | [`Bulletproof`] | [`Commitment`] (`C = mask·G + amount·H`, Ed25519) | [`oxen_crypto::Scalar`] | `()`: the Keccak hash chain of tx.md §4.3 is fixed by the reference |
 //! | Ristretto (feature `ristretto`) | `RistrettoRangeProof` | `RistrettoCommitment` (compressed Ristretto255) | `RistrettoBlinding` | caller-owned `merlin::Transcript` |
 //!
 //! The Ristretto backend runs on curve25519-dalek 4 (through `bulletproofs` 5) while the rest of
@@ -22,6 +22,7 @@
 //! Code written against the trait runs with either backend:
 //!
 //! ```
+//! use oxen_tx::bulletproof::Bulletproof;
 //! use oxen_tx::range_proof::{RangeProof, Statement};
 //! use rand_chacha::ChaCha20Rng;
 //! use rand_core::SeedableRng;
@@ -41,6 +42,12 @@
 //!     single && batch
 //! }
 //!
+//! // Oxen's format: masks are Ed25519 scalars, the transcript is fixed by the reference.
+//! let mut rng = ChaCha20Rng::seed_from_u64(1);
+//! let masks = [oxen_crypto::Scalar::random(&mut rng), oxen_crypto::Scalar::random(&mut rng)];
+//! assert!(prove_and_check::<Bulletproof>(|| (), &masks));
+//!
+//! // The `bulletproofs` crate (feature `ristretto`), with a caller-owned Merlin transcript.
 //! # #[cfg(feature = "ristretto")]
 //! # {
 //! use oxen_tx::range_proof::{RistrettoBlinding, RistrettoRangeProof, merlin::Transcript};
@@ -49,23 +56,31 @@
 //! assert!(prove_and_check::<RistrettoRangeProof>(|| Transcript::new(b"example"), &blindings));
 //! # }
 //! ```
+//!
+//! [`Bulletproof`] also has inherent methods named `prove`, `verify`, `batch_verify`,
+//! `to_bytes` and `from_bytes` (with typed errors and no transcript argument); method-call
+//! syntax picks those, so call the trait's versions as `RangeProof::verify(&proof, ..)` or
+//! through generic code as above.
 
 use alloc::vec::Vec;
 
+use oxen_crypto::Scalar;
 use rand_core::CryptoRng;
 
 use crate::Error;
+use crate::bulletproof::Bulletproof;
+use crate::commitment::Commitment;
 
 /// The largest number of amounts one proof covers, in both backends (Oxen's
 /// `TX_BULLETPROOF_MAX_OUTPUTS`, src/cryptonote_config.h).
-pub const MAX_AMOUNTS: usize = 16;
+pub const MAX_AMOUNTS: usize = crate::bulletproof::MAX_AMOUNTS;
 
 /// Bits proven per amount (amounts are `u64`).
-pub const AMOUNT_BITS: usize = 64;
+pub const AMOUNT_BITS: usize = crate::bulletproof::N_BITS;
 
 /// An aggregated range proof over `1..=MAX_AMOUNTS` amounts.
 ///
-/// Implementors: `bulletproof::Bulletproof` (Oxen's format) and, with the
+/// Implementors: [`Bulletproof`] (Oxen's format) and, with the
 /// `ristretto` feature, `RistrettoRangeProof`.
 pub trait RangeProof: Sized {
     /// An output commitment as it crosses the API: a canonical 32-byte point encoding.
@@ -138,7 +153,6 @@ impl<'a, P: RangeProof> Statement<'a, P> {
 }
 
 /// The checks every backend's prover shares: amount count in range, one blinding per amount.
-#[cfg_attr(not(feature = "ristretto"), allow(dead_code))]
 fn check_counts(amounts: usize, blindings: usize) -> Result<(), Error> {
     if amounts == 0 || amounts > MAX_AMOUNTS {
         return Err(Error::RangeProofAmountCount {
@@ -150,6 +164,54 @@ fn check_counts(amounts: usize, blindings: usize) -> Result<(), Error> {
         return Err(Error::RangeProofBlindingCount { amounts, blindings });
     }
     Ok(())
+}
+
+/// Oxen's Bulletproofs (tx.md §4), delegating to [`Bulletproof`]. Commitments are the
+/// transaction's output commitments `C = mask·G + amount·H` (the proof itself commits to
+/// `V = C/8`); the transcript is the reference's Keccak hash chain, so the caller's is `()`.
+impl RangeProof for Bulletproof {
+    type Commitment = Commitment;
+    type Blinding = Scalar;
+    type Transcript = ();
+    const BACKEND: &'static str = "oxen";
+
+    /// [`Bulletproof::prove`] (reference `bulletproof_PROVE`), after the trait's count checks.
+    fn prove<R: CryptoRng>(
+        _transcript: &mut (),
+        amounts: &[u64],
+        blindings: &[Scalar],
+        rng: &mut R,
+    ) -> Result<(Self, Vec<Commitment>), Error> {
+        check_counts(amounts.len(), blindings.len())?;
+        Bulletproof::prove(amounts, blindings, rng)
+    }
+
+    /// [`Bulletproof::is_valid`].
+    fn verify(&self, _transcript: &mut (), commitments: &[Commitment]) -> bool {
+        self.is_valid(commitments)
+    }
+
+    /// [`Bulletproof::batch_verify`]: one multi-exponentiation for the whole batch.
+    fn batch_verify<'a>(statements: impl IntoIterator<Item = Statement<'a, Self>>) -> bool {
+        let items: Vec<(&Bulletproof, &[Commitment])> = statements
+            .into_iter()
+            .map(|s| (s.proof, s.commitments))
+            .collect();
+        Bulletproof::batch_verify(&items).is_ok()
+    }
+
+    /// [`Bulletproof::to_bytes`] (the reference's binary serialization, without `V`).
+    fn to_bytes(&self) -> Vec<u8> {
+        Bulletproof::to_bytes(self)
+    }
+
+    /// [`Bulletproof::from_bytes`].
+    ///
+    /// # Errors
+    /// As [`Bulletproof::from_bytes`].
+    fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        Bulletproof::from_bytes(bytes)
+    }
 }
 
 #[cfg(feature = "ristretto")]

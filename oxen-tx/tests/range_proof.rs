@@ -8,6 +8,201 @@
     clippy::indexing_slicing
 )]
 
+/// Generic code over the trait: prove, round-trip through bytes, verify alone and in a batch.
+fn generic_round_trip<P: oxen_tx::range_proof::RangeProof>(
+    new_transcript: impl Fn() -> P::Transcript,
+    amounts: &[u64],
+    blindings: &[P::Blinding],
+    seed: u64,
+) -> (P, Vec<P::Commitment>) {
+    use oxen_tx::range_proof::Statement;
+    use rand_core::SeedableRng;
+    let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(seed);
+    let (proof, commitments) =
+        P::prove(&mut new_transcript(), amounts, blindings, &mut rng).unwrap();
+    assert_eq!(commitments.len(), amounts.len());
+    let proof = P::from_bytes(&proof.to_bytes()).unwrap();
+    assert!(
+        proof.verify(&mut new_transcript(), &commitments),
+        "{}",
+        P::BACKEND
+    );
+    assert!(P::batch_verify([Statement::new(
+        &proof,
+        &commitments,
+        new_transcript()
+    )]));
+    (proof, commitments)
+}
+
+mod oxen {
+    use oxen_crypto::Scalar;
+    use oxen_tx::Error;
+    use oxen_tx::bulletproof::Bulletproof;
+    use oxen_tx::commitment::{Commitment, commit};
+    use oxen_tx::range_proof::{MAX_AMOUNTS, RangeProof, Statement};
+    use rand_chacha::ChaCha20Rng;
+    use rand_core::SeedableRng;
+
+    fn masks(seed: u64, n: usize) -> Vec<Scalar> {
+        let mut rng = ChaCha20Rng::seed_from_u64(seed);
+        (0..n).map(|_| Scalar::random(&mut rng)).collect()
+    }
+
+    fn prove(seed: u64, amounts: &[u64]) -> (Bulletproof, Vec<Commitment>) {
+        super::generic_round_trip::<Bulletproof>(|| (), amounts, &masks(seed, amounts.len()), seed)
+    }
+
+    #[test]
+    fn round_trip_and_commitments_open() {
+        for n in [1usize, 2, 3, 16] {
+            let amounts: Vec<u64> = (0..n as u64).map(|i| u64::MAX - 3 * i).collect();
+            let m = masks(n as u64, n);
+            let (proof, commitments) =
+                super::generic_round_trip::<Bulletproof>(|| (), &amounts, &m, n as u64);
+            for ((c, a), mask) in commitments.iter().zip(&amounts).zip(&m) {
+                assert_eq!(*c, commit(*a, mask));
+            }
+            // Through the trait and through the inherent API alike.
+            assert_eq!(RangeProof::to_bytes(&proof), proof.to_bytes());
+            assert!(proof.verify(&commitments).is_ok());
+        }
+    }
+
+    #[test]
+    fn tampering_is_rejected() {
+        let (proof, commitments) = prove(1, &[10, 20, 30]);
+        let check = |c: &[Commitment]| RangeProof::verify(&proof, &mut (), c);
+        assert!(check(&commitments));
+        let mut other = commitments.clone();
+        other[2] = commit(31, &masks(1, 3)[2]);
+        assert!(!check(&other));
+        let mut swapped = commitments.clone();
+        swapped.swap(0, 1);
+        assert!(!check(&swapped));
+        assert!(!check(&commitments[..2]));
+        assert!(!check(&[]));
+        let bytes = RangeProof::to_bytes(&proof);
+        for i in (0..bytes.len()).step_by(11) {
+            let mut t = bytes.clone();
+            t[i] ^= 0x10;
+            if let Ok(p) = <Bulletproof as RangeProof>::from_bytes(&t) {
+                assert!(!RangeProof::verify(&p, &mut (), &commitments), "byte {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn batch_verify_accepts_good_and_rejects_one_bad() {
+        let proofs: Vec<_> = (0..5u64)
+            .map(|i| prove(50 + i, &vec![i; (i as usize % 2) + 1]))
+            .collect();
+        let statements = || -> Vec<Statement<'_, Bulletproof>> {
+            proofs
+                .iter()
+                .map(|(p, c)| Statement::new(p, c, ()))
+                .collect()
+        };
+        assert!(<Bulletproof as RangeProof>::batch_verify(statements()));
+        assert!(<Bulletproof as RangeProof>::batch_verify(Vec::new()));
+        let mut bad = statements();
+        bad[3].commitments = &proofs[1].1;
+        assert!(!<Bulletproof as RangeProof>::batch_verify(bad));
+    }
+
+    #[test]
+    fn count_errors_are_the_traits() {
+        let mut rng = ChaCha20Rng::seed_from_u64(2);
+        assert_eq!(
+            <Bulletproof as RangeProof>::prove(&mut (), &[], &[], &mut rng).unwrap_err(),
+            Error::RangeProofAmountCount {
+                count: 0,
+                max: MAX_AMOUNTS
+            }
+        );
+        let m = masks(2, MAX_AMOUNTS + 1);
+        assert_eq!(
+            <Bulletproof as RangeProof>::prove(&mut (), &[7; MAX_AMOUNTS + 1], &m, &mut rng)
+                .unwrap_err(),
+            Error::RangeProofAmountCount {
+                count: MAX_AMOUNTS + 1,
+                max: MAX_AMOUNTS
+            }
+        );
+        assert_eq!(
+            <Bulletproof as RangeProof>::prove(&mut (), &[1, 2, 3], &m[..2], &mut rng).unwrap_err(),
+            Error::RangeProofBlindingCount {
+                amounts: 3,
+                blindings: 2
+            }
+        );
+        assert_eq!(
+            Error::RangeProofBlindingCount {
+                amounts: 3,
+                blindings: 2
+            }
+            .to_string(),
+            "range proof over 3 amounts given 2 blinding factors"
+        );
+    }
+
+    #[test]
+    fn from_bytes_errors_pass_through() {
+        let (proof, _) = prove(3, &[3]);
+        let bytes = RangeProof::to_bytes(&proof);
+        assert_eq!(
+            <Bulletproof as RangeProof>::from_bytes(&bytes[..100]).unwrap_err(),
+            Error::BulletproofTruncated
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serde_round_trips() {
+        let (proof, commitments) = prove(4, &[4, 5]);
+        let back: Bulletproof =
+            serde_json::from_str(&serde_json::to_string(&proof).unwrap()).unwrap();
+        assert_eq!(RangeProof::to_bytes(&back), RangeProof::to_bytes(&proof));
+        let c: Vec<Commitment> =
+            serde_json::from_str(&serde_json::to_string(&commitments).unwrap()).unwrap();
+        assert_eq!(c, commitments);
+        assert!(RangeProof::verify(&back, &mut (), &c));
+    }
+
+    /// tx.md §4.5: the two formats do not interoperate.
+    #[cfg(feature = "ristretto")]
+    #[test]
+    fn a_ristretto_proof_is_not_an_oxen_proof() {
+        use oxen_tx::range_proof::merlin::Transcript;
+        use oxen_tx::range_proof::{RistrettoBlinding, RistrettoRangeProof};
+        let mut rng = ChaCha20Rng::seed_from_u64(5);
+        let b = [RistrettoBlinding::random(&mut rng)];
+        let (rp, rc) =
+            RistrettoRangeProof::prove(&mut Transcript::new(b"x"), &[5], &b, &mut rng).unwrap();
+        let commitments = [Commitment::from_bytes(rc[0].to_bytes())];
+        match <Bulletproof as RangeProof>::from_bytes(&RangeProof::to_bytes(&rp)) {
+            Ok(p) => assert!(!RangeProof::verify(&p, &mut (), &commitments)),
+            Err(e) => assert!(
+                matches!(
+                    e,
+                    Error::BulletproofTruncated
+                        | Error::BulletproofTrailingBytes
+                        | Error::BulletproofLrMismatch { .. }
+                        | Error::BulletproofEmptyLr
+                        | Error::BulletproofNonCanonicalScalar(_)
+                ),
+                "{e:?}"
+            ),
+        }
+        let (op, _) = prove(6, &[5]);
+        assert!(
+            RistrettoRangeProof::from_bytes(&RangeProof::to_bytes(&op))
+                .map(|p| !p.verify(&mut Transcript::new(b"x"), &rc))
+                .unwrap_or(true)
+        );
+    }
+}
+
 #[cfg(feature = "ristretto")]
 mod ristretto {
     use oxen_tx::Error;
@@ -27,9 +222,14 @@ mod ristretto {
     }
 
     fn prove(seed: u64, amounts: &[u64]) -> (RistrettoRangeProof, Vec<RistrettoCommitment>) {
-        let mut rng = ChaCha20Rng::seed_from_u64(seed);
+        let mut rng = ChaCha20Rng::seed_from_u64(seed.wrapping_add(1 << 40));
         let b = blindings(&mut rng, amounts.len());
-        RistrettoRangeProof::prove(&mut Transcript::new(LABEL), amounts, &b, &mut rng).unwrap()
+        super::generic_round_trip::<RistrettoRangeProof>(
+            || Transcript::new(LABEL),
+            amounts,
+            &b,
+            seed,
+        )
     }
 
     fn verifies(proof: &RistrettoRangeProof, commitments: &[RistrettoCommitment]) -> bool {
