@@ -137,7 +137,7 @@ proptest! {
         if let Ok(name) = got {
             // Never accepts a name whose normalised form is invalid.
             prop_assert_eq!(name.as_str().as_bytes(), &raw.to_ascii_lowercase()[..]);
-            prop_assert_eq!(validate_ons_name(ty, name.as_str().as_bytes()), Ok(name.clone()));
+            prop_assert_eq!(validate_ons_name(ty, name.as_str().as_bytes()), Ok(name));
             prop_assert!(model_valid(ty, name.as_str().as_bytes()));
             prop_assert_eq!(NameHash::of(name.as_str()), Ok(name.hash()));
         }
