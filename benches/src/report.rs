@@ -135,6 +135,19 @@ pub struct Measurement {
     pub modified: Option<std::time::SystemTime>,
 }
 
+/// Splits measurements into those written at or after `since` and older (stale) ones, for
+/// example results of benchmarks that no longer exist or failed in this run. A measurement
+/// without a modification time counts as stale.
+#[must_use]
+pub fn split_stale(
+    measurements: Vec<Measurement>,
+    since: std::time::SystemTime,
+) -> (Vec<Measurement>, Vec<Measurement>) {
+    measurements
+        .into_iter()
+        .partition(|m| m.modified.is_some_and(|t| t >= since))
+}
+
 /// The criterion output directory for a target directory: `<target>/criterion`.
 #[must_use]
 pub fn criterion_dir(target_dir: &Path) -> PathBuf {

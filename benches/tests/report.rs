@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use oxen_benches::report::{
     Bar, BenchmarkId, Environment, Estimates, ReportError, Row, bars, build_rows, format_ratio,
     format_time, format_utc, markdown_report, markdown_table, read_criterion_dir, render_svg,
+    split_stale,
 };
 
 fn fixture() -> PathBuf {
@@ -106,6 +107,21 @@ fn reads_every_new_estimate_and_skips_base_and_report() {
         .unwrap();
     assert!(close(ours.median_ns, 2_000_000.0));
     assert!(ours.modified.is_some());
+}
+
+#[test]
+fn stale_measurements_are_split_off() {
+    let m = read_criterion_dir(&fixture()).unwrap();
+    let n = m.len();
+    let (fresh, stale) = split_stale(m.clone(), std::time::UNIX_EPOCH);
+    assert_eq!((fresh.len(), stale.len()), (n, 0));
+    let future = std::time::SystemTime::now() + std::time::Duration::from_secs(3600);
+    let (fresh, stale) = split_stale(m.clone(), future);
+    assert_eq!((fresh.len(), stale.len()), (0, n));
+    let mut unknown = m[0].clone();
+    unknown.modified = None;
+    let (fresh, stale) = split_stale(vec![unknown], std::time::UNIX_EPOCH);
+    assert_eq!((fresh.len(), stale.len()), (0, 1));
 }
 
 #[test]

@@ -6,7 +6,8 @@
 //! it is set.
 //!
 //! - `--quick`: short criterion settings (`--warm-up-time 0.5 --measurement-time 2
-//!   --sample-size 10`), so the suite finishes in minutes even on a small machine.
+//!   --sample-size 10 --nresamples 10000`), so the suite finishes in minutes even on a small
+//!   machine.
 //! - `--no-run`: do not run anything; report the estimates criterion already saved.
 
 use std::path::PathBuf;
@@ -14,6 +15,7 @@ use std::process::{Command, ExitCode};
 
 use oxen_benches::report::{
     Environment, bars, build_rows, criterion_dir, markdown_report, read_criterion_dir, render_svg,
+    split_stale,
 };
 
 const USAGE: &str = "usage: report [--quick] [--no-run]\n\
@@ -21,13 +23,15 @@ const USAGE: &str = "usage: report [--quick] [--no-run]\n\
   --no-run  only read the estimates criterion already saved";
 
 /// The quick-mode criterion arguments.
-const QUICK_ARGS: [&str; 6] = [
+const QUICK_ARGS: [&str; 8] = [
     "--warm-up-time",
     "0.5",
     "--measurement-time",
     "2",
     "--sample-size",
     "10",
+    "--nresamples",
+    "10000",
 ];
 
 fn workspace_root() -> PathBuf {
@@ -62,7 +66,7 @@ fn main() -> ExitCode {
     let env_mode = match (run, quick) {
         (false, _) => "existing criterion results (--no-run)",
         (true, true) => {
-            "quick: cargo bench -p oxen-benches -- --warm-up-time 0.5 --measurement-time 2 --sample-size 10"
+            "quick: cargo bench -p oxen-benches -- --warm-up-time 0.5 --measurement-time 2 --sample-size 10 --nresamples 10000"
         }
         (true, false) => "full: cargo bench -p oxen-benches (criterion defaults)",
     };
@@ -70,6 +74,7 @@ fn main() -> ExitCode {
     println!("CPU: {} ({} logical CPUs)", env.cpu, env.cpus);
     println!("curve25519-dalek 5 backend: {}", env.dalek_backend);
 
+    let started = std::time::SystemTime::now();
     if run {
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let mut cmd = Command::new(cargo);
@@ -99,6 +104,18 @@ fn main() -> ExitCode {
             eprintln!("{e}");
             return ExitCode::FAILURE;
         }
+    };
+    let measurements = if run {
+        let (fresh, stale) = split_stale(measurements, started);
+        for m in &stale {
+            eprintln!(
+                "note: {}/{} was not measured in this run; left out",
+                m.operation, m.implementation
+            );
+        }
+        fresh
+    } else {
+        measurements
     };
     let rows = build_rows(&measurements);
     let report = markdown_report(&rows, &env);
