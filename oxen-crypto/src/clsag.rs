@@ -34,9 +34,9 @@
 use alloc::vec::Vec;
 
 use curve25519_dalek::constants::ED25519_BASEPOINT_POINT;
-use curve25519_dalek::edwards::EdwardsPoint;
+use curve25519_dalek::edwards::{EdwardsPoint, VartimeEdwardsPrecomputation};
 use curve25519_dalek::traits::{
-    Identity, IsIdentity, MultiscalarMul, VartimeMultiscalarMul, VartimePrecomputedMultiscalarMul,
+    Identity, IsIdentity, MultiscalarMul, VartimePrecomputedMultiscalarMul,
 };
 use rand_core::CryptoRng;
 use subtle::{ConditionallySelectable, ConstantTimeEq, ConstantTimeGreater};
@@ -208,6 +208,19 @@ impl Transcript {
     }
 }
 
+/// The base point's wide variable-time table (built once per process with `std`).
+#[cfg(feature = "std")]
+fn g_precomputation() -> &'static VartimeEdwardsPrecomputation {
+    static TABLE: std::sync::OnceLock<VartimeEdwardsPrecomputation> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| VartimeEdwardsPrecomputation::new([ED25519_BASEPOINT_POINT]))
+}
+
+/// The base point's wide variable-time table (rebuilt per call without `std`).
+#[cfg(not(feature = "std"))]
+fn g_precomputation() -> VartimeEdwardsPrecomputation {
+    VartimeEdwardsPrecomputation::new([ED25519_BASEPOINT_POINT])
+}
+
 /// The secret inputs of [`sign`].
 pub struct ClsagSecret<'a> {
     /// `p`: the spend secret of the real member's one-time key, `P_l = p G`.
@@ -374,20 +387,18 @@ impl Clsag {
             pseudo_out.as_bytes(),
             message,
         );
-        // Static points: R's I and 8D are the same in every round.
-        let r_table = curve25519_dalek::edwards::VartimeEdwardsPrecomputation::new([image, d8]);
-        let neg_c_off = -c_off;
+        // Static points get wide precomputed tables: G for L; I and 8D for R (the same in every
+        // round). L uses C_i - C_off (one addition) to stay a 3-term product.
+        let r_table = VartimeEdwardsPrecomputation::new([image, d8]);
+        let g_table = g_precomputation();
         let mut c = self.c1;
         for ((p, cm), s) in ring.iter().zip(&self.s) {
             let p_pt = p.decompress()?.0;
-            let c_pt = cm.decompress()?.0;
+            let c_pt = cm.decompress()?.0 - c_off;
             let hp = hash_to_ec_vartime(p.as_bytes()).0;
             let a = c.0 * t.mu_p.0;
             let b = c.0 * t.mu_c.0;
-            let big_l = EdwardsPoint::vartime_multiscalar_mul(
-                [s.0, a, b, b],
-                [ED25519_BASEPOINT_POINT, p_pt, c_pt, neg_c_off],
-            );
+            let big_l = g_table.vartime_mixed_multiscalar_mul([s.0], [a, b], [p_pt, c_pt]);
             let big_r = r_table.vartime_mixed_multiscalar_mul([a, b], [s.0], [hp]);
             c = t.challenge(&big_l, &big_r);
             if bool::from(c.is_zero()) {
