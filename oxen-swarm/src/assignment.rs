@@ -262,17 +262,32 @@ const HIST: usize = 64;
 #[derive(Clone, Copy)]
 struct ExcessState {
     starving: bool,
+    /// `calc_excess(map)`.
     excess: usize,
+    /// Length of the `EXCESS_BASE` excess pool (nodes of swarms with `len > EXCESS_BASE`).
+    pool: usize,
 }
 
 #[inline]
-fn state_after_push(starving_swarms: usize, excess: usize, grown_len: usize) -> ExcessState {
+fn state_after_push(
+    starving_swarms: usize,
+    excess: usize,
+    pool: usize,
+    grown_len: usize,
+) -> ExcessState {
     // `grown_len` is the size before the push.
     let starving_swarms = starving_swarms - usize::from(grown_len + 1 == MIN_SWARM_SIZE);
     let excess = excess + usize::from(grown_len >= EXCESS_BASE);
+    let pool = pool
+        + match grown_len {
+            l if l > EXCESS_BASE => 1,
+            l if l == EXCESS_BASE => EXCESS_BASE + 1,
+            _ => 0,
+        };
     ExcessState {
         starving: starving_swarms > 0,
         excess,
+        pool,
     }
 }
 
@@ -322,6 +337,13 @@ fn pick_swarm_packed(
         .take(MIN_SWARM_SIZE)
         .map(|&c| c as usize)
         .sum();
+    let rich_swarms: usize = hist
+        .iter()
+        .skip(EXCESS_BASE + 1)
+        .map(|&c| c as usize)
+        .sum();
+    // Pool = nodes of swarms with len > EXCESS_BASE = their excess + EXCESS_BASE each.
+    let pool = excess + EXCESS_BASE * rich_swarms;
     // percentile_value = sorted[percentile_index].size; candidates = upper_index + 1 =
     // number of sizes <= percentile_value.
     let mut cumulative = 0usize;
@@ -339,7 +361,10 @@ fn pick_swarm_packed(
     let picked = ctx.select.select(&mut ctx.packed, random_idx)?;
     let target = (picked & 0xFFFF_FFFF) as usize;
     let grown_len = (picked >> 32) as usize;
-    Some((target, state_after_push(starving_swarms, excess, grown_len)))
+    Some((
+        target,
+        state_after_push(starving_swarms, excess, pool, grown_len),
+    ))
 }
 
 /// [`pick_swarm_packed`] for any sizes: the `(size, position)` list sorted lazily at the
@@ -371,27 +396,43 @@ fn pick_swarm_generic(
         .iter()
         .map(|sw| sw.nodes.len().saturating_sub(EXCESS_BASE))
         .sum();
+    let pool = excess_pool_len(swarms, EXCESS_BASE);
     Some((
         picked.idx,
-        state_after_push(starving_swarms, excess, picked.size),
+        state_after_push(starving_swarms, excess, pool, picked.size),
     ))
+}
+
+/// Length of the excess pool for `threshold`: nodes of every swarm with `len > threshold`.
+fn excess_pool_len(swarms: &[Swarm], threshold: usize) -> usize {
+    swarms
+        .iter()
+        .map(|s| s.nodes.len())
+        .filter(|&l| l > threshold)
+        .sum()
+}
+
+/// A node taken from the excess pool.
+struct Picked {
+    pubkey: NodePubkey,
+    /// Size of its swarm before the removal.
+    old_len: usize,
+    /// How many elements the removal erased (1 unless the swarm held duplicates).
+    removed: usize,
 }
 
 /// `get_excess_pool(threshold, map)` + `pick_from_excess_pool` +
 /// `remove_excess_snode_from_swarm`, without materialising the pool: the pool is every node of
 /// every swarm with `len > threshold`, in ascending id then vector order; one uniform draw
-/// over its length picks a node, which is then erased (every equal element, `std::remove`)
-/// from its swarm. `None` if the pool is empty (no draw is made).
+/// over its length (`pool_len`, which the caller knows) picks a node, which is then erased
+/// (every equal element, `std::remove`) from its swarm. `None` if the pool is empty (no draw
+/// is made).
 fn pick_and_remove(
     swarms: &mut [Swarm],
     threshold: usize,
+    pool_len: usize,
     mt: &mut Mt19937_64,
-) -> Option<NodePubkey> {
-    let pool_len: usize = swarms
-        .iter()
-        .map(|s| s.nodes.len())
-        .filter(|&l| l > threshold)
-        .sum();
+) -> Option<Picked> {
     let mut r = uniform(mt, pool_len)?;
     for sw in swarms.iter_mut() {
         let len = sw.nodes.len();
@@ -399,9 +440,13 @@ fn pick_and_remove(
             continue;
         }
         if r < len {
-            let pk = *sw.nodes.get(r)?;
-            sw.nodes.retain(|n| *n != pk);
-            return Some(pk);
+            let pubkey = *sw.nodes.get(r)?;
+            sw.nodes.retain(|n| *n != pubkey);
+            return Some(Picked {
+                pubkey,
+                old_len: len,
+                removed: len - sw.nodes.len(),
+            });
         }
         r -= len;
     }
@@ -413,11 +458,15 @@ fn create_new_swarm_from_excess(swarms: &mut Vec<Swarm>, mt: &mut Mt19937_64) {
     let mut state = ExcessState {
         starving: false,
         excess: 0,
+        pool: 0,
     };
     for s in swarms.iter() {
         let len = s.nodes.len();
         state.starving |= len < MIN_SWARM_SIZE;
         state.excess += len.saturating_sub(EXCESS_BASE);
+        if len > EXCESS_BASE {
+            state.pool += len;
+        }
     }
     create_new_swarm_from_excess_with(swarms, mt, state);
 }
@@ -434,17 +483,26 @@ fn create_new_swarm_from_excess_with(
         return;
     }
     let mut excess = state.excess;
+    // Pool length, tracked through the picks (recounted if a removal erased duplicates).
+    let mut pool = Some(state.pool);
     // while calc_excess(map) >= calc_threshold(map)
     while excess >= NEW_SWARM_SIZE + swarms.len() * IDEAL_SWARM_MARGIN {
         let mut new_swarm = Vec::with_capacity(NEW_SWARM_SIZE);
         while new_swarm.len() < NEW_SWARM_SIZE {
-            // The pool is rebuilt after every single pick. An empty pool is upstream's
-            // "Error while getting excess pool" path: it returns, and the nodes already moved
-            // into `new_swarm` are lost (only reachable with duplicate pubkeys).
-            let Some(pk) = pick_and_remove(swarms, EXCESS_BASE, mt) else {
+            // The pool is rebuilt after every single pick (here: its length is updated). An
+            // empty pool is upstream's "Error while getting excess pool" path: it returns,
+            // and the nodes already moved into `new_swarm` are lost (only reachable with
+            // duplicate pubkeys).
+            let pool_len = pool.unwrap_or_else(|| excess_pool_len(swarms, EXCESS_BASE));
+            let Some(p) = pick_and_remove(swarms, EXCESS_BASE, pool_len, mt) else {
                 return;
             };
-            new_swarm.push(pk);
+            new_swarm.push(p.pubkey);
+            pool = match (p.removed, p.old_len - 1) {
+                (1, new_len) if new_len > EXCESS_BASE => Some(pool_len - 1),
+                (1, _) => Some(pool_len - p.old_len),
+                _ => None,
+            };
         }
         // The new id is computed after the removals (only the key set matters).
         let id = new_swarm_id_sorted(swarms.iter().map(|s| s.swarm_id.0));
@@ -453,13 +511,17 @@ fn create_new_swarm_from_excess_with(
             // bug!" and drops the new swarm (its nodes are lost). Unreachable with fewer than
             // ~2^63 swarms; kept for exactness.
             Ok(_) => {}
-            Err(pos) => swarms.insert(
-                pos,
-                Swarm {
-                    swarm_id: SwarmId(id),
-                    nodes: new_swarm,
-                },
-            ),
+            Err(pos) => {
+                swarms.insert(
+                    pos,
+                    Swarm {
+                        swarm_id: SwarmId(id),
+                        nodes: new_swarm,
+                    },
+                );
+                // The new swarm (NEW_SWARM_SIZE > EXCESS_BASE nodes) joins the pool.
+                pool = pool.map(|p| p + NEW_SWARM_SIZE);
+            }
         }
         excess = swarms
             .iter()
@@ -516,14 +578,16 @@ fn robin_hood(swarms: &mut [Swarm], ctx: &mut Ctx) {
                 break;
             }
             // excess >= deficit >= 1 here, so the pool is non-empty.
-            let Some(pk) = pick_and_remove(swarms, percentile_value, &mut ctx.mt) else {
+            let pool_len = excess_pool_len(swarms, percentile_value);
+            let Some(p) = pick_and_remove(swarms, percentile_value, pool_len, &mut ctx.mt)
+            else {
                 insufficient_excess = true;
                 break;
             };
             let Some(poor_swarm) = swarms.get_mut(poor) else {
                 break;
             };
-            poor_swarm.nodes.push(pk);
+            poor_swarm.nodes.push(p.pubkey);
             if poor_swarm.nodes.len() >= MIN_SWARM_SIZE {
                 break;
             }
