@@ -16,7 +16,6 @@ use curve25519_dalek::edwards::EdwardsPoint;
 #[cfg(feature = "std")]
 use curve25519_dalek::edwards::{EdwardsBasepointTable, VartimeEdwardsPrecomputation};
 use curve25519_dalek::scalar::Scalar;
-#[cfg(not(feature = "std"))]
 use curve25519_dalek::traits::VartimeMultiscalarMul;
 #[cfg(feature = "std")]
 use curve25519_dalek::traits::{BasepointTable, VartimePrecomputedMultiscalarMul};
@@ -39,14 +38,24 @@ pub(crate) fn get_exponent(index: u64) -> EdwardsPoint {
     hash_to_ec_vartime(&h.finalize()).to_dalek()
 }
 
+/// Bit positions covered by the precomputed tables (two amounts). Larger multiplications use
+/// Pippenger's method without tables: tables for all 2050 fixed points take ~20 MB and their
+/// cache misses make them several times slower than Pippenger at that size (measured).
+#[cfg(feature = "std")]
+const TABLE_MN: usize = 2 * N_BITS;
+/// Most variable points the table-based (Straus) path takes; beyond, Pippenger is faster.
+#[cfg(feature = "std")]
+const TABLE_MAX_DYNAMIC: usize = 48;
+
 /// The generators for `mn` bit positions, and (with `std`) the fixed-base tables.
 pub(crate) struct Generators {
     /// `Gi[0..mn]`.
     pub(crate) gi: Vec<EdwardsPoint>,
     /// `Hi[0..mn]`.
     pub(crate) hi: Vec<EdwardsPoint>,
-    /// Precomputation over `[G, H, Gi[0], Hi[0], Gi[1], Hi[1], ...]`: a prefix of the static
-    /// scalars covers any smaller `MN`.
+    /// `[G, H, Gi[0], Hi[0], Gi[1], Hi[1], ...]`: the order of the static scalars.
+    bases: Vec<EdwardsPoint>,
+    /// Precomputation over the first `2 + 2·TABLE_MN` of `bases`.
     #[cfg(feature = "std")]
     table: VartimeEdwardsPrecomputation,
 }
@@ -61,20 +70,19 @@ impl Generators {
             hi.push(get_exponent(2 * i));
             gi.push(get_exponent(2 * i + 1));
         }
+        let mut bases = Vec::with_capacity(2 + 2 * mn);
+        bases.push(ED25519_BASEPOINT_POINT);
+        bases.push(h_dalek());
+        for (g, h) in gi.iter().zip(&hi) {
+            bases.push(*g);
+            bases.push(*h);
+        }
         #[cfg(feature = "std")]
-        let table = {
-            let mut statics = Vec::with_capacity(2 + 2 * mn);
-            statics.push(ED25519_BASEPOINT_POINT);
-            statics.push(h_dalek());
-            for (g, h) in gi.iter().zip(&hi) {
-                statics.push(*g);
-                statics.push(*h);
-            }
-            VartimeEdwardsPrecomputation::new(statics)
-        };
+        let table = VartimeEdwardsPrecomputation::new(bases.iter().take(2 + 2 * TABLE_MN));
         Self {
             gi,
             hi,
+            bases,
             #[cfg(feature = "std")]
             table,
         }
@@ -93,25 +101,22 @@ impl Generators {
         dyn_scalars: &[Scalar],
         dyn_points: &[EdwardsPoint],
     ) -> EdwardsPoint {
-        let statics = statics
-            .get(..statics.len().min(2 + 2 * self.mn()))
-            .unwrap_or(&[]);
+        let statics = statics.get(..statics.len().min(self.bases.len())).unwrap_or(&[]);
         #[cfg(feature = "std")]
-        {
-            self.table
-                .vartime_mixed_multiscalar_mul(statics, dyn_scalars, dyn_points)
+        if statics.len() <= self.table.len() && dyn_points.len() <= TABLE_MAX_DYNAMIC {
+            return self
+                .table
+                .vartime_mixed_multiscalar_mul(statics, dyn_scalars, dyn_points);
         }
-        #[cfg(not(feature = "std"))]
-        {
-            let h = h_dalek();
-            let bases = [ED25519_BASEPOINT_POINT, h]
-                .into_iter()
-                .chain(self.gi.iter().zip(&self.hi).flat_map(|(g, h)| [*g, *h]));
-            EdwardsPoint::vartime_multiscalar_mul(
-                statics.iter().chain(dyn_scalars),
-                bases.take(statics.len()).chain(dyn_points.iter().copied()),
-            )
-        }
+        // Pippenger (or Straus for small inputs) over the non-zero terms.
+        let (scalars, points): (Vec<Scalar>, Vec<EdwardsPoint>) = statics
+            .iter()
+            .zip(&self.bases)
+            .filter(|(s, _)| **s != Scalar::ZERO)
+            .map(|(s, p)| (*s, *p))
+            .chain(dyn_scalars.iter().copied().zip(dyn_points.iter().copied()))
+            .unzip();
+        EdwardsPoint::vartime_multiscalar_mul(&scalars, &points)
     }
 }
 

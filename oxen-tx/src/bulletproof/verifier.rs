@@ -12,7 +12,7 @@ use curve25519_dalek::traits::IsIdentity;
 use oxen_crypto::Point;
 use oxen_crypto::hash::Keccak256;
 
-use super::generators::{Generators, two_pow, with_generators};
+use super::generators::{Generators, with_generators};
 use super::transcript::Transcript;
 use super::{Bulletproof, LOG_N, MAX_AMOUNTS, N_BITS, log_m};
 use crate::Error;
@@ -43,13 +43,13 @@ pub(super) fn nonzero(s: Scalar, which: &'static str) -> Result<Scalar, Error> {
 /// One proof's share of the batch equation.
 pub(super) struct Share {
     /// Coefficients of `G` and `H`.
-    g: Scalar,
-    h: Scalar,
+    pub(super) g: Scalar,
+    pub(super) h: Scalar,
     /// Coefficients of `Gi[k]`, `Hi[k]`, interleaved, for `k < MN`.
-    gens: Vec<Scalar>,
+    pub(super) gens: Vec<Scalar>,
     /// The proof's own points (already ×1/8 on the wire; their scalars carry the ×8).
-    dyn_scalars: Vec<Scalar>,
-    dyn_points: Vec<EdwardsPoint>,
+    pub(super) dyn_scalars: Vec<Scalar>,
+    pub(super) dyn_points: Vec<EdwardsPoint>,
 }
 
 /// The checks of `bulletproof_VERIFY` for one proof, in the reference's order, then its share of
@@ -118,15 +118,29 @@ pub(super) fn prepare(
         dyn_points.push(point(r, "R")?);
     }
 
-    // One batch inversion for every w and y.
+    let m = 1usize << log_m;
+    let mn = m * N_BITS;
+
+    // One batch inversion for every w, y and y - 1.
     let mut inv = w.clone();
     inv.push(y);
+    inv.push(y - Scalar::ONE);
     Scalar::invert_batch_alloc(&mut inv);
+    let y_minus_1_inv = inv.pop().unwrap_or(Scalar::ZERO);
     let y_inv = inv.pop().unwrap_or(Scalar::ZERO);
     let w_inv = inv;
 
-    let m = 1usize << log_m;
-    let mn = m * N_BITS;
+    // Σ_{i<MN} y^i = (y^MN - 1)/(y - 1), with y^MN by squaring (MN = 2^rounds).
+    let y_sum = if y == Scalar::ONE {
+        Scalar::from(mn as u64)
+    } else {
+        let mut y_mn = y;
+        for _ in 0..rounds {
+            y_mn *= y_mn;
+        }
+        (y_mn - Scalar::ONE) * y_minus_1_inv
+    };
+
     let eight = Scalar::from(8u8);
 
     // Range equation (weight wy), points ×8 through their scalars.
@@ -156,23 +170,25 @@ pub(super) fn prepare(
         s = s.iter().flat_map(|e| [e * wi_inv, e * wi]).collect();
     }
 
-    // Generator coefficients and the sum of y^i.
+    // Generator coefficients (weighted by wz), three multiplications per index:
+    //   Gi: -wz·z - (wz·a)·s_i
+    //   Hi:  wz·z + y^-i·(wz·z^(2+j)·2^k - (wz·b)·s_{~i})
+    // with wz·z^(2+j)·2^k kept by doubling and y^-i by one multiplication per index.
     let mut gens = Vec::with_capacity(2 * mn);
-    let mut y_inv_pow = Scalar::ONE;
-    let mut y_sum = Scalar::ZERO;
-    let mut y_pow = Scalar::ONE;
     let wz_z = wz * z;
     let wz_a = wz * a;
-    let mut z_block = z * z;
+    let wz_b = wz * b;
+    let mut wz_z_block = wz_z * z; // wz·z^(2+j)
+    let mut two_k = wz_z_block; // wz·z^(2+j)·2^k
+    let mut y_inv_pow = Scalar::ONE;
     for (i, (s_i, s_not_i)) in s.iter().zip(s.iter().rev()).enumerate() {
         if i > 0 && i % N_BITS == 0 {
-            z_block *= z;
+            wz_z_block *= z;
+            two_k = wz_z_block;
         }
-        // Gi: -(z + a·s_i);  Hi: z + y^-i·(z^(2+j)·2^k - b·s_{~i}).
-        gens.push(-(wz_z + wz_a * s_i));
-        gens.push(wz_z + wz * y_inv_pow * (z_block * two_pow(i % N_BITS) - b * s_not_i));
-        y_sum += y_pow;
-        y_pow *= y;
+        gens.push(-wz_z - wz_a * s_i);
+        gens.push(wz_z + y_inv_pow * (two_k - wz_b * s_not_i));
+        two_k += two_k;
         y_inv_pow *= y_inv;
     }
 
