@@ -12,6 +12,9 @@ pub mod name;
 pub mod owner;
 pub mod value;
 
+/// The Ed25519 crate used for owner keys and signatures ([`owner::sign_ed25519`] takes its
+/// `SigningKey`), re-exported so callers use the same version.
+pub use ed25519_dalek;
 pub use encryption::{
     EncryptedValue, EncryptionKey, decrypt, decrypt_heavy, decrypt_raw, encrypt, encrypt_heavy,
     name_to_encryption_key,

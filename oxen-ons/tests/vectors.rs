@@ -279,10 +279,25 @@ fn encrypted_value_lengths(f: &str, v: &J, fails: &mut Vec<String>) -> usize {
                 &val.to_readable_value(Network::Mainnet),
             );
             eq("readable round trip", again, Ok(val))
-        } else if got.is_ok() {
-            Err(format!("accepted invalid value: {got:?}"))
         } else {
-            Ok(())
+            let note = s(c, "note")?;
+            let table = [
+                ("wrong prefix", Error::SessionIdPrefix),
+                ("too short", Error::SessionIdLength),
+                ("too long", Error::SessionIdLength),
+                ("non-hex", Error::SessionIdHex),
+                ("not y/o", Error::LokinetAddressLastChar),
+                ("missing .loki", Error::LokinetAddressFormat),
+                (".snode suffix", Error::LokinetAddressFormat),
+                ("upper-case base32z", Error::LokinetAddressChar),
+                ("invalid base32z char", Error::LokinetAddressChar),
+            ];
+            let want = table
+                .iter()
+                .find(|(k, _)| note.contains(k))
+                .map(|&(_, e)| e)
+                .ok_or_else(|| format!("unmapped note {note:?}"))?;
+            eq("error", got, Err(want))
         }
     })
 }
