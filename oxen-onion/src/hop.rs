@@ -171,13 +171,14 @@ impl HopKey {
         Ok(out)
     }
 
-    /// AEAD-encrypts `buf` in place under `nonce`, returning the tag. The builder uses this to
-    /// encrypt every layer inside one buffer.
-    pub(crate) fn seal_in_place(
-        &self,
-        nonce: &[u8],
-        buf: &mut [u8],
-    ) -> Result<[u8; TAG_LEN], Error> {
+    /// AEAD-encrypts `buf` in place under `nonce` (no AAD), returning the detached tag; the
+    /// wire form is `nonce ‖ buf ‖ tag`. The builder uses this to encrypt each layer in the
+    /// buffer it was framed in.
+    ///
+    /// # Errors
+    /// [`Error::InvalidKeyLength`] for a nonce of the wrong length,
+    /// [`Error::UnsupportedEncType`] for aes-cbc (not an AEAD).
+    pub fn seal_in_place(&self, nonce: &[u8], buf: &mut [u8]) -> Result<[u8; TAG_LEN], Error> {
         let tag = match self.enc_type {
             EncType::AesGcm => {
                 let c = Aes256Gcm::new(&self.key.into());

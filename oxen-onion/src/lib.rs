@@ -21,6 +21,9 @@ pub mod reply;
 pub mod server;
 pub mod sphinx_comparison;
 
+/// The RNG traits this crate's APIs take (`rand_core` 0.10), re-exported so callers can name them.
+pub use rand_core;
+
 pub use bencode::{RelayMessage, V4Request, V4Response};
 pub use builder::{Builder, Destination, Hop, OnionRequest, Protocol, ServerDestination};
 pub use enc_type::EncType;

@@ -202,18 +202,37 @@ impl ReplyDecryptor {
     }
 
     /// Decrypts a transport body that may be raw or base64 (`contrib/onion-request.cpp`:
-    /// raw first, then base64).
+    /// raw first, then base64). Both encodings are tried with the layer's key before the
+    /// xchacha20 → aes-gcm fallback of [`Self::decrypt`] (which costs another X25519), so a
+    /// base64 reply does not pay for the fallback.
     ///
     /// # Errors
-    /// The raw attempt's error when neither works.
+    /// The raw attempt's error when nothing works.
     pub fn decrypt_transport(&self, body: &[u8]) -> Result<Vec<u8>, Error> {
-        match self.decrypt(body) {
-            Ok(p) => Ok(p),
-            Err(e) => match codec::from_base64(trim_ascii(body)) {
-                Ok(raw) => self.decrypt(&raw).map_err(|_| e),
-                Err(_) => Err(e),
-            },
+        let decoded = codec::from_base64(trim_ascii(body)).ok();
+        let candidates = core::iter::once(body).chain(decoded.as_deref());
+        let err = match self.key.decrypt(body) {
+            Ok(p) => return Ok(p),
+            Err(e) => e,
+        };
+        if let Some(Ok(p)) = decoded.as_deref().map(|d| self.key.decrypt(d)) {
+            return Ok(p);
         }
+        if self.key.enc_type() == EncType::XChaCha20 {
+            let gcm = HopKey::derive(
+                EncType::AesGcm,
+                &self.final_pair,
+                &self.destination,
+                Role::Client,
+            )
+            .map_err(|_| err)?;
+            for c in candidates {
+                if let Ok(p) = gcm.decrypt(c) {
+                    return Ok(p);
+                }
+            }
+        }
+        Err(err)
     }
 
     /// Handles a reply as it arrives from the entry node: status 200 is decrypted (raw or

@@ -263,3 +263,50 @@ fn start_hop_no_is_honoured_and_bounded() {
         Error::InvalidPathLength(3)
     );
 }
+
+#[test]
+fn xchacha_reply_falls_back_to_aes_gcm_like_response_parser() {
+    // libsession ResponseParser: the legacy push server answers errors in aes-gcm even to an
+    // xchacha20 request; the client retries with the aes-gcm key of the same DH.
+    let mut rng = ChaCha20Rng::seed_from_u64(10);
+    let net = net(&mut rng, 3);
+    let (req, dec) = builder(&net, EncType::XChaCha20, true)
+        .build(b"l2:{}e", &mut rng)
+        .unwrap();
+    let Decision::ForwardToServer(s) = run(&net, req.as_bytes(), &mut rng).0 else {
+        panic!()
+    };
+    let p = OnionReqParser::new(&net.dest.x25519, &s.payload, DEFAULT_MAX_SIZE).unwrap();
+    let gcm = HopKey::derive(
+        EncType::AesGcm,
+        &net.dest.x25519,
+        p.remote_pubkey(),
+        Role::Node,
+    )
+    .unwrap();
+    let ct = gcm.encrypt(&mut rng, b"legacy error").unwrap();
+    assert_eq!(dec.decrypt(&ct).unwrap(), b"legacy error");
+    assert_eq!(dec.handle_reply(200, &ct).unwrap(), b"legacy error");
+    assert_eq!(
+        dec.handle_reply(200, codec::to_base64(&ct).as_bytes())
+            .unwrap(),
+        b"legacy error"
+    );
+    // but an aes-gcm request does not fall back to xchacha20
+    let (req, dec) = builder(&net, EncType::AesGcm, true)
+        .build(b"l2:{}e", &mut rng)
+        .unwrap();
+    let Decision::ForwardToServer(s) = run(&net, req.as_bytes(), &mut rng).0 else {
+        panic!()
+    };
+    let p = OnionReqParser::new(&net.dest.x25519, &s.payload, DEFAULT_MAX_SIZE).unwrap();
+    let x = HopKey::derive(
+        EncType::XChaCha20,
+        &net.dest.x25519,
+        p.remote_pubkey(),
+        Role::Node,
+    )
+    .unwrap();
+    let ct = x.encrypt(&mut rng, b"nope").unwrap();
+    assert_eq!(dec.decrypt(&ct), Err(Error::DecryptionFailed));
+}
