@@ -7,6 +7,7 @@ extern crate alloc;
 
 pub mod address;
 pub mod base58;
+pub mod batch;
 pub mod clsag;
 mod error;
 mod field;

@@ -31,6 +31,7 @@ pub struct Point(pub(crate) EdwardsPoint);
 ///
 /// Hash transcripts use these bytes as given, so keeping them avoids recompressing.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CompressedPoint(pub [u8; 32]);
 
 impl CompressedPoint {
@@ -359,5 +360,21 @@ impl Mul<Point> for Scalar {
 impl core::iter::Sum for Point {
     fn sum<I: Iterator<Item = Point>>(iter: I) -> Point {
         iter.fold(Point::identity(), |a, b| a + b)
+    }
+}
+
+/// Serialized as the canonical 32-byte encoding; deserialization applies [`Point::from_bytes`].
+#[cfg(feature = "serde")]
+impl serde::Serialize for Point {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.to_bytes().serialize(s)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Point {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let bytes = <[u8; 32]>::deserialize(d)?;
+        Point::from_bytes(&bytes).map_err(serde::de::Error::custom)
     }
 }

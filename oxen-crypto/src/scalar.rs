@@ -209,3 +209,19 @@ impl From<u64> for Scalar {
         Scalar::from_u64(v)
     }
 }
+
+/// Serialized as the 32-byte canonical encoding; deserialization rejects non-canonical values.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Scalar {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.to_bytes().serialize(s)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Scalar {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let bytes = <[u8; 32]>::deserialize(d)?;
+        Scalar::from_canonical_bytes(&bytes).map_err(serde::de::Error::custom)
+    }
+}
