@@ -265,6 +265,47 @@ impl RctSig {
         }
     }
 
+    /// Parses a RingCT signature on its own (base then, unless type Null, prunable part) for a
+    /// transaction with `inputs` inputs, `outputs` outputs and rings of `ring_size` members (the
+    /// counts are not on the wire: they come from the prefix). Must consume all of `bytes`.
+    ///
+    /// # Errors
+    /// As [`crate::transaction::Transaction::from_bytes`] for the RingCT part.
+    pub fn from_bytes(
+        bytes: &[u8],
+        inputs: usize,
+        outputs: usize,
+        ring_size: usize,
+    ) -> Result<Self, Error> {
+        let mut r = Reader::new(bytes);
+        let mut rv = Self::read_base(&mut r, inputs, outputs)?;
+        if rv.rct_type != RctType::Null {
+            rv.read_prunable(&mut r, inputs, outputs, ring_size)?;
+        }
+        if r.remaining() != 0 {
+            return Err(Error::TrailingBytes);
+        }
+        Ok(rv)
+    }
+
+    /// Serializes base and prunable part (the inverse of [`RctSig::from_bytes`]).
+    ///
+    /// # Errors
+    /// As [`RctSig::write_base`] and [`RctSig::write_prunable`].
+    pub fn to_bytes(
+        &self,
+        inputs: usize,
+        outputs: usize,
+        ring_size: usize,
+    ) -> Result<Vec<u8>, Error> {
+        let mut out = Vec::new();
+        self.write_base(&mut out, inputs, outputs)?;
+        if self.rct_type != RctType::Null {
+            self.write_prunable(&mut out, inputs, outputs, ring_size)?;
+        }
+        Ok(out)
+    }
+
     /// Reads `rctSigBase` for a transaction with `inputs` inputs and `outputs` outputs
     /// (reference `serialize_rctsig_base`).
     pub(crate) fn read_base(
