@@ -273,11 +273,22 @@ pub fn get_swarm_by_space(sorted_ids: &[SwarmId], v: SwarmSpace) -> Option<Swarm
     Some(if dright < dleft { right } else { left })
 }
 
-/// A lookup index over a set of swarm ids: sorted, deduplicated, answers key → swarm in
-/// O(log n) with no allocation per query (branch-free lower bound).
+/// A lookup index over a set of swarm ids: answers key → swarm in O(log n) with no
+/// allocation per query.
+///
+/// The ring is precomputed into segments: between neighbours `a < b` a value `v` goes to `b`
+/// exactly when `b − v < v − a`, i.e. `v > a + (b − a) / 2` (ties go left), and likewise
+/// across the wrap; so each swarm owns one contiguous range (two for the range holding 0) and
+/// a query is one binary search over the segment starts plus one load. Agrees with
+/// [`get_swarm_by_pk`] everywhere (vectors `swarm_lookup.json`, and a proptest against a
+/// brute-force nearest-on-ring search).
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
 pub struct SwarmIndex {
     ids: Vec<u64>,
+    /// Ascending segment starts; `starts[0] == 0` when non-empty.
+    starts: Vec<u64>,
+    /// `owners[i]` serves `[starts[i], starts[i + 1])`.
+    owners: Vec<u64>,
 }
 
 impl SwarmIndex {
@@ -286,20 +297,46 @@ impl SwarmIndex {
         let mut ids: Vec<u64> = ids.into_iter().map(|i| i.0).collect();
         ids.sort_unstable();
         ids.dedup();
-        SwarmIndex { ids }
+        Self::from_sorted_unique(ids)
+    }
+
+    fn from_sorted_unique(ids: Vec<u64>) -> Self {
+        let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
+            return SwarmIndex::default();
+        };
+        let mut segs: Vec<(u64, u64)> = Vec::with_capacity(ids.len() + 2);
+        // Whoever owns 0 (computed directly), then the start of every "right" half.
+        segs.push((0, closest(&ids, 0).unwrap_or(first)));
+        for w in ids.windows(2) {
+            if let [a, b] = *w {
+                segs.push((a + (b - a) / 2 + 1, b));
+            }
+        }
+        if ids.len() > 1 {
+            let gap = first.wrapping_sub(last);
+            segs.push((last.wrapping_add(gap / 2).wrapping_add(1), first));
+        }
+        // Stable: the explicit owner of 0 stays ahead of a wrap start that landed on 0.
+        segs.sort_by_key(|&(start, _)| start);
+        segs.dedup_by_key(|&mut (start, _)| start);
+        let (starts, owners) = segs.into_iter().unzip();
+        SwarmIndex {
+            ids,
+            starts,
+            owners,
+        }
     }
 
     /// The index of the swarms of a swarm map (an `UNASSIGNED` entry, if any, is skipped:
     /// the storage server never routes to `INVALID_SWARM_ID`).
     #[must_use]
     pub fn from_map(map: &crate::SwarmMap) -> Self {
-        SwarmIndex {
-            ids: map
-                .ids()
+        Self::from_sorted_unique(
+            map.ids()
                 .filter(|&i| i != SwarmId::UNASSIGNED)
                 .map(|i| i.0)
                 .collect(),
-        }
+        )
     }
 
     /// Number of swarms.
@@ -330,7 +367,8 @@ impl SwarmIndex {
     #[inline]
     #[must_use]
     pub fn get_swarm(&self, v: SwarmSpace) -> Option<SwarmId> {
-        closest(&self.ids, v.0).map(SwarmId)
+        let i = self.starts.partition_point(|&s| s <= v.0);
+        self.owners.get(i.wrapping_sub(1)).copied().map(SwarmId)
     }
 }
 
@@ -360,17 +398,28 @@ mod tests {
     proptest! {
         #[test]
         fn lookup_matches_brute_force(
-            mut ids in proptest::collection::vec(any::<u64>(), 0..40),
+            mut ids in proptest::collection::vec(
+                prop_oneof![any::<u64>(), Just(0u64), Just(u64::MAX), Just(u64::MAX - 1), 0u64..16, (u64::MAX - 16)..=u64::MAX],
+                0..40,
+            ),
             v in any::<u64>(),
             near in any::<proptest::sample::Index>(),
             delta in -3i64..=3,
         ) {
             ids.sort_unstable();
             ids.dedup();
-            // Also probe right around existing ids and midpoints.
+            let n = ids.len().max(1);
+            let i = near.index(n);
+            let a = ids.get(i).copied().unwrap_or(v);
+            let b = ids.get((i + 1) % n).copied().unwrap_or(v);
+            // the decision point between neighbours (inner or across the wrap)
+            let mid = a.wrapping_add(b.wrapping_sub(a) / 2);
             let probes = [
                 v,
-                ids.get(near.index(ids.len().max(1))).map_or(v, |&x| x.wrapping_add_signed(delta)),
+                a.wrapping_add_signed(delta),
+                mid.wrapping_add_signed(delta),
+                0,
+                u64::MAX,
             ];
             let idx = SwarmIndex::new(ids.iter().map(|&i| SwarmId(i)));
             let sids: Vec<SwarmId> = ids.iter().map(|&i| SwarmId(i)).collect();
@@ -378,6 +427,7 @@ mod tests {
                 let want = brute(&ids, p);
                 prop_assert_eq!(idx.get_swarm(SwarmSpace(p)).map(|s| s.0), want);
                 prop_assert_eq!(get_swarm_by_space(&sids, SwarmSpace(p)).map(|s| s.0), want);
+                prop_assert_eq!(closest(&ids, p), want);
             }
         }
 
