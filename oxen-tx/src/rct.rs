@@ -936,15 +936,6 @@ mod bulletproofs_serde {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     use crate::bulletproof::Bulletproof;
-    use crate::commitment::{Commitment, amount_times_h, commit};
-    use crate::ecdh::{AmountKey, commitment_mask, ecdh_encode};
-    use oxen_crypto::clsag::sign as clsag_sign;
-    use oxen_crypto::{
-        Clsag, ClsagSecret, CompressedPoint, KeyImage, Point, PublicKey, RingMember, Scalar,
-        SecretKey, generate_key_image,
-    };
-    use rand_core::CryptoRng;
-    use zeroize::Zeroize;
 
     pub(super) fn serialize<S: Serializer>(v: &[Bulletproof], s: S) -> Result<S::Ok, S::Error> {
         let bytes: Vec<Vec<u8>> = v.iter().map(Bulletproof::to_bytes).collect();
