@@ -14,8 +14,9 @@
 //!
 //! The Ristretto backend runs on curve25519-dalek 4 (through `bulletproofs` 5) while the rest of
 //! this crate uses curve25519-dalek 5: none of the dalek 4 types appear in this module's public
-//! API. Values cross at byte boundaries (`[u8; 32]` newtypes), and every boundary checks the
-//! canonical encoding.
+//! API. Values cross at byte boundaries (`[u8; 32]` newtypes); the Ristretto newtypes accept
+//! only canonical encodings. Oxen's [`Commitment`] holds wire bytes as the reference does and is
+//! decoded when a proof is verified.
 //!
 //! # Example
 //!
