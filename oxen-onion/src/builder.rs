@@ -20,8 +20,11 @@ use crate::control::{
     DESTINATION_JSON, EdgeRoute, MAX_HOST_LEN, MAX_TARGET_LEN, NodeRoute, ServerRoute,
 };
 use crate::frame::{Frame, LENGTH_PREFIX_LEN};
-use crate::hop::{HopKey, Role, TAG_LEN, XCHACHA20_NONCE_LEN};
-use crate::keys::{Ed25519PublicKey, X25519KeyPair, X25519PublicKey};
+use crate::hop::{HopKey, TAG_LEN, XCHACHA20_NONCE_LEN};
+use crate::keys::{
+    Ed25519PublicKey, LiftedPublicKey, X25519KeyPair, X25519PublicKey, X25519SecretKey,
+    keygen_and_dh_batch,
+};
 use crate::padding::Padding;
 use crate::reply::ReplyDecryptor;
 use crate::{EncType, Error, MAX_ONION_HOPS, MAX_REQUEST_BODY_SIZE};
@@ -135,6 +138,9 @@ pub struct Builder {
     destination: Option<Destination>,
     padding: Padding,
     start_hop_no: Option<u32>,
+    /// Edwards lifts of the path keys and of the destination key, computed when they are set.
+    path_lifts: Vec<LiftedPublicKey>,
+    dest_lift: Option<LiftedPublicKey>,
 }
 
 impl Builder {
@@ -147,6 +153,8 @@ impl Builder {
             destination: None,
             padding: Padding::None,
             start_hop_no: None,
+            path_lifts: Vec::new(),
+            dest_lift: None,
         }
     }
 
@@ -154,6 +162,7 @@ impl Builder {
     #[must_use]
     pub fn hop(mut self, hop: Hop) -> Self {
         self.path.push(hop);
+        self.path_lifts.push(LiftedPublicKey::new(hop.x25519));
         self
     }
 
@@ -161,12 +170,17 @@ impl Builder {
     #[must_use]
     pub fn path(mut self, hops: &[Hop]) -> Self {
         self.path = hops.to_vec();
+        self.path_lifts = hops
+            .iter()
+            .map(|h| LiftedPublicKey::new(h.x25519))
+            .collect();
         self
     }
 
     /// libsession `set_snode_destination`.
     #[must_use]
     pub fn snode_destination(mut self, hop: Hop) -> Self {
+        self.dest_lift = Some(LiftedPublicKey::new(hop.x25519));
         self.destination = Some(Destination::Snode(hop));
         self
     }
@@ -174,6 +188,7 @@ impl Builder {
     /// libsession `set_server_destination`.
     #[must_use]
     pub fn server_destination(mut self, server: ServerDestination) -> Self {
+        self.dest_lift = Some(LiftedPublicKey::new(server.x25519));
         self.destination = Some(Destination::Server(server));
         self
     }
@@ -251,30 +266,60 @@ impl Builder {
         rng: &mut R,
     ) -> Result<(OnionRequest, ReplyDecryptor), Error> {
         let dest = self.check(payload.len())?;
+        let dest_lift = self
+            .dest_lift
+            .as_ref()
+            .ok_or(Error::MissingField("destination"))?;
         let t = self.enc_type;
         let nonce_len = t.nonce_len();
+        let n = self.path.len();
+
+        // All randomness first, in the reference's draw order: sk(dest), nonce(dest), sk(hn),
+        // nonce(hn), ..., sk(h1), nonce(h1). Layer i = 0 is the destination, i = n - k + 1 is
+        // path hop k (1-based).
+        let mut secrets = Vec::with_capacity(n + 1);
+        let mut nonces = Vec::with_capacity(n + 1);
+        for _ in 0..=n {
+            secrets.push(X25519SecretKey::random(rng));
+            let mut nonce = [0u8; XCHACHA20_NONCE_LEN];
+            rng.fill_bytes(nonce.get_mut(..nonce_len).ok_or(Error::InvalidKeyLength)?);
+            nonces.push(nonce);
+        }
+        // Then the 2(n+1) scalar multiplications, mapped to Montgomery in one batch.
+        let peers: Vec<&LiftedPublicKey> = core::iter::once(dest_lift)
+            .chain(self.path_lifts.iter().rev())
+            .collect();
+        let dh = keygen_and_dh_batch(&secrets, &peers)?;
+        let mut layers = dh.iter().zip(&peers).zip(&nonces);
 
         // Destination layer.
-        let final_pair = X25519KeyPair::generate(rng);
-        let dest_key = HopKey::derive(t, &final_pair, dest.x25519(), Role::Client)?;
+        let (((final_pub, s0), _), _) = layers.next().ok_or(Error::InvalidPathLength(n))?;
+        let nonce0 = nonces.first().ok_or(Error::InvalidPathLength(n))?;
+        let dest_key = HopKey::from_shared_secret(t, s0, final_pub, dest.x25519())?;
+        let nonce0 = nonce0.get(..nonce_len).ok_or(Error::InvalidKeyLength)?;
         let mut blob = match dest {
             Destination::Snode(_) => {
                 let mut json = DESTINATION_JSON.to_vec();
                 let plain_len = LENGTH_PREFIX_LEN + payload.len() + json.len();
                 self.padding.pad_json(&mut json, plain_len);
-                let inner = Frame {
-                    blob: payload,
-                    json: &json,
-                };
-                seal_frame(&dest_key, rng, nonce_len, &inner)?
+                seal_frame(
+                    &dest_key,
+                    nonce0,
+                    &Frame {
+                        blob: payload,
+                        json: &json,
+                    },
+                )?
             }
-            Destination::Server(_) => seal(&dest_key, rng, nonce_len, payload)?,
+            Destination::Server(_) => seal(&dest_key, nonce0, payload)?,
         };
 
         // Path layers, last hop first.
-        let mut prev_pub = final_pair.public;
-        for (k, hop) in self.path.iter().enumerate().rev() {
-            let mut json = if k + 1 == self.path.len() {
+        let mut prev_pub = *final_pub;
+        for (k, (((a_pub, s), peer), nonce)) in
+            self.path.iter().enumerate().rev().map(|x| x.0).zip(layers)
+        {
+            let mut json = if k + 1 == n {
                 match dest {
                     Destination::Snode(d) => NodeRoute {
                         destination: d.ed25519,
@@ -282,11 +327,11 @@ impl Builder {
                         enc_type: t,
                     }
                     .to_json(),
-                    Destination::Server(s) => ServerRoute {
-                        host: s.host.clone(),
-                        target: s.target.clone(),
-                        port: s.port.unwrap_or(s.protocol.default_port()),
-                        protocol: s.protocol.as_str().into(),
+                    Destination::Server(sd) => ServerRoute {
+                        host: sd.host.clone(),
+                        target: sd.target.clone(),
+                        port: sd.port.unwrap_or(sd.protocol.default_port()),
+                        protocol: sd.protocol.as_str().into(),
                         ephemeral_key: Some((prev_pub, t)),
                     }
                     .to_json(),
@@ -300,24 +345,23 @@ impl Builder {
                 }
                 .to_json()
             };
-            if k + 1 == self.path.len() && matches!(dest, Destination::Server(_)) {
+            if k + 1 == n && matches!(dest, Destination::Server(_)) {
                 // Server destination: the last hop's layer is the first one whose JSON we can
                 // pad (the server receives this whole plaintext and ignores the whitespace).
                 let plain_len = LENGTH_PREFIX_LEN + blob.len() + json.len();
                 self.padding.pad_json(&mut json, plain_len);
             }
-            let pair = X25519KeyPair::generate(rng);
-            let key = HopKey::derive(t, &pair, &hop.x25519, Role::Client)?;
+            let key = HopKey::from_shared_secret(t, s, a_pub, &peer.key)?;
+            let nonce = nonce.get(..nonce_len).ok_or(Error::InvalidKeyLength)?;
             blob = seal_frame(
                 &key,
-                rng,
-                nonce_len,
+                nonce,
                 &Frame {
                     blob: &blob,
                     json: &json,
                 },
             )?;
-            prev_pub = pair.public;
+            prev_pub = *a_pub;
         }
 
         let outer = EdgeRoute {
@@ -331,45 +375,38 @@ impl Builder {
         }
         .to_bytes()?;
         let path = self.path.iter().map(|h| h.ed25519).collect();
+        let final_secret = secrets
+            .into_iter()
+            .next()
+            .ok_or(Error::InvalidPathLength(n))?;
+        let final_pair = X25519KeyPair {
+            secret: final_secret,
+            public: *final_pub,
+        };
         let reply = ReplyDecryptor::new(final_pair, *dest.x25519(), dest_key, path);
         Ok((OnionRequest(request), reply))
     }
 }
 
-/// Draws a nonce and encrypts `plaintext` into `nonce ‖ ct ‖ tag`.
-fn seal<R: CryptoRng + ?Sized>(
-    key: &HopKey,
-    rng: &mut R,
-    nonce_len: usize,
-    plaintext: &[u8],
-) -> Result<Vec<u8>, Error> {
-    let mut out = Vec::with_capacity(nonce_len + plaintext.len() + TAG_LEN);
-    out.resize(nonce_len, 0);
-    rng.fill_bytes(&mut out);
+/// Encrypts `plaintext` into `nonce ‖ ct ‖ tag`.
+fn seal(key: &HopKey, nonce: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, Error> {
+    let mut out = Vec::with_capacity(nonce.len() + plaintext.len() + TAG_LEN);
+    out.extend_from_slice(nonce);
     out.extend_from_slice(plaintext);
-    finish_seal(key, out, nonce_len)
+    finish_seal(key, out, nonce)
 }
 
-/// Draws a nonce and encrypts `frame` without building the plaintext separately.
-fn seal_frame<R: CryptoRng + ?Sized>(
-    key: &HopKey,
-    rng: &mut R,
-    nonce_len: usize,
-    frame: &Frame<'_>,
-) -> Result<Vec<u8>, Error> {
-    let mut out = Vec::with_capacity(nonce_len + frame.encoded_len() + TAG_LEN);
-    out.resize(nonce_len, 0);
-    rng.fill_bytes(&mut out);
+/// Encrypts `frame` into `nonce ‖ ct ‖ tag`, framing directly into the output buffer.
+fn seal_frame(key: &HopKey, nonce: &[u8], frame: &Frame<'_>) -> Result<Vec<u8>, Error> {
+    let mut out = Vec::with_capacity(nonce.len() + frame.encoded_len() + TAG_LEN);
+    out.extend_from_slice(nonce);
     frame.write_to(&mut out)?;
-    finish_seal(key, out, nonce_len)
+    finish_seal(key, out, nonce)
 }
 
-fn finish_seal(key: &HopKey, mut out: Vec<u8>, nonce_len: usize) -> Result<Vec<u8>, Error> {
-    let mut nonce = [0u8; XCHACHA20_NONCE_LEN];
-    let n = nonce.get_mut(..nonce_len).ok_or(Error::InvalidKeyLength)?;
-    let (nb, body) = out.split_at_mut(nonce_len);
-    n.copy_from_slice(nb);
-    let tag = key.seal_in_place(n, body)?;
+fn finish_seal(key: &HopKey, mut out: Vec<u8>, nonce: &[u8]) -> Result<Vec<u8>, Error> {
+    let body = out.get_mut(nonce.len()..).ok_or(Error::InvalidKeyLength)?;
+    let tag = key.seal_in_place(nonce, body)?;
     out.extend_from_slice(&tag);
     Ok(out)
 }

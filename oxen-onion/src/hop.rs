@@ -22,7 +22,7 @@ use rand_core::CryptoRng;
 use sha2::Sha256;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
-use crate::keys::{X25519KeyPair, X25519PublicKey};
+use crate::keys::{SharedSecret, X25519KeyPair, X25519PublicKey};
 use crate::{EncType, Error};
 
 /// AES-256-GCM IV length (the standard 96-bit IV).
@@ -80,18 +80,30 @@ impl HopKey {
         role: Role,
     ) -> Result<Self, Error> {
         let s = local.secret.diffie_hellman(remote)?;
+        let (client, node) = match role {
+            Role::Client => (&local.public, remote),
+            Role::Node => (remote, &local.public),
+        };
+        Self::from_shared_secret(enc_type, &s, client, node)
+    }
+
+    /// The key derivation of `enc_type` from S and the two public keys (client = ephemeral,
+    /// node = the node's key; only xchacha20 hashes them).
+    pub(crate) fn from_shared_secret(
+        enc_type: EncType,
+        s: &SharedSecret,
+        client: &X25519PublicKey,
+        node: &X25519PublicKey,
+    ) -> Result<Self, Error> {
         let key: [u8; SYMMETRIC_KEY_LEN] = match enc_type {
             EncType::AesGcm => {
-                let mut mac = <Hmac<Sha256>>::new_from_slice(AES_GCM_KEY_DOMAIN)
-                    .map_err(|_| Error::DecryptionFailed)?;
+                // HMAC takes keys of any length: this cannot fail for the 4-byte "LOKI"
+                let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(AES_GCM_KEY_DOMAIN)
+                    .map_err(|_| Error::InvalidKeyLength)?;
                 mac.update(s.expose_bytes());
                 mac.finalize().into_bytes().into()
             }
             EncType::XChaCha20 => {
-                let (client, node) = match role {
-                    Role::Client => (&local.public, remote),
-                    Role::Node => (remote, &local.public),
-                };
                 let mut h = Blake2b256::new();
                 h.update(s.expose_bytes());
                 h.update(client.as_bytes());

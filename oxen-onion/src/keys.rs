@@ -180,6 +180,65 @@ pub fn x25519_ladder(scalar: &[u8; KEY_LEN], u: &[u8; KEY_LEN]) -> [u8; KEY_LEN]
     MontgomeryPoint(*u).mul_clamped(*scalar).to_bytes()
 }
 
+/// A peer's X25519 public key together with its Edwards lift (computed once), so that repeated
+/// Diffie-Hellmans with the same node skip the square root of the lift. `None` for a key on
+/// the twist, which goes through the Montgomery ladder instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct LiftedPublicKey {
+    pub(crate) key: X25519PublicKey,
+    edwards: Option<EdwardsPoint>,
+}
+
+impl LiftedPublicKey {
+    pub(crate) fn new(key: X25519PublicKey) -> Self {
+        Self {
+            edwards: MontgomeryPoint(key.0).to_edwards(0),
+            key,
+        }
+    }
+}
+
+/// Key generation and Diffie-Hellman for several layers at once (the builder's hot path):
+/// for each secret `a_i` and peer `B_i`, returns `(A_i = X25519(a_i, 9), S_i = X25519(a_i, B_i))`.
+/// All 2n results are computed in Edwards form and mapped to Montgomery u with one batched
+/// field inversion. Constant time in the secrets; the all-zero S is rejected.
+pub(crate) fn keygen_and_dh_batch(
+    secrets: &[X25519SecretKey],
+    peers: &[&LiftedPublicKey],
+) -> Result<Vec<(X25519PublicKey, SharedSecret)>, Error> {
+    let n = secrets.len();
+    let mut eds: alloc::vec::Vec<EdwardsPoint> = alloc::vec::Vec::with_capacity(2 * n);
+    eds.extend(secrets.iter().map(|s| EdwardsPoint::mul_base_clamped(s.0)));
+    let mut ladder: alloc::vec::Vec<Option<[u8; KEY_LEN]>> = alloc::vec::Vec::with_capacity(n);
+    for (s, peer) in secrets.iter().zip(peers) {
+        match &peer.edwards {
+            Some(p) => {
+                eds.push(p.mul_clamped(s.0));
+                ladder.push(None);
+            }
+            None => {
+                eds.push(EdwardsPoint::default());
+                ladder.push(Some(x25519_ladder(&s.0, peer.key.as_bytes())));
+            }
+        }
+    }
+    let mut us = EdwardsPoint::to_montgomery_batch(&eds);
+    eds.zeroize();
+    let (pubs, dhs) = us.split_at(n.min(us.len()));
+    let mut out = alloc::vec::Vec::with_capacity(n);
+    let mut all_ok = subtle::Choice::from(1u8);
+    for ((p, d), l) in pubs.iter().zip(dhs).zip(ladder) {
+        let shared = SharedSecret(l.unwrap_or(d.to_bytes()));
+        all_ok &= !shared.0.ct_eq(&[0u8; KEY_LEN]);
+        out.push((X25519PublicKey(p.to_bytes()), shared));
+    }
+    us.zeroize();
+    if !bool::from(all_ok) || out.len() != n {
+        return Err(Error::ZeroSharedSecret);
+    }
+    Ok(out)
+}
+
 /// A key pair: secret plus its public key (computed once).
 #[derive(Clone)]
 pub struct X25519KeyPair {
@@ -263,6 +322,37 @@ mod tests {
             assert_eq!(x25519(&s, &u), [0u8; 32]);
             assert_eq!(x25519_ladder(&s, &u), [0u8; 32]);
         }
+    }
+
+    #[test]
+    fn batch_matches_single_and_rejects_low_order() {
+        let secrets: alloc::vec::Vec<X25519SecretKey> = (1..=4u8)
+            .map(|b| X25519SecretKey::from_bytes([b; 32]))
+            .collect();
+        let mut two = [0u8; 32];
+        two[0] = 2; // on the twist: ladder fallback
+        let peers: alloc::vec::Vec<LiftedPublicKey> = [
+            X25519SecretKey::from_bytes([9; 32]).public_key(),
+            X25519PublicKey(two),
+            X25519SecretKey::from_bytes([8; 32]).public_key(),
+            X25519SecretKey::from_bytes([7; 32]).public_key(),
+        ]
+        .into_iter()
+        .map(LiftedPublicKey::new)
+        .collect();
+        assert!(peers[1].edwards.is_none());
+        let refs: alloc::vec::Vec<&LiftedPublicKey> = peers.iter().collect();
+        let out = keygen_and_dh_batch(&secrets, &refs).unwrap();
+        for ((s, p), (a, shared)) in secrets.iter().zip(&peers).zip(&out) {
+            assert_eq!(*a, s.public_key());
+            assert_eq!(shared.0, x25519_ladder(&s.0, p.key.as_bytes()));
+        }
+        let zero = LiftedPublicKey::new(X25519PublicKey([0; 32]));
+        let refs = [&peers[0], &zero];
+        assert_eq!(
+            keygen_and_dh_batch(&secrets[..2], &refs).unwrap_err(),
+            Error::ZeroSharedSecret
+        );
     }
 
     #[test]
