@@ -102,7 +102,10 @@ pub(crate) fn new_swarm_id_sorted(mut ids: impl Iterator<Item = u64>) -> u64 {
     }
     let last = prev;
     // "we are adding 1 as we treat 0 and MAX_ID as *one* apart"
-    let dist = MAX_ID.wrapping_sub(last).wrapping_add(first).wrapping_add(1);
+    let dist = MAX_ID
+        .wrapping_sub(last)
+        .wrapping_add(first)
+        .wrapping_add(1);
     if dist > max_dist {
         max_dist = dist;
         best = last;
@@ -206,10 +209,7 @@ pub fn calc_swarm_changes(map: &mut SwarmMap, seed: u64) -> Result<(), Error> {
 
     // 4. Decommission starving swarms. `size() > 1` is checked ONCE, before the loop.
     if swarms.len() > 1 {
-        while let Some(pos) = swarms
-            .iter()
-            .position(|s| s.nodes.len() < MIN_SWARM_SIZE)
-        {
+        while let Some(pos) = swarms.iter().position(|s| s.nodes.len() < MIN_SWARM_SIZE) {
             let dissolved = swarms.remove(pos);
             assign_snodes(
                 swarms,
@@ -332,16 +332,8 @@ fn pick_swarm_packed(
             *h += c;
         }
     }
-    let starving_swarms: usize = hist
-        .iter()
-        .take(MIN_SWARM_SIZE)
-        .map(|&c| c as usize)
-        .sum();
-    let rich_swarms: usize = hist
-        .iter()
-        .skip(EXCESS_BASE + 1)
-        .map(|&c| c as usize)
-        .sum();
+    let starving_swarms: usize = hist.iter().take(MIN_SWARM_SIZE).map(|&c| c as usize).sum();
+    let rich_swarms: usize = hist.iter().skip(EXCESS_BASE + 1).map(|&c| c as usize).sum();
     // Pool = nodes of swarms with len > EXCESS_BASE = their excess + EXCESS_BASE each.
     let pool = excess + EXCESS_BASE * rich_swarms;
     // percentile_value = sorted[percentile_index].size; candidates = upper_index + 1 =
@@ -579,8 +571,7 @@ fn robin_hood(swarms: &mut [Swarm], ctx: &mut Ctx) {
             }
             // excess >= deficit >= 1 here, so the pool is non-empty.
             let pool_len = excess_pool_len(swarms, percentile_value);
-            let Some(p) = pick_and_remove(swarms, percentile_value, pool_len, &mut ctx.mt)
-            else {
+            let Some(p) = pick_and_remove(swarms, percentile_value, pool_len, &mut ctx.mt) else {
                 insufficient_excess = true;
                 break;
             };

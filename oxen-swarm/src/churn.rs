@@ -236,7 +236,10 @@ impl ChurnSimulator {
         self.nodes
             .range(probe..)
             .chain(self.nodes.range(..probe))
-            .find(|k| self.state(k).is_some_and(|s| s.decommissioned_until.is_none()))
+            .find(|k| {
+                self.state(k)
+                    .is_some_and(|s| s.decommissioned_until.is_none())
+            })
             .copied()
     }
 
@@ -308,8 +311,14 @@ impl ChurnSimulator {
             report.nodes_moved = self.recompute()?;
             report.recomputed = true;
             let after = self.index.ids();
-            report.swarms_created = after.iter().filter(|i| before.binary_search(i).is_err()).count();
-            report.swarms_dissolved = before.iter().filter(|i| after.binary_search(i).is_err()).count();
+            report.swarms_created = after
+                .iter()
+                .filter(|i| before.binary_search(i).is_err())
+                .count();
+            report.swarms_dissolved = before
+                .iter()
+                .filter(|i| after.binary_search(i).is_err())
+                .count();
             if report.swarms_created + report.swarms_dissolved > 0 {
                 report.user_keys_moved = self.reroute_user_keys();
             }
@@ -373,7 +382,9 @@ impl ChurnSimulator {
     fn reroute_user_keys(&mut self) -> usize {
         let index = &self.index;
         let update = |entry: &mut (u64, u64)| -> usize {
-            let new = index.get_swarm(SwarmSpace(entry.0)).map_or(u64::MAX, |s| s.0);
+            let new = index
+                .get_swarm(SwarmSpace(entry.0))
+                .map_or(u64::MAX, |s| s.0);
             let moved = usize::from(new != entry.1);
             entry.1 = new;
             moved

@@ -24,7 +24,11 @@ pub(crate) fn decode_into(s: &[u8], out: &mut [u8], offset: usize) -> Result<(),
     for (i, (pair, byte)) in s.chunks_exact(2).zip(out.iter_mut()).enumerate() {
         let (&hi, &lo) = match pair {
             [hi, lo] => (hi, lo),
-            _ => return Err(Error::InvalidHex { position: offset + 2 * i }),
+            _ => {
+                return Err(Error::InvalidHex {
+                    position: offset + 2 * i,
+                });
+            }
         };
         let h = nibble(hi).ok_or(Error::InvalidHex {
             position: offset + 2 * i,

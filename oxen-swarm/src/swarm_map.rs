@@ -223,7 +223,13 @@ impl SwarmMap {
                 .get_mut(i)
                 .map(|s| core::mem::replace(&mut s.nodes, nodes)),
             Err(i) => {
-                self.swarms.insert(i, Swarm { swarm_id: id, nodes });
+                self.swarms.insert(
+                    i,
+                    Swarm {
+                        swarm_id: id,
+                        nodes,
+                    },
+                );
                 None
             }
         }

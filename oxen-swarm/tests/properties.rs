@@ -70,7 +70,10 @@ mod naive {
             return;
         }
         loop {
-            let excess: usize = m.values().map(|n| n.len().saturating_sub(EXCESS_BASE)).sum();
+            let excess: usize = m
+                .values()
+                .map(|n| n.len().saturating_sub(EXCESS_BASE))
+                .sum();
             if excess < NEW_SWARM_SIZE + m.len() * IDEAL_SWARM_MARGIN {
                 return;
             }
@@ -152,7 +155,12 @@ mod naive {
         if m.len() > 1 {
             while let Some((&id, _)) = m.iter().find(|(_, n)| n.len() < MIN_SWARM_SIZE) {
                 let nodes = m.remove(&id).unwrap();
-                if !assign(nodes, m, &mut mt, DECOMMISSIONED_REDISTRIBUTION_LOWER_PERCENTILE) {
+                if !assign(
+                    nodes,
+                    m,
+                    &mut mt,
+                    DECOMMISSIONED_REDISTRIBUTION_LOWER_PERCENTILE,
+                ) {
                     return false;
                 }
             }
@@ -301,14 +309,23 @@ fn seed_is_little_endian_prefix_of_block_hash() {
     h[0] = 1;
     h[7] = 0x80;
     h[8] = 0xFF;
-    assert_eq!(oxen_swarm::seed_from_block_hash(&h), (1u64) | (0x80u64 << 56));
+    assert_eq!(
+        oxen_swarm::seed_from_block_hash(&h),
+        (1u64) | (0x80u64 << 56)
+    );
 }
 
 // ---- one test per error variant -------------------------------------------------------
 
 #[test]
 fn error_invalid_user_pubkey_length() {
-    for bad in [&b""[..], &[5u8; 32][..], &[5u8; 34][..], &[b'0'; 64][..], &[b'0'; 68][..]] {
+    for bad in [
+        &b""[..],
+        &[5u8; 32][..],
+        &[5u8; 34][..],
+        &[b'0'; 64][..],
+        &[b'0'; 68][..],
+    ] {
         assert_eq!(
             UserPubkey::load(bad, Network::Mainnet),
             Err(Error::InvalidUserPubkeyLength { len: bad.len() })
@@ -324,7 +341,10 @@ fn error_invalid_hex() {
         Err(Error::InvalidHex { position: 65 })
     );
     let s = format!("x{}", "0".repeat(63));
-    assert_eq!(NodePubkey::from_hex(&s), Err(Error::InvalidHex { position: 0 }));
+    assert_eq!(
+        NodePubkey::from_hex(&s),
+        Err(Error::InvalidHex { position: 0 })
+    );
 }
 
 #[test]

@@ -142,7 +142,9 @@ fn new_swarm_id(j: &Value, fails: &mut Failures) -> usize {
                     let idx = usize::try_from(u64v(&op["index"])).unwrap();
                     let id = *ids.iter().nth(idx).unwrap();
                     if id != u64v(&op["id"]) {
-                        fails.push(format!("new_swarm_id.json sequence {s} op {k}: id mismatch"));
+                        fails.push(format!(
+                            "new_swarm_id.json sequence {s} op {k}: id mismatch"
+                        ));
                     }
                     ids.remove(&id);
                 }
@@ -167,7 +169,12 @@ fn uniform(j: &Value, fails: &mut Failures) -> usize {
     for (i, c) in j["cases"].as_array().unwrap().iter().enumerate() {
         let seed = u64v(&c["seed"]);
         let mut mt = Mt19937_64::new(seed);
-        for (k, want) in c["mt19937_64_first8"].as_array().unwrap().iter().enumerate() {
+        for (k, want) in c["mt19937_64_first8"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+        {
             n += 1;
             let got = mt.next_u64();
             if got != u64v(want) {
@@ -222,7 +229,9 @@ fn size_sort(j: &Value, fails: &mut Failures) -> usize {
         )
         .unwrap();
         if oxen_swarm::calc_swarm_sizes(&map) != pairs(&c["expected"]) {
-            fails.push(format!("swarm_size_sort.json case {i}: calc_swarm_sizes differs"));
+            fails.push(format!(
+                "swarm_size_sort.json case {i}: calc_swarm_sizes differs"
+            ));
         }
     }
     cases.len()
@@ -232,7 +241,10 @@ fn check_call(what: &str, c: &Value, fails: &mut Failures) {
     let mut map = parse_map(&c["input"]);
     let seed = u64v(&c["seed"]);
     if let Some(h) = c.get("block_hash") {
-        let h: [u8; 32] = hex::decode(h.as_str().unwrap()).unwrap().try_into().unwrap();
+        let h: [u8; 32] = hex::decode(h.as_str().unwrap())
+            .unwrap()
+            .try_into()
+            .unwrap();
         if seed_from_block_hash(&h) != seed {
             fails.push(format!("{what}: seed_from_block_hash mismatch"));
         }
