@@ -88,11 +88,6 @@ impl Generators {
         }
     }
 
-    /// Number of bit positions covered.
-    pub(crate) fn mn(&self) -> usize {
-        self.gi.len()
-    }
-
     /// `Σ statics[k]·B_k + Σ dyn_scalars[k]·dyn_points[k]` where `B = [G, H, Gi[0], Hi[0], ...]`.
     /// Variable time. `statics` longer than `2 + 2·mn` is truncated (callers never do that).
     pub(crate) fn vartime_msm(
@@ -101,7 +96,9 @@ impl Generators {
         dyn_scalars: &[Scalar],
         dyn_points: &[EdwardsPoint],
     ) -> EdwardsPoint {
-        let statics = statics.get(..statics.len().min(self.bases.len())).unwrap_or(&[]);
+        let statics = statics
+            .get(..statics.len().min(self.bases.len()))
+            .unwrap_or(&[]);
         #[cfg(feature = "std")]
         if statics.len() <= self.table.len() && dyn_points.len() <= TABLE_MAX_DYNAMIC {
             return self

@@ -52,14 +52,33 @@ pub(super) struct Share {
     pub(super) dyn_points: Vec<EdwardsPoint>,
 }
 
-/// The checks of `bulletproof_VERIFY` for one proof, in the reference's order, then its share of
-/// the batch equation weighted by `wy` (range equation) and `wz` (inner-product equation).
-pub(super) fn prepare(
-    proof: &Bulletproof,
-    v: &[[u8; 32]],
-    wy: Scalar,
-    wz: Scalar,
-) -> Result<Share, Error> {
+/// A proof that passed every check before the equation, with its challenges and decoded points.
+pub(super) struct Checked {
+    taux: Scalar,
+    mu: Scalar,
+    a: Scalar,
+    b: Scalar,
+    t: Scalar,
+    y: Scalar,
+    z: Scalar,
+    x: Scalar,
+    x_ip: Scalar,
+    w: Vec<Scalar>,
+    n_v: usize,
+    log_m: usize,
+    /// `V..., T1, T2, A, S, L..., R...`.
+    points: Vec<EdwardsPoint>,
+}
+
+impl Checked {
+    /// The scalars this proof needs inverted: `w_0..w_{rounds-1}, y, y - 1`.
+    fn to_invert(&self) -> impl Iterator<Item = Scalar> + '_ {
+        self.w.iter().copied().chain([self.y, self.y - Scalar::ONE])
+    }
+}
+
+/// The checks of `bulletproof_VERIFY` for one proof, in the reference's order.
+pub(super) fn check_proof(proof: &Bulletproof, v: &[[u8; 32]]) -> Result<Checked, Error> {
     let taux = scalar(&proof.taux, "taux")?;
     let mu = scalar(&proof.mu, "mu")?;
     let a = scalar(&proof.a, "a")?;
@@ -118,17 +137,49 @@ pub(super) fn prepare(
         dyn_points.push(point(r, "R")?);
     }
 
+    Ok(Checked {
+        taux,
+        mu,
+        a,
+        b,
+        t,
+        y,
+        z,
+        x,
+        x_ip,
+        w,
+        n_v: v.len(),
+        log_m,
+        points: dyn_points,
+    })
+}
+
+/// A checked proof's share of the batch equation, weighted by `wy` (range equation) and `wz`
+/// (inner-product equation); `inv` holds the inverses of [`Checked::to_invert`].
+fn share(c: Checked, inv: &[Scalar], wy: Scalar, wz: Scalar) -> Share {
+    let Checked {
+        taux,
+        mu,
+        a,
+        b,
+        t,
+        y,
+        z,
+        x,
+        x_ip,
+        w,
+        n_v,
+        log_m,
+        points: dyn_points,
+    } = c;
+    let rounds = w.len();
     let m = 1usize << log_m;
     let mn = m * N_BITS;
-
-    // One batch inversion for every w, y and y - 1.
-    let mut inv = w.clone();
-    inv.push(y);
-    inv.push(y - Scalar::ONE);
-    Scalar::invert_batch_alloc(&mut inv);
-    let y_minus_1_inv = inv.pop().unwrap_or(Scalar::ZERO);
-    let y_inv = inv.pop().unwrap_or(Scalar::ZERO);
-    let w_inv = inv;
+    let (w_inv, rest) = inv.split_at(rounds.min(inv.len()));
+    let (y_inv, y_minus_1_inv) = match rest {
+        [a, b, ..] => (*a, *b),
+        _ => (Scalar::ZERO, Scalar::ZERO),
+    };
 
     // Σ_{i<MN} y^i = (y^MN - 1)/(y - 1), with y^MN by squaring (MN = 2^rounds).
     let y_sum = if y == Scalar::ONE {
@@ -147,7 +198,7 @@ pub(super) fn prepare(
     let mut dyn_scalars = Vec::with_capacity(dyn_points.len());
     let wy8 = wy * eight;
     let mut z_pow = z * z; // z^(j+2)
-    for _ in v {
+    for _ in 0..n_v {
         dyn_scalars.push(wy8 * z_pow);
         z_pow *= z;
     }
@@ -160,13 +211,13 @@ pub(super) fn prepare(
     for wi in &w {
         dyn_scalars.push(wz8 * wi * wi);
     }
-    for wi in &w_inv {
+    for wi in w_inv {
         dyn_scalars.push(wz8 * wi * wi);
     }
 
     // s_i = Π_r (bit_r(i) ? w_r : w_r^-1), round 0 on the most significant bit.
     let mut s = vec![Scalar::ONE];
-    for (wi, wi_inv) in w.iter().zip(&w_inv) {
+    for (wi, wi_inv) in w.iter().zip(w_inv) {
         s = s.iter().flat_map(|e| [e * wi_inv, e * wi]).collect();
     }
 
@@ -203,13 +254,13 @@ pub(super) fn prepare(
 
     let g = -(wy * taux + wz * mu);
     let h = wy * (delta - t) + wz * x_ip * (t - a * b);
-    Ok(Share {
+    Share {
         g,
         h,
         gens,
         dyn_scalars,
         dyn_points,
-    })
+    }
 }
 
 /// The deterministic weights of a batch: `Hs` of a digest of every statement, so no proof can be
@@ -241,26 +292,49 @@ fn weights(items: &[(&Bulletproof, &[[u8; 32]])]) -> Vec<(Scalar, Scalar)> {
         .collect()
 }
 
+/// Checks every proof, inverts every proof's challenges with ONE batch inversion, and builds
+/// the shares (per-proof work on rayon's pool with `parallel`).
 fn prepare_all(
     items: &[(&Bulletproof, &[[u8; 32]])],
     ws: &[(Scalar, Scalar)],
 ) -> Result<Vec<Share>, Error> {
     #[cfg(feature = "parallel")]
-    {
+    let checked: Vec<Checked> = {
         use rayon::prelude::*;
         items
             .par_iter()
-            .zip(ws.par_iter())
-            .map(|((p, v), (wy, wz))| prepare(p, v, *wy, *wz))
-            .collect()
+            .map(|(p, v)| check_proof(p, v))
+            .collect::<Result<_, _>>()?
+    };
+    #[cfg(not(feature = "parallel"))]
+    let checked: Vec<Checked> = items
+        .iter()
+        .map(|(p, v)| check_proof(p, v))
+        .collect::<Result<_, _>>()?;
+
+    let mut inv: Vec<Scalar> = checked.iter().flat_map(Checked::to_invert).collect();
+    Scalar::invert_batch_alloc(&mut inv);
+    let mut jobs = Vec::with_capacity(checked.len());
+    let mut rest = inv.as_slice();
+    for (c, w) in checked.into_iter().zip(ws) {
+        let (mine, tail) = rest.split_at(c.w.len().saturating_add(2).min(rest.len()));
+        rest = tail;
+        jobs.push((c, mine, *w));
+    }
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        Ok(jobs
+            .into_par_iter()
+            .map(|(c, inv, (wy, wz))| share(c, inv, wy, wz))
+            .collect())
     }
     #[cfg(not(feature = "parallel"))]
     {
-        items
-            .iter()
-            .zip(ws)
-            .map(|((p, v), (wy, wz))| prepare(p, v, *wy, *wz))
-            .collect()
+        Ok(jobs
+            .into_iter()
+            .map(|(c, inv, (wy, wz))| share(c, inv, wy, wz))
+            .collect())
     }
 }
 
