@@ -43,7 +43,7 @@ use subtle::{ConditionallySelectable, ConstantTimeEq, ConstantTimeGreater};
 use zeroize::Zeroizing;
 
 use crate::hash::Keccak256;
-use crate::hash_to_point::{hash_to_ec, hash_to_ec_vartime};
+use crate::hash_to_point::{hash_to_ec, hash_to_ec_batch_vartime};
 use crate::keys::{KeyImage, SecretKey};
 use crate::{CompressedPoint, Error, Scalar};
 
@@ -391,11 +391,13 @@ impl Clsag {
         // round). L uses C_i - C_off (one addition) to stay a 3-term product.
         let r_table = VartimeEdwardsPrecomputation::new([image, d8]);
         let g_table = g_precomputation();
+        let keys: Vec<[u8; 32]> = ring.iter().map(|(p, _)| p.0).collect();
+        let hps = hash_to_ec_batch_vartime(&keys);
         let mut c = self.c1;
-        for ((p, cm), s) in ring.iter().zip(&self.s) {
+        for (((p, cm), s), hp) in ring.iter().zip(&self.s).zip(&hps) {
             let p_pt = p.decompress()?.0;
             let c_pt = cm.decompress()?.0 - c_off;
-            let hp = hash_to_ec_vartime(p.as_bytes()).0;
+            let hp = hp.0;
             let a = c.0 * t.mu_p.0;
             let b = c.0 * t.mu_c.0;
             let big_l = g_table.vartime_mixed_multiscalar_mul([s.0], [a, b], [p_pt, c_pt]);

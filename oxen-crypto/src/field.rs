@@ -142,8 +142,7 @@ impl Fe {
         (t19, t3)
     }
 
-    /// `self^(p-2)`, i.e. the inverse (0 maps to 0). Test helper and fallback.
-    #[cfg(test)]
+    /// `self^(p-2)`, i.e. the inverse (0 maps to 0).
     pub(crate) fn invert(&self) -> Fe {
         let (t19, t3) = self.pow22501();
         // p - 2 = (2^250 - 1) * 2^5 + 11

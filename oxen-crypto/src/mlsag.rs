@@ -28,7 +28,7 @@ use zeroize::Zeroizing;
 
 use crate::clsag::RingMember;
 use crate::hash::Keccak256;
-use crate::hash_to_point::{hash_to_ec, hash_to_ec_vartime};
+use crate::hash_to_point::{hash_to_ec, hash_to_ec_batch_vartime};
 use crate::keys::KeyImage;
 use crate::{CompressedPoint, Error, Point, Scalar};
 
@@ -130,6 +130,13 @@ impl Mlsag {
             .iter()
             .map(|k| k.decompress().map(|p| p.0))
             .collect::<Result<Vec<_>, _>>()?;
+        // Hp of every linkable key, all columns at once.
+        let linkable: Vec<[u8; 32]> = pk
+            .iter()
+            .flat_map(|col| col.iter().take(ds_rows).map(|k| k.0))
+            .collect();
+        let hps = hash_to_ec_batch_vartime(&linkable);
+        let mut hps = hps.iter();
         let mut c = self.cc;
         let mut points = Vec::with_capacity(2 * rows);
         for (col, ss) in pk.iter().zip(&self.ss) {
@@ -140,7 +147,9 @@ impl Mlsag {
                     &c.0, &kp, &s.0,
                 ));
                 if let Some(image) = images.get(j) {
-                    let hp = hash_to_ec_vartime(key.as_bytes()).0;
+                    let hp = hps
+                        .next()
+                        .map_or_else(|| hash_to_ec(key.as_bytes()).0, |p| p.0);
                     points.push(EdwardsPoint::vartime_multiscalar_mul(
                         [s.0, c.0],
                         [hp, *image],

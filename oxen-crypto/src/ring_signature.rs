@@ -15,7 +15,7 @@ use subtle::{ConditionallySelectable, ConstantTimeEq};
 use zeroize::Zeroizing;
 
 use crate::hash::Keccak256;
-use crate::hash_to_point::{hash_to_ec, hash_to_ec_vartime};
+use crate::hash_to_point::{hash_to_ec, hash_to_ec_batch_vartime};
 use crate::keys::{KeyImage, PublicKey, SecretKey};
 use crate::signature::Signature;
 use crate::{Error, Point, Scalar};
@@ -102,11 +102,12 @@ pub fn verify_ring_signature(
     let mut sum = Scalar::ZERO;
     // I is the same in every R_i: give it a wide precomputed table.
     let i_table = VartimeEdwardsPrecomputation::new([image.0]);
-    for (p, sig) in pubs.iter().zip(sigs) {
+    let keys: Vec<[u8; 32]> = pubs.iter().map(|p| p.0).collect();
+    let hps = hash_to_ec_batch_vartime(&keys);
+    for ((p, sig), hp) in pubs.iter().zip(sigs).zip(hps) {
         let (c, r) = sig.scalars()?;
         let pt = p.decompress()?;
         points.push(Point::vartime_double_scalar_mul_basepoint(&c, &pt, &r));
-        let hp = hash_to_ec_vartime(p.as_bytes());
         points.push(Point(i_table.vartime_mixed_multiscalar_mul(
             [c.0],
             [r.0],
