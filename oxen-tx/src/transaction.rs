@@ -1047,7 +1047,17 @@ impl Transaction {
             return Err(Error::RctTypeUnsupported);
         }
         self.verify_rct_without_bulletproof(mix_ring)?;
-        self.rct.verify_semantics()
+        // Counts and balance were checked above: only the range proof is left.
+        let [bp] = self.rct.prunable.bulletproofs.as_slice() else {
+            return Err(Error::BulletproofCountInvalid);
+        };
+        let commitments: Vec<crate::commitment::Commitment> = self
+            .rct
+            .out_pk
+            .iter()
+            .map(|c| crate::commitment::Commitment(*c))
+            .collect();
+        bp.verify(&commitments)
     }
 
     /// [`Transaction::verify_rct`] minus the bulletproof verification (for batching).
