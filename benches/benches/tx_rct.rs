@@ -112,6 +112,20 @@ fn benches(c: &mut Criterion) {
     c.bench_function("tx_verify_2in_2out_ring10/oxen", |b| {
         b.iter(|| black_box(&tx).verify_rct(black_box(&rings)).unwrap())
     });
+    // The two halves the reference times separately (verRctSemanticsSimple,
+    // verRctNonSemanticsSimple).
+    c.bench_function("tx_ver_semantics_2in_2out/oxen", |b| {
+        b.iter(|| black_box(&tx.rct).verify_semantics().unwrap())
+    });
+    let message = tx.prefix_hash().unwrap();
+    let key_images = tx.key_images();
+    c.bench_function("tx_ver_non_semantics_2in_2out_ring10/oxen", |b| {
+        b.iter(|| {
+            black_box(&tx.rct)
+                .verify_non_semantics(&message, 2, black_box(&rings), &key_images)
+                .unwrap()
+        })
+    });
     c.bench_function("tx_parse/oxen", |b| {
         b.iter(|| Transaction::from_bytes(black_box(&blob)).unwrap())
     });
