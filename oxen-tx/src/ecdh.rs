@@ -199,6 +199,7 @@ pub fn ecdh_decode_v1(enc: &EcdhTupleV1, key: &AmountKey) -> (u64, Scalar) {
 mod tests {
     use super::*;
     use crate::commitment::commit;
+    use alloc::format;
     use proptest::prelude::*;
 
     proptest! {
