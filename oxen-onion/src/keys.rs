@@ -205,7 +205,7 @@ impl LiftedPublicKey {
 pub(crate) fn keygen_and_dh_batch(
     secrets: &[X25519SecretKey],
     peers: &[&LiftedPublicKey],
-) -> Result<Vec<(X25519PublicKey, SharedSecret)>, Error> {
+) -> Result<alloc::vec::Vec<(X25519PublicKey, SharedSecret)>, Error> {
     let n = secrets.len();
     let mut eds: alloc::vec::Vec<EdwardsPoint> = alloc::vec::Vec::with_capacity(2 * n);
     eds.extend(secrets.iter().map(|s| EdwardsPoint::mul_base_clamped(s.0)));
