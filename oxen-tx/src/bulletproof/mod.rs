@@ -351,7 +351,7 @@ impl serde::Serialize for Bulletproof {
 impl<'de> serde::Deserialize<'de> for Bulletproof {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
-        impl serde::de::Visitor<'_> for V {
+        impl<'de> serde::de::Visitor<'de> for V {
             type Value = Bulletproof;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("Bulletproof bytes")
