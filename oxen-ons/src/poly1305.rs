@@ -13,12 +13,12 @@ use zeroize::{Zeroize, ZeroizeOnDrop};
 const MASK44: u64 = 0xfff_ffff_ffff;
 const MASK42: u64 = 0x3ff_ffff_ffff;
 
-fn le64(b: &[u8]) -> u64 {
-    let mut a = [0u8; 8];
-    for (d, s) in a.iter_mut().zip(b) {
-        *d = *s;
-    }
-    u64::from_le_bytes(a)
+/// The two little-endian halves of a 16-byte block.
+fn halves(b: &[u8; 16]) -> (u64, u64) {
+    let (lo, hi) = b.split_at(8);
+    let lo: [u8; 8] = lo.try_into().unwrap_or_default();
+    let hi: [u8; 8] = hi.try_into().unwrap_or_default();
+    (u64::from_le_bytes(lo), u64::from_le_bytes(hi))
 }
 
 /// A one-time authenticator state.
@@ -33,8 +33,8 @@ impl Poly1305 {
     /// Starts with the 32-byte one-time key `r || s` (r clamped).
     pub(crate) fn new(key: &[u8; 32]) -> Self {
         let (r, s) = key.split_at(16);
-        let (t0, t1) = (le64(r), le64(r.get(8..).unwrap_or(&[])));
-        let (p0, p1) = (le64(s), le64(s.get(8..).unwrap_or(&[])));
+        let (t0, t1) = halves(r.try_into().unwrap_or(&[0; 16]));
+        let (p0, p1) = halves(s.try_into().unwrap_or(&[0; 16]));
         Self {
             r: [
                 t0 & 0xffc_0fff_ffff,
@@ -48,11 +48,11 @@ impl Poly1305 {
 
     /// Absorbs one 16-byte block; `hibit` is `1 << 40` for a full block (the 2^128 bit), 0 for
     /// an already-terminated final block.
-    fn block(&mut self, m: &[u8], hibit: u64) {
+    fn block(&mut self, m: &[u8; 16], hibit: u64) {
         let [r0, r1, r2] = self.r;
         let (s1, s2) = (r1 * 20, r2 * 20);
         let [mut h0, mut h1, mut h2] = self.h;
-        let (t0, t1) = (le64(m), le64(m.get(8..).unwrap_or(&[])));
+        let (t0, t1) = halves(m);
         h0 += t0 & MASK44;
         h1 += ((t0 >> 44) | (t1 << 20)) & MASK44;
         h2 += ((t1 >> 24) & MASK42) | hibit;
@@ -78,9 +78,13 @@ impl Poly1305 {
     /// Absorbs `data` zero-padded to a multiple of 16 bytes, each block with the 2^128 bit (the
     /// RFC 8439 AEAD layout).
     pub(crate) fn update_padded(&mut self, data: &[u8]) {
-        for chunk in data.chunks(16) {
+        let (blocks, rest) = data.as_chunks::<16>();
+        for b in blocks {
+            self.block(b, 1 << 40);
+        }
+        if !rest.is_empty() {
             let mut b = [0u8; 16];
-            for (d, s) in b.iter_mut().zip(chunk) {
+            for (d, s) in b.iter_mut().zip(rest) {
                 *d = *s;
             }
             self.block(&b, 1 << 40);
@@ -90,11 +94,10 @@ impl Poly1305 {
     /// Absorbs the whole message `data` (NaCl secretbox): full blocks, then a final partial block
     /// terminated by a 1 byte.
     pub(crate) fn update_unpadded(&mut self, data: &[u8]) {
-        let mut chunks = data.chunks_exact(16);
-        for chunk in chunks.by_ref() {
-            self.block(chunk, 1 << 40);
+        let (blocks, rest) = data.as_chunks::<16>();
+        for b in blocks {
+            self.block(b, 1 << 40);
         }
-        let rest = chunks.remainder();
         if !rest.is_empty() {
             let mut b = [0u8; 16];
             for (d, s) in b.iter_mut().zip(rest) {
