@@ -27,6 +27,9 @@ fuzz_target!(|data: &[u8]| {
             let again = LayerRoute::from_json(&s.to_json()).unwrap();
             assert_eq!(again, LayerRoute::Server(s));
         }
-        Ok(LayerRoute::Destination { .. }) | Err(_) => {}
+        Ok(d @ LayerRoute::Destination { .. }) => {
+            assert_eq!(LayerRoute::from_json(&d.to_json()).unwrap(), d);
+        }
+        Err(_) => {}
     }
 });

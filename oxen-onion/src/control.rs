@@ -295,6 +295,29 @@ pub enum LayerRoute {
 }
 
 impl LayerRoute {
+    /// Canonical JSON (sorted keys, compact). The default destination flags emit exactly
+    /// [`DESTINATION_JSON`], as libsession does; other flags are written out.
+    #[must_use]
+    pub fn to_json(&self) -> Vec<u8> {
+        match self {
+            LayerRoute::Destination {
+                json: false,
+                base64: true,
+            } => DESTINATION_JSON.to_vec(),
+            LayerRoute::Destination { json, base64 } => {
+                let b = |v: bool| if v { "true" } else { "false" };
+                alloc::format!(
+                    r#"{{"base64":{},"headers":"","json":{}}}"#,
+                    b(*base64),
+                    b(*json)
+                )
+                .into_bytes()
+            }
+            LayerRoute::Server(s) => s.to_json(),
+            LayerRoute::Node(n) => n.to_json(),
+        }
+    }
+
     /// oxenss `process_inner_request` dispatch on the decrypted layer's JSON.
     ///
     /// # Errors
@@ -415,6 +438,42 @@ mod tests {
         r.target = "/loki/v3/lsrpc".into();
         r.protocol = "ftp".into();
         assert!(!r.is_allowed());
+    }
+
+    #[test]
+    fn layer_route_round_trip() {
+        for r in [
+            LayerRoute::Destination {
+                json: false,
+                base64: true,
+            },
+            LayerRoute::Destination {
+                json: true,
+                base64: false,
+            },
+            LayerRoute::Node(NodeRoute {
+                destination: Ed25519PublicKey([1; 32]),
+                ephemeral_key: X25519PublicKey([2; 32]),
+                enc_type: EncType::XChaCha20,
+            }),
+            LayerRoute::Server(ServerRoute {
+                host: "h\"x".into(),
+                target: "/oxen/v4/lsrpc".into(),
+                port: 8080,
+                protocol: "http".into(),
+                ephemeral_key: None,
+            }),
+        ] {
+            assert_eq!(LayerRoute::from_json(&r.to_json()).unwrap(), r);
+        }
+        assert_eq!(
+            LayerRoute::Destination {
+                json: false,
+                base64: true
+            }
+            .to_json(),
+            DESTINATION_JSON
+        );
     }
 
     #[test]
