@@ -39,8 +39,9 @@
 //! a ← w·a_lo + w^-1·a_hi,   b ← w^-1·b_lo + w·b_hi
 //! ```
 //! The proof is `(A, S, T1, T2, taux, mu, L, R, a, b, t)`. This prover never folds points: it
-//! keeps each folded generator as scalars over the original ones and computes `L_k`, `R_k` with
-//! precomputed tables, which gives the same points.
+//! keeps each folded generator as scalars over the original ones and computes `L_k`, `R_k` as
+//! multiscalar multiplications over the original generators (precomputed tables for one or two
+//! amounts, Pippenger beyond), which gives the same points.
 //!
 //! # Verifier (`bulletproof_VERIFY`)
 //! With `s_i = Π_k (bit_k(i) ? w_k : w_k^-1)` (round 0 on the most significant of the `logMN`
@@ -54,8 +55,9 @@
 //! (`i = 64j + k`). For a batch, each proof's (1) is weighted by a random `wy` and its (2) by a
 //! random `wz`, and everything is summed into one multiscalar multiplication whose `G`, `H`,
 //! `Gi`, `Hi` coefficients are shared across proofs (so a batch of `n` proofs costs `n·(m + 4 +
-//! 2·logMN)` variable points plus the shared `2 + 2·MN` fixed ones, which use precomputed
-//! tables). The batch is valid iff the sum is the identity.
+//! 2·logMN)` variable points plus the shared `2 + 2·MN` fixed ones; small ones use precomputed
+//! tables for the fixed points, larger ones Pippenger). One batch inversion serves every
+//! proof's `w_k`, `y` and `y - 1`. The batch is valid iff the sum is the identity.
 //!
 //! Before the equation the verifier rejects, in this order: a non-canonical `taux`, `mu`, `a`,
 //! `b` or `t`; empty `V`; more than 16 `V` (the reference leaves this to the RingCT checks);

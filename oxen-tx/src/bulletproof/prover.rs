@@ -231,7 +231,7 @@ fn prove_with<R: CryptoRng + ?Sized>(
 /// Instead of folding the generators each round (`2·n/2` double multiplications), the prover
 /// keeps each folded generator as a combination of the original ones, `G'_i = Σ cg_j·Gi_j` over
 /// `j ≡ i (mod n)`, and computes `L` and `R` as multiscalar multiplications over the original
-/// generators with the precomputed tables. Variable time (the vectors are blinded by `sL`, `sR`).
+/// generators (tables for small sizes). Variable time (the vectors are blinded by `sL`, `sR`).
 #[allow(clippy::type_complexity)]
 fn inner_product_argument(
     gens: &Generators,
