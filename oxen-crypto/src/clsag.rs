@@ -282,9 +282,10 @@ pub fn sign<R: CryptoRng + ?Sized>(
         c_l.conditional_assign(c, is(i));
         hp_l.conditional_assign(h, is(i));
     }
-    let p_sec = secret.p.as_scalar().0;
-    let z = secret.z.0;
-    let ok = EdwardsPoint::mul_base(&p_sec).ct_eq(&p_l) & EdwardsPoint::mul_base(&z).ct_eq(&c_l);
+    // borrowed, not copied: the secrets stay only in their zeroizing owners
+    let p_sec = &secret.p.as_scalar().0;
+    let z = &secret.z.0;
+    let ok = EdwardsPoint::mul_base(p_sec).ct_eq(&p_l) & EdwardsPoint::mul_base(z).ct_eq(&c_l);
     if !bool::from(ok) {
         return Err(Error::SecretKeyMismatch);
     }

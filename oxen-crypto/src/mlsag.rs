@@ -283,10 +283,10 @@ pub fn sign_simple<R: CryptoRng + ?Sized>(
         }
         real.2.conditional_assign(h, is(i));
     }
-    let xx = [secret.p.as_scalar().0, secret.z.0];
+    let xx = [&secret.p.as_scalar().0, &secret.z.0];
     let [real_p, real_c] = real.0;
-    let ok = EdwardsPoint::mul_base(&xx[0]).ct_eq(&real_p)
-        & EdwardsPoint::mul_base(&xx[1]).ct_eq(&real_c);
+    let ok =
+        EdwardsPoint::mul_base(xx[0]).ct_eq(&real_p) & EdwardsPoint::mul_base(xx[1]).ct_eq(&real_c);
     if !bool::from(ok) {
         return Err(Error::SecretKeyMismatch);
     }
