@@ -23,7 +23,6 @@ pub mod varint;
 
 pub use clsag::{Clsag, ClsagSecret, RingMember};
 pub use error::Error;
-pub use mlsag::Mlsag;
 pub use hash::hash_to_scalar;
 pub use hash_to_point::{hash_to_ec, hash_to_ec_vartime};
 pub use keys::{
@@ -32,13 +31,14 @@ pub use keys::{
     generate_keys, generate_keys_recover, get_subaddress, get_subaddress_secret_key,
     get_subaddress_spend_public_key, secret_key_to_public_key,
 };
+pub use mlsag::Mlsag;
+pub use point::{CompressedPoint, IDENTITY_BYTES, POINT_LEN, Point};
 pub use ring_signature::{check_ring_signature, generate_ring_signature, verify_ring_signature};
+pub use scalar::{SCALAR_LEN, Scalar};
 pub use signature::{
     Signature, check_key_image_signature, check_signature, generate_key_image_signature,
     generate_signature, verify_key_image_signature, verify_signature,
 };
-pub use point::{CompressedPoint, IDENTITY_BYTES, POINT_LEN, Point};
-pub use scalar::{SCALAR_LEN, Scalar};
 
 /// Writes bytes as lowercase hex (for `Debug` impls of public values).
 pub(crate) fn hex_fmt(f: &mut core::fmt::Formatter<'_>, bytes: &[u8]) -> core::fmt::Result {
