@@ -231,8 +231,8 @@ impl NameHash {
     #[must_use]
     pub fn to_base64(&self) -> String {
         let buf = base64_encode_32(&self.0);
-        // Base64 output is ASCII.
-        buf.iter().map(|&b| char::from(b)).collect()
+        // Base64 output is ASCII, so this never falls back.
+        String::from(core::str::from_utf8(&buf).unwrap_or_default())
     }
 
     /// `name_hash_input_to_base64` as a parser: accepts 32 raw bytes, 64 hex characters (either
