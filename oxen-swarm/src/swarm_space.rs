@@ -279,7 +279,10 @@ pub fn get_swarm_by_space(sorted_ids: &[SwarmId], v: SwarmSpace) -> Option<Swarm
 /// The ring is precomputed into segments: between neighbours `a < b` a value `v` goes to `b`
 /// exactly when `b − v < v − a`, i.e. `v > a + (b − a) / 2` (ties go left), and likewise
 /// across the wrap; so each swarm owns one contiguous range (two for the range holding 0) and
-/// a query is one binary search over the segment starts plus one load. Agrees with
+/// a query finds the last segment start `<= v` and loads its owner. Swarm ids are spread
+/// evenly over the ring (new ids halve the largest gap), so a radix table on the top bits of
+/// `v` narrows the search to a handful of starts first; within a bucket a binary search keeps
+/// the worst case O(log n). Agrees with
 /// [`get_swarm_by_pk`] everywhere (vectors `swarm_lookup.json`, and a proptest against a
 /// brute-force nearest-on-ring search).
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
@@ -289,7 +292,14 @@ pub struct SwarmIndex {
     starts: Vec<u64>,
     /// `owners[i]` serves `[starts[i], starts[i + 1])`.
     owners: Vec<u64>,
+    /// `buckets[b]` = number of starts below `b << shift` (length `2^bits + 1`).
+    buckets: Vec<u32>,
+    /// `64 - bits`.
+    shift: u32,
 }
+
+/// At most 2^16 radix buckets (256 KiB); beyond that buckets just hold more starts.
+const MAX_BUCKET_BITS: u32 = 16;
 
 impl SwarmIndex {
     /// Builds the index from any collection of ids (sorted and deduplicated here).
@@ -319,11 +329,31 @@ impl SwarmIndex {
         // Stable: the explicit owner of 0 stays ahead of a wrap start that landed on 0.
         segs.sort_by_key(|&(start, _)| start);
         segs.dedup_by_key(|&mut (start, _)| start);
-        let (starts, owners) = segs.into_iter().unzip();
+        let (starts, owners): (Vec<u64>, Vec<u64>) = segs.into_iter().unzip();
+        // Radix table: about two buckets per start.
+        let bits = (usize::BITS - starts.len().leading_zeros()).clamp(1, MAX_BUCKET_BITS);
+        let shift = 64 - bits;
+        let nb = 1usize << bits;
+        let mut buckets = Vec::with_capacity(nb + 1);
+        let mut i = 0usize;
+        for b in 0..nb {
+            let lo = (b as u64) << shift;
+            while starts.get(i).is_some_and(|&s| s < lo) {
+                i += 1;
+            }
+            buckets.push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        buckets.push(u32::try_from(starts.len()).unwrap_or(u32::MAX));
+        if starts.len() >= u32::MAX as usize {
+            // Beyond u32 positions the table cannot describe the starts: plain search only.
+            buckets.clear();
+        }
         SwarmIndex {
             ids,
             starts,
             owners,
+            buckets,
+            shift,
         }
     }
 
@@ -367,7 +397,19 @@ impl SwarmIndex {
     #[inline]
     #[must_use]
     pub fn get_swarm(&self, v: SwarmSpace) -> Option<SwarmId> {
-        let i = self.starts.partition_point(|&s| s <= v.0);
+        let b = (v.0 >> self.shift) as usize;
+        let i = match (self.buckets.get(b), self.buckets.get(b.saturating_add(1))) {
+            // Every start before `lo` is below `b << shift <= v`, every start from `hi` on
+            // is at or above `(b + 1) << shift > v`.
+            (Some(&lo), Some(&hi)) => {
+                let (lo, hi) = (lo as usize, hi as usize);
+                lo + self
+                    .starts
+                    .get(lo..hi)
+                    .map_or(0, |s| s.partition_point(|&s| s <= v.0))
+            }
+            _ => self.starts.partition_point(|&s| s <= v.0),
+        };
         self.owners.get(i.wrapping_sub(1)).copied().map(SwarmId)
     }
 }
@@ -438,6 +480,33 @@ mod tests {
             prop_assert_eq!(UserPubkey::load(s.as_bytes(), Network::Mainnet), Ok(pk));
             prop_assert_eq!(UserPubkey::load(s.to_uppercase().as_bytes(), Network::Mainnet), Ok(pk));
             prop_assert_eq!(UserPubkey::load(&pk.to_prefixed_bytes(), Network::Mainnet), Ok(pk));
+        }
+    }
+
+    #[test]
+    fn empty_and_single_index() {
+        for idx in [SwarmIndex::default(), SwarmIndex::new([])] {
+            for v in [0, 1, u64::MAX] {
+                assert_eq!(idx.get_swarm(SwarmSpace(v)), None);
+            }
+        }
+        let one = SwarmIndex::new([SwarmId(u64::MAX)]);
+        for v in [0, 1 << 63, u64::MAX] {
+            assert_eq!(one.get_swarm(SwarmSpace(v)), Some(SwarmId(u64::MAX)));
+        }
+    }
+
+    #[test]
+    fn clustered_ids_match_slice_lookup() {
+        // Every id in one radix bucket: the in-bucket search does all the work.
+        let ids: Vec<SwarmId> = (0..3000u64).map(|i| SwarmId(i * 3)).collect();
+        let idx = SwarmIndex::new(ids.iter().copied());
+        for v in (0..9100u64).chain([u64::MAX, u64::MAX / 2, 1 << 40]) {
+            assert_eq!(
+                idx.get_swarm(SwarmSpace(v)),
+                get_swarm_by_space(&ids, SwarmSpace(v)),
+                "v = {v}"
+            );
         }
     }
 
