@@ -1610,4 +1610,20 @@ mod tests {
         items3[1].0 = &bp_bad;
         assert!(matches!(verify_rct_batch(&items3), Err((1, _))));
     }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serde_round_trip() {
+        for (seed, version, ty) in [(1, 4, 5), (2, 2, 2), (3, 1, 0), (4, 3, 4)] {
+            let tx = random_tx(seed, version, ty, 2, 2);
+            let json = serde_json::to_string(&tx).unwrap();
+            assert_eq!(serde_json::from_str::<Transaction>(&json).unwrap(), tx);
+        }
+        let extra = crate::extra::TxExtra::parse(&[1; 33]).unwrap();
+        let json = serde_json::to_string(&extra).unwrap();
+        assert_eq!(
+            serde_json::from_str::<crate::extra::TxExtra>(&json).unwrap(),
+            extra
+        );
+    }
 }
