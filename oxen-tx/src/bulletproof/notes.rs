@@ -3,7 +3,8 @@
 //!
 //! # Notation
 //! `G` the ed25519 base point (blinding base), `H` the value base ([`crate::commitment::H_BYTES`]),
-//! `Gi`, `Hi` the `MN` vector generators ([`super::generators`] rules), `N = 64`,
+//! `Gi`, `Hi` the `MN` vector generators (`Hi[i]`, `Gi[i]` = `hash_to_ec(keccak(H || "bulletproof" ||
+//! varint(2i or 2i+1)))`), `N = 64`,
 //! `M = 2^logM ≥ m` the number of amounts padded to a power of two, `Hs` Keccak-256 reduced
 //! mod `l`. Every point in a proof is stored multiplied by `1/8`; the verifier multiplies by 8
 //! (here: by putting 8 in its scalar), which clears any torsion a malicious prover adds, while
