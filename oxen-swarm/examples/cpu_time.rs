@@ -82,7 +82,12 @@ fn main() {
     nodes.push((random_key(&mut mt), SwarmId::UNASSIGNED));
     nodes.sort_unstable();
     let block: SwarmMap = nodes.into_iter().map(|(k, id)| (id, k)).collect();
-    measure("calc_swarm_changes_typical_block_10000", &block, 0xdead_beef, 1001);
+    measure(
+        "calc_swarm_changes_typical_block_10000",
+        &block,
+        0xdead_beef,
+        1001,
+    );
 
     // lookups: 1000 swarms, 1024 queries per batch, oxen index vs plain binary search
     let mut ids: Vec<u64> = (0..1000).map(|_| mt.next_u64()).collect();
