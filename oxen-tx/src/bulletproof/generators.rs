@@ -7,7 +7,7 @@
 //!
 //! With `std` the generators and their tables are built once, on first use, and shared by every
 //! prover and verifier in the process (2048 hash-to-point operations; Straus tables for the
-//! fixed points of one- and two-amount proofs, about 2.6 MB). Without `std` each call builds the
+//! fixed points of one-amount proofs, about 1.3 MB). Without `std` each call builds the
 //! generators it needs (`2·64·M` hash-to-point operations) and multiplies without tables.
 
 use alloc::vec::Vec;
@@ -39,11 +39,12 @@ pub(crate) fn get_exponent(index: u64) -> EdwardsPoint {
     hash_to_ec_vartime(&h.finalize()).to_dalek()
 }
 
-/// Bit positions covered by the precomputed tables (two amounts). Larger multiplications use
-/// Pippenger's method without tables: tables for all 2050 fixed points take ~20 MB and their
-/// cache misses make them several times slower than Pippenger at that size (measured).
+/// Bit positions covered by the precomputed tables: one amount, where they beat Pippenger
+/// (measured). Larger multiplications use Pippenger's method without tables: already at two
+/// amounts it was faster, and tables for all 2050 fixed points (~20 MB) were several times slower
+/// than Pippenger (cache misses).
 #[cfg(feature = "std")]
-const TABLE_MN: usize = 2 * N_BITS;
+const TABLE_MN: usize = N_BITS;
 /// Most variable points the table-based (Straus) path takes; beyond, Pippenger is faster.
 #[cfg(feature = "std")]
 const TABLE_MAX_DYNAMIC: usize = 48;

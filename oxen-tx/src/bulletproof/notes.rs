@@ -41,8 +41,8 @@
 //! ```
 //! The proof is `(A, S, T1, T2, taux, mu, L, R, a, b, t)`. This prover never folds points: it
 //! keeps each folded generator as scalars over the original ones and computes `L_k`, `R_k` as
-//! multiscalar multiplications over the original generators (precomputed tables for one or two
-//! amounts, Pippenger beyond), which gives the same points.
+//! multiscalar multiplications over the original generators (precomputed tables for one
+//! amount, Pippenger beyond), which gives the same points.
 //!
 //! # Verifier (`bulletproof_VERIFY`)
 //! With `s_i = Π_k (bit_k(i) ? w_k : w_k^-1)` (round 0 on the most significant of the `logMN`
