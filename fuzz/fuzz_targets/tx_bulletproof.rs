@@ -2,7 +2,12 @@
 //! (32 bytes each) follow, the rest is a proof. Nothing may panic; a parsed proof re-serializes
 //! to the bytes it was read from; verification returns a verdict for any input.
 #![no_main]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use libfuzzer_sys::fuzz_target;
 use oxen_tx::bulletproof::Bulletproof;
