@@ -18,7 +18,9 @@
 //!
 //! It costs about a second and 256 MiB per derivation, by design.
 
-use chacha20::XChaCha20;
+use chacha20poly1305::aead::{AeadInOut, KeyInit};
+use chacha20poly1305::{Tag, XChaCha20Poly1305, XNonce};
+use poly1305::Poly1305;
 use rand_core::CryptoRng;
 use salsa20::XSalsa20;
 use salsa20::cipher::{KeyIvInit, StreamCipher};
@@ -26,7 +28,6 @@ use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::name::{NameHash, name_to_hash, require_lowercase};
-use crate::poly1305::Poly1305;
 use crate::value::{MAX_PLAINTEXT_LEN, Plaintext, SESSION_ID_LEN, Value};
 use crate::{Error, MappingType};
 
@@ -227,9 +228,11 @@ pub fn encrypt_with_nonce(
         .ok_or(Error::EncryptedValueLength)?;
     let (ct, rest) = buf.split_at_mut(n);
     let (tag_out, nonce_out) = rest.split_at_mut(TAG_LEN);
-    let (mut cipher, mac) = xchacha_poly1305(key, nonce);
-    cipher.apply_keystream(ct);
-    tag_out.copy_from_slice(&aead_tag(mac, ct));
+    // In place: `ct` holds the plaintext copied by `from_slice` above.
+    let tag = xchacha20poly1305(key)
+        .encrypt_inout_detached(&XNonce::from(*nonce), &[], ct.into())
+        .map_err(|_| Error::EncryptedValueLength)?;
+    tag_out.copy_from_slice(&tag);
     nonce_out.copy_from_slice(nonce);
     out.len = total;
     Ok(out)
@@ -293,12 +296,16 @@ pub fn decrypt_with_key(key: &EncryptionKey, value: &[u8]) -> Result<Plaintext, 
     let (tag, nonce) = rest.split_at(TAG_LEN);
     let tag: [u8; TAG_LEN] = tag.try_into().map_err(|_| Error::EncryptedValueLength)?;
     let nonce: [u8; NONCE_LEN] = nonce.try_into().map_err(|_| Error::EncryptedValueLength)?;
-    let (mut cipher, mac) = xchacha_poly1305(key, &nonce);
-    if !bool::from(aead_tag(mac, ct).ct_eq(&tag)) {
-        return Err(Error::DecryptAuth);
-    }
     let mut out = Plaintext::from_slice(ct)?;
-    cipher.apply_keystream(out.as_mut_bytes());
+    // Verifies the tag (constant time) before decrypting in place.
+    xchacha20poly1305(key)
+        .decrypt_inout_detached(
+            &XNonce::from(nonce),
+            &[],
+            out.as_mut_bytes().into(),
+            &Tag::from(tag),
+        )
+        .map_err(|_| Error::DecryptAuth)?;
     Ok(out)
 }
 
@@ -331,35 +338,24 @@ pub fn decrypt(name: &str, ty: MappingType, value: &[u8]) -> Result<Value, Error
     Value::from_bytes(ty, p.as_bytes())
 }
 
-/// XChaCha20-Poly1305 (IETF, libsodium `crypto_aead_xchacha20poly1305_ietf`): HChaCha20
-/// subkey, keystream block 0 gives the one-time Poly1305 key, data is encrypted from block 1.
-/// Returns the cipher positioned at block 1 and the authenticator.
-fn xchacha_poly1305(key: &EncryptionKey, nonce: &[u8; NONCE_LEN]) -> (XChaCha20, Poly1305) {
-    let mut cipher = XChaCha20::new((&key.0).into(), nonce.into());
-    let mut block0 = Zeroizing::new([0u8; 64]);
-    cipher.apply_keystream(block0.as_mut());
-    let mac_key: &[u8; 32] = block0.first_chunk().unwrap_or(&[0; 32]);
-    (cipher, Poly1305::new(mac_key))
+/// XChaCha20-Poly1305 (IETF, libsodium `crypto_aead_xchacha20poly1305_ietf`), the stock
+/// RustCrypto `chacha20poly1305` AEAD. Its key copy is zeroized on drop (`zeroize` feature).
+fn xchacha20poly1305(key: &EncryptionKey) -> XChaCha20Poly1305 {
+    XChaCha20Poly1305::new((&key.0).into())
 }
 
-/// The RFC 8439 AEAD tag with empty associated data: Poly1305 over the ciphertext padded to 16
-/// bytes, then `le64(0) || le64(len)`.
-fn aead_tag(mut mac: Poly1305, ct: &[u8]) -> [u8; TAG_LEN] {
-    mac.update_padded(ct);
-    let mut lens = [0u8; 16];
-    if let Some(l) = lens.get_mut(8..) {
-        l.copy_from_slice(&(ct.len() as u64).to_le_bytes());
-    }
-    mac.update_padded(&lens);
-    mac.finalize()
-}
-
-/// The XSalsa20 keystream's first 32 bytes are the Poly1305 key; the rest encrypts.
+/// NaCl `crypto_secretbox` (XSalsa20-Poly1305) with the all-zero nonce, composed exactly as
+/// NaCl/libsodium define it (and as the RustCrypto `crypto_secretbox` crate does, which is only
+/// published as a pre-release pinned to release candidates of `cipher`/`poly1305` that cannot
+/// coexist with this crate's stable ones): the first 32 bytes of the XSalsa20 keystream are the
+/// one-time Poly1305 key, the keystream from byte 32 on encrypts, and the tag is the `poly1305`
+/// crate's unpadded Poly1305 of the ciphertext. Returns the cipher positioned at byte 32 and the
+/// authenticator.
 fn secretbox_cipher(key: &EncryptionKey) -> (XSalsa20, Poly1305) {
     let mut cipher = XSalsa20::new((&key.0).into(), &[0u8; NONCE_LEN].into());
     let mut mac_key = Zeroizing::new([0u8; 32]);
     cipher.apply_keystream(mac_key.as_mut());
-    let mac = Poly1305::new(&mac_key);
+    let mac = Poly1305::new((&*mac_key).into());
     (cipher, mac)
 }
 
@@ -373,10 +369,9 @@ fn secretbox_seal(key: &EncryptionKey, plaintext: &[u8]) -> Result<EncryptedValu
         .ok_or(Error::EncryptedValueLength)?;
     let (tag_out, ct) = buf.split_at_mut(TAG_LEN);
     ct.copy_from_slice(plaintext);
-    let (mut cipher, mut mac) = secretbox_cipher(key);
+    let (mut cipher, mac) = secretbox_cipher(key);
     cipher.apply_keystream(ct);
-    mac.update_unpadded(ct);
-    tag_out.copy_from_slice(&mac.finalize());
+    tag_out.copy_from_slice(&mac.compute_unpadded(ct));
     out.len = total;
     Ok(out)
 }
@@ -386,9 +381,9 @@ fn secretbox_open(key: &EncryptionKey, value: &[u8]) -> Result<Plaintext, Error>
     let (tag, ct) = value
         .split_at_checked(TAG_LEN)
         .ok_or(Error::EncryptedValueLength)?;
-    let (mut cipher, mut mac) = secretbox_cipher(key);
-    mac.update_unpadded(ct);
-    if !bool::from(mac.finalize().as_slice().ct_eq(tag)) {
+    let (mut cipher, mac) = secretbox_cipher(key);
+    // Constant-time tag comparison (subtle), before anything is decrypted.
+    if !bool::from(mac.compute_unpadded(ct).as_slice().ct_eq(tag)) {
         return Err(Error::DecryptAuth);
     }
     let mut out = Plaintext::from_slice(ct)?;

@@ -10,7 +10,6 @@ mod error;
 pub mod mapping_type;
 pub mod name;
 pub mod owner;
-mod poly1305;
 pub mod value;
 
 /// The Ed25519 crate used for owner keys and signatures ([`owner::sign_ed25519`] takes its
@@ -28,14 +27,3 @@ pub use owner::{
     verify_ons_signature, verify_update,
 };
 pub use value::{LokinetAddress, Plaintext, SessionId, Value, WalletValue};
-
-/// The primitive crates this crate is built on (and the stock RustCrypto XChaCha20-Poly1305 AEAD),
-/// re-exported so that benchmarks can time the bare BLAKE2b / XChaCha20 work (the "floor") with
-/// exactly the same versions. Not part of the supported API.
-#[doc(hidden)]
-pub mod __floor {
-    pub use argon2;
-    pub use blake2;
-    pub use chacha20;
-    pub use chacha20poly1305;
-}
