@@ -1,7 +1,7 @@
 //! `cargo run --release -p oxen-benches --bin report [--quick] [--no-run]`
 //!
-//! Runs the whole criterion suite (`cargo bench -p oxen-benches`), then reads criterion's saved
-//! estimates and writes `target/bench-report/REPORT.md` (times and ratios per operation) and
+//! Runs the whole criterion suite (`cargo bench -p oxen-benches --bench '*'`), then reads
+//! criterion's saved estimates and writes `target/bench-report/REPORT.md` (times and ratios per operation) and
 //! `target/bench-report/ratios.svg` (the ratios as a bar chart). Uses `CARGO_TARGET_DIR` when
 //! it is set.
 //!
@@ -66,9 +66,9 @@ fn main() -> ExitCode {
     let env_mode = match (run, quick) {
         (false, _) => "existing criterion results (--no-run)",
         (true, true) => {
-            "quick: cargo bench -p oxen-benches -- --warm-up-time 0.5 --measurement-time 2 --sample-size 10 --nresamples 10000"
+            "quick: cargo bench -p oxen-benches --bench '*' -- --warm-up-time 0.5 --measurement-time 2 --sample-size 10 --nresamples 10000"
         }
-        (true, false) => "full: cargo bench -p oxen-benches (criterion defaults)",
+        (true, false) => "full: cargo bench -p oxen-benches --bench '*' (criterion defaults)",
     };
     let env = Environment::detect(env_mode);
     println!("CPU: {} ({} logical CPUs)", env.cpu, env.cpus);
@@ -79,7 +79,16 @@ fn main() -> ExitCode {
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let mut cmd = Command::new(cargo);
         cmd.current_dir(workspace_root())
-            .args(["bench", "-p", "oxen-benches", "--no-fail-fast"]);
+            // `--bench '*'`: only the criterion targets (`--benches` would also run the lib's and
+            // this bin's libtest harnesses, which reject criterion's options).
+            .args([
+                "bench",
+                "-p",
+                "oxen-benches",
+                "--bench",
+                "*",
+                "--no-fail-fast",
+            ]);
         if quick {
             cmd.arg("--").args(QUICK_ARGS);
         }
