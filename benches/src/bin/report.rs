@@ -1,9 +1,9 @@
 //! `cargo run --release -p oxen-benches --bin report [--quick] [--no-run]`
 //!
 //! Runs the whole criterion suite (`cargo bench -p oxen-benches --bench '*'`), then reads
-//! criterion's saved estimates and writes `target/bench-report/REPORT.md` (times and ratios per operation) and
-//! `target/bench-report/ratios.svg` (the ratios as a bar chart). Uses `CARGO_TARGET_DIR` when
-//! it is set.
+//! criterion's saved estimates and writes `target/bench-report/REPORT.md` (times and ratios per
+//! operation) and `target/bench-report/ratios.svg` (the ratios as a bar chart). Uses
+//! `CARGO_TARGET_DIR` when it is set.
 //!
 //! - `--quick`: short criterion settings (`--warm-up-time 0.5 --measurement-time 2
 //!   --sample-size 10 --nresamples 10000`), so the suite finishes in minutes even on a small
