@@ -59,38 +59,9 @@ use crate::rct::{RctSig, RctType};
 /// not validated by the parser, exactly as the reference's parser does not validate it.
 pub type Key = [u8; 32];
 
-/// A 64-byte signature `c || r` (CryptoNote Schnorr / ring-signature element), as on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Signature {
-    /// The challenge half, bytes 0..32.
-    pub c: Key,
-    /// The response half, bytes 32..64.
-    pub r: Key,
-}
-
-impl Signature {
-    /// The 64 wire bytes `c || r`.
-    #[must_use]
-    pub fn to_bytes(&self) -> [u8; 64] {
-        let mut out = [0u8; 64];
-        let (c, r) = out.split_at_mut(32);
-        c.copy_from_slice(&self.c);
-        r.copy_from_slice(&self.r);
-        out
-    }
-
-    /// From the 64 wire bytes `c || r`.
-    #[must_use]
-    pub fn from_bytes(bytes: &[u8; 64]) -> Self {
-        let mut c = [0u8; 32];
-        let mut r = [0u8; 32];
-        let (a, b) = bytes.split_at(32);
-        c.copy_from_slice(a);
-        r.copy_from_slice(b);
-        Self { c, r }
-    }
-}
+/// A 64-byte signature `c || r` (CryptoNote Schnorr / ring-signature element), as on the wire:
+/// oxen-crypto's type, reused (not validated by the parser, as the reference's parser does not).
+pub use oxen_crypto::Signature;
 
 // -------------------------------------------------------------------------------------------------
 // Wire reader/writer shared by the transaction, RingCT and tx_extra codecs.
