@@ -9,6 +9,8 @@
 
 #[path = "harness/amounts.rs"]
 mod amounts;
+#[path = "harness/borromean.rs"]
+mod borromean;
 #[path = "harness/txs.rs"]
 mod txs;
 
@@ -25,6 +27,7 @@ fn checker(file_name: &str) -> Option<Checker> {
         "bulletproof_valid.json" => amounts::bulletproof_valid,
         "bulletproof_invalid.json" => amounts::bulletproof_invalid,
         "bulletproof_batch.json" => amounts::bulletproof_batch,
+        "borromean.json" => borromean::borromean,
         "rct_transactions.json" => txs::rct_transactions,
         "real_transactions.json" => txs::real_transactions,
         "tx_extra.json" => txs::tx_extra,
