@@ -10,8 +10,9 @@ use oxen_crypto::varint;
 
 use crate::Error;
 
-/// A 32-byte value as it appears on the wire (a point encoding, key image, hash or scalar). It is
-/// not validated by the parser, exactly as the reference's parser does not validate it.
+/// A 32-byte value as it appears on the wire where no typed newtype applies (a hash, an encrypted
+/// amount, a `tx_extra` key). RingCT points and key images use oxen-crypto's `CompressedPoint` and
+/// `KeyImage`. Not validated by the parser, exactly as the reference's parser does not.
 pub type Key = [u8; 32];
 
 /// A bounds-checked cursor over untrusted bytes.

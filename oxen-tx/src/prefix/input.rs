@@ -3,6 +3,8 @@
 use alloc::vec::Vec;
 
 use crate::Error;
+use oxen_crypto::KeyImage;
+
 use crate::codec::{Key, Reader, write_len, write_varint};
 
 /// Wire tag of `txin_gen` / output or input "script" variants, see [`TxIn`] and
@@ -82,8 +84,9 @@ pub enum TxIn {
         amount: u64,
         /// Ring member global output indices, relative (each is the delta from the previous).
         key_offsets: Vec<u64>,
-        /// The key image.
-        key_image: Key,
+        /// The key image (unchecked, as the reference's parser leaves it: its subgroup check is a
+        /// consensus rule, [`KeyImage::check_domain`]).
+        key_image: KeyImage,
     },
 }
 
@@ -125,7 +128,7 @@ impl TxIn {
                 Self::ToKey {
                     amount,
                     key_offsets,
-                    key_image: r.array()?,
+                    key_image: KeyImage(r.array()?),
                 }
             }
             _ => return Err(Error::InputTagUnknown),
@@ -173,14 +176,14 @@ impl TxIn {
                 for o in key_offsets {
                     write_varint(out, *o);
                 }
-                out.extend_from_slice(key_image);
+                out.extend_from_slice(key_image.as_bytes());
             }
         }
     }
 
     /// The key image of a `txin_to_key` input.
     #[must_use]
-    pub fn key_image(&self) -> Option<&Key> {
+    pub fn key_image(&self) -> Option<&KeyImage> {
         match self {
             Self::ToKey { key_image, .. } => Some(key_image),
             _ => None,

@@ -4,6 +4,8 @@ use alloc::vec::Vec;
 
 use super::input::{ScriptTarget, TX_KEY_TAG, TX_SCRIPT_TAG, TX_SCRIPTHASH_TAG};
 use crate::Error;
+use oxen_crypto::CompressedPoint;
+
 use crate::codec::{Key, Reader, write_varint};
 
 /// An output target (reference `txout_target_v`).
@@ -15,7 +17,7 @@ pub enum TxOutTarget {
     /// `txout_to_scripthash` (tag 0x01), unused on chain.
     ToScriptHash(Key),
     /// `txout_to_key` (tag 0x02): the one-time output public key.
-    ToKey(Key),
+    ToKey(CompressedPoint),
 }
 
 /// A transaction output (reference `tx_out`).
@@ -34,7 +36,7 @@ impl TxOut {
         let target = match r.u8()? {
             TX_SCRIPT_TAG => TxOutTarget::ToScript(ScriptTarget::read(r)?),
             TX_SCRIPTHASH_TAG => TxOutTarget::ToScriptHash(r.array()?),
-            TX_KEY_TAG => TxOutTarget::ToKey(r.array()?),
+            TX_KEY_TAG => TxOutTarget::ToKey(CompressedPoint(r.array()?)),
             // Includes Monero's 0x03 (txout_to_tagged_key), which oxen-core does not know.
             _ => return Err(Error::OutputTagUnknown),
         };
@@ -54,14 +56,14 @@ impl TxOut {
             }
             TxOutTarget::ToKey(k) => {
                 out.push(TX_KEY_TAG);
-                out.extend_from_slice(k);
+                out.extend_from_slice(k.as_bytes());
             }
         }
     }
 
     /// The one-time public key of a `txout_to_key` output.
     #[must_use]
-    pub fn key(&self) -> Option<&Key> {
+    pub fn key(&self) -> Option<&CompressedPoint> {
         match &self.target {
             TxOutTarget::ToKey(k) => Some(k),
             _ => None,

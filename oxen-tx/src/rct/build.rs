@@ -4,16 +4,16 @@ use alloc::vec::Vec;
 
 use oxen_crypto::clsag::sign as clsag_sign;
 use oxen_crypto::{
-    ClsagSecret, CompressedPoint, PublicKey, RingMember, Scalar, SecretKey, generate_key_image,
+    ClsagSecret, CompressedPoint, KeyImage, PublicKey, RingMember, Scalar, SecretKey,
+    generate_key_image,
 };
 use rand_core::CryptoRng;
 use zeroize::Zeroize;
 
-use super::types::{ClsagSig, CtKey, EcdhTuple, MAX_OUTPUTS, RctSig, RctType};
+use super::types::{CtKey, EcdhTuple, MAX_OUTPUTS, RctSig, RctType};
 use crate::Error;
 use crate::bulletproof::Bulletproof;
-use crate::codec::Key;
-use crate::commitment::{Commitment, commit};
+use crate::commitment::commit;
 use crate::ecdh::{AmountKey, commitment_mask, ecdh_encode};
 
 /// One input to spend: its ring (from the chain), which member is ours and its secrets.
@@ -55,12 +55,15 @@ impl RctInput {
     ///
     /// # Errors
     /// [`Error::BuilderArguments`] if `real_index` is outside the ring.
-    pub fn key_image(&self) -> Result<Key, Error> {
+    pub fn key_image(&self) -> Result<KeyImage, Error> {
         let real = self
             .ring
             .get(self.real_index)
             .ok_or(Error::BuilderArguments)?;
-        Ok(generate_key_image(&PublicKey(real.dest), &self.secret_key).0)
+        Ok(generate_key_image(
+            &PublicKey(real.dest.0),
+            &self.secret_key,
+        ))
     }
 }
 
@@ -68,7 +71,7 @@ impl RctInput {
 #[derive(Clone, Debug)]
 pub struct RctOutput {
     /// One-time destination key.
-    pub dest: Key,
+    pub dest: CompressedPoint,
     /// Amount.
     pub amount: u64,
     /// The per-output amount key shared with the receiver (masks and ECDH derive from it).
@@ -145,7 +148,10 @@ pub fn gen_rct_simple<R: CryptoRng + ?Sized>(
     let mut rv = RctSig::null();
     rv.rct_type = RctType::Clsag;
     rv.txn_fee = fee;
-    rv.out_pk = commitments.iter().map(Commitment::to_bytes).collect();
+    rv.out_pk = commitments
+        .iter()
+        .map(|c| CompressedPoint(c.to_bytes()))
+        .collect();
     rv.ecdh_info = outputs
         .iter()
         .map(|o| EcdhTuple {
@@ -169,7 +175,7 @@ pub fn gen_rct_simple<R: CryptoRng + ?Sized>(
     rv.prunable.pseudo_outs = inputs
         .iter()
         .zip(&pseudo_masks)
-        .map(|(i, a)| commit(i.amount, a).to_bytes())
+        .map(|(i, a)| CompressedPoint(commit(i.amount, a).to_bytes()))
         .collect();
 
     let full_message = rv.pre_clsag_hash(message, inputs.len())?;
@@ -178,27 +184,17 @@ pub fn gen_rct_simple<R: CryptoRng + ?Sized>(
         .zip(&pseudo_masks)
         .zip(&rv.prunable.pseudo_outs)
     {
-        let ring: Vec<RingMember> = input
-            .ring
-            .iter()
-            .map(|m| (CompressedPoint(m.dest), CompressedPoint(m.mask)))
-            .collect();
+        let ring: Vec<RingMember> = input.ring.iter().map(|m| (m.dest, m.mask)).collect();
         let mut z = input.mask - a;
         let secret = ClsagSecret {
             p: &input.secret_key,
             z: &z,
             real_index: input.real_index,
         };
-        let signed = clsag_sign(
-            &full_message,
-            &ring,
-            &CompressedPoint(*pseudo),
-            &secret,
-            rng,
-        );
+        let signed = clsag_sign(&full_message, &ring, pseudo, &secret, rng);
         z.zeroize();
         let (sig, _image) = signed?;
-        rv.prunable.clsags.push(ClsagSig::from_clsag(&sig));
+        rv.prunable.clsags.push(sig);
     }
     pseudo_masks.zeroize();
     Ok((rv, secrets))

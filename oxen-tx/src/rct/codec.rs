@@ -3,28 +3,30 @@
 
 use alloc::vec::Vec;
 
-use super::types::{
-    BORROMEAN_RANGE_SIG_LEN, BorromeanRangeSig, ClsagSig, EcdhTuple, MgSig, RctSig, RctType,
-};
+use oxen_crypto::{Clsag, CompressedPoint, Mlsag, ScalarBytes};
+
+use super::types::{BORROMEAN_RANGE_SIG_LEN, BorromeanRangeSig, EcdhTuple, RctSig, RctType};
 use crate::Error;
 use crate::bulletproof::Bulletproof;
-use crate::codec::{Key, Reader, check_fits, write_varint};
+use crate::codec::{Reader, check_fits, write_varint};
 
-fn read_keys(r: &mut Reader<'_>, n: usize) -> Result<Vec<Key>, Error> {
+/// `n` 32-byte values (point or scalar encodings, unchecked, as the reference's parser reads
+/// them), bounded by the remaining input before allocating.
+fn read_keys<T: From<[u8; 32]>>(r: &mut Reader<'_>, n: usize) -> Result<Vec<T>, Error> {
     let n = check_fits(n as u64, 32, r.remaining())?;
     let mut v = Vec::with_capacity(n);
     for _ in 0..n {
-        v.push(r.array()?);
+        v.push(T::from(r.array()?));
     }
     Ok(v)
 }
 
-fn write_keys(out: &mut Vec<u8>, keys: &[Key], expected: usize) -> Result<(), Error> {
+fn write_keys<T: AsRef<[u8]>>(out: &mut Vec<u8>, keys: &[T], expected: usize) -> Result<(), Error> {
     if keys.len() != expected {
         return Err(Error::RctCountMismatch);
     }
     for k in keys {
-        out.extend_from_slice(k);
+        out.extend_from_slice(k.as_ref());
     }
     Ok(())
 }
@@ -189,9 +191,9 @@ impl RctSig {
             p.clsags.reserve_exact(n);
             for _ in 0..n {
                 let s = read_keys(r, ring_size)?;
-                let c1 = r.array()?;
-                let d = r.array()?;
-                p.clsags.push(ClsagSig { s, c1, d });
+                let c1 = ScalarBytes(r.array()?);
+                let d = CompressedPoint(r.array()?);
+                p.clsags.push(Clsag { s, c1, d });
             }
         } else {
             let (mg_elements, rows) = if ty == RctType::Full {
@@ -211,8 +213,8 @@ impl RctSig {
                 for _ in 0..ring_size {
                     ss.push(read_keys(r, rows)?);
                 }
-                let cc = r.array()?;
-                p.mgs.push(MgSig { ss, cc });
+                let cc = ScalarBytes(r.array()?);
+                p.mgs.push(Mlsag { ss, cc });
             }
         }
         if ty.is_bulletproof() {
@@ -269,8 +271,8 @@ impl RctSig {
             }
             for c in &p.clsags {
                 write_keys(out, &c.s, ring_size)?;
-                out.extend_from_slice(&c.c1);
-                out.extend_from_slice(&c.d);
+                out.extend_from_slice(c.c1.as_bytes());
+                out.extend_from_slice(c.d.as_bytes());
             }
         } else {
             let (mg_elements, rows) = if ty == RctType::Full {
@@ -288,7 +290,7 @@ impl RctSig {
                 for row in &mg.ss {
                     write_keys(out, row, rows)?;
                 }
-                out.extend_from_slice(&mg.cc);
+                out.extend_from_slice(mg.cc.as_bytes());
             }
         }
         if ty.is_bulletproof() {

@@ -45,8 +45,8 @@ mod verify_clsag;
 
 pub use build::{RctInput, RctOutput, RctSecrets, gen_rct_simple};
 pub use types::{
-    BORROMEAN_RANGE_SIG_LEN, BorromeanRangeSig, ClsagSig, CtKey, EcdhTuple, MAX_OUTPUTS, MgSig,
-    RING_SIZE, RctSig, RctSigPrunable, RctType,
+    BORROMEAN_RANGE_SIG_LEN, BorromeanRangeSig, CtKey, EcdhTuple, MAX_OUTPUTS, RING_SIZE, RctSig,
+    RctSigPrunable, RctType,
 };
 
 #[cfg(test)]

@@ -3,7 +3,7 @@ use crate::Error;
 use crate::commitment::{Commitment, commit};
 use crate::ecdh::AmountKey;
 use crate::transaction::{Transaction, build_clsag_transaction};
-use oxen_crypto::{Point, Scalar, SecretKey};
+use oxen_crypto::{CompressedPoint, KeyImage, Point, Scalar, SecretKey};
 use proptest::prelude::*;
 use rand_chacha::ChaCha20Rng;
 use rand_core::{Rng, SeedableRng};
@@ -22,13 +22,13 @@ pub(crate) fn make_input(
         .map(|i| {
             if i == real_index {
                 CtKey {
-                    dest: secret_key.public_key().0,
-                    mask: commit(amount, &mask).to_bytes(),
+                    dest: secret_key.public_key().compressed(),
+                    mask: CompressedPoint(commit(amount, &mask).to_bytes()),
                 }
             } else {
                 CtKey {
-                    dest: Point::mul_base(&Scalar::random(rng)).to_bytes(),
-                    mask: Point::mul_base(&Scalar::random(rng)).to_bytes(),
+                    dest: Point::mul_base(&Scalar::random(rng)).compress(),
+                    mask: Point::mul_base(&Scalar::random(rng)).compress(),
                 }
             }
         })
@@ -51,7 +51,7 @@ pub(crate) fn make_output(rng: &mut ChaCha20Rng, amount: u64) -> RctOutput {
     let mut key = [0u8; 32];
     rng.fill_bytes(&mut key);
     RctOutput {
-        dest: Point::mul_base(&Scalar::random(rng)).to_bytes(),
+        dest: Point::mul_base(&Scalar::random(rng)).compress(),
         amount,
         amount_key: AmountKey::from_bytes(key),
     }
@@ -134,7 +134,7 @@ fn outputs_decode_and_open() {
         let (amount, mask) = crate::ecdh::ecdh_decode(&enc, &o.amount_key);
         assert_eq!(amount, o.amount);
         assert_eq!(mask, secrets.output_masks[k]);
-        assert!(Commitment(rv.out_pk[k]).opens(amount, &mask));
+        assert!(Commitment(rv.out_pk[k].0).opens(amount, &mask));
     }
     rv.verify_semantics().unwrap();
     rv.verify_non_semantics(
@@ -152,22 +152,28 @@ fn outputs_decode_and_open() {
             core::slice::from_ref(&input.ring),
             &[input.key_image().unwrap()]
         ),
-        Err(Error::ClsagInvalid { input: 0 })
+        Err(Error::ClsagInvalid {
+            input: 0,
+            error: oxen_crypto::Error::SignatureMismatch
+        })
     );
-    assert_eq!(
+    assert!(matches!(
         rv.verify_non_semantics(
             &message,
             1,
             core::slice::from_ref(&input.ring),
-            &[[9u8; 32]]
+            &[KeyImage([9u8; 32])]
         ),
-        Err(Error::ClsagInvalid { input: 0 })
-    );
+        Err(Error::ClsagInvalid { input: 0, .. })
+    ));
     let mut ring = input.ring.clone();
     ring.swap(0, 1);
     assert_eq!(
         rv.verify_non_semantics(&message, 1, &[ring], &[input.key_image().unwrap()]),
-        Err(Error::ClsagInvalid { input: 0 })
+        Err(Error::ClsagInvalid {
+            input: 0,
+            error: oxen_crypto::Error::SignatureMismatch
+        })
     );
 }
 
@@ -181,8 +187,27 @@ fn error_variants_rct() {
     assert_eq!(t.rct.check_balance(), Err(Error::RctBalanceMismatch));
     // ClsagInvalid: s tampered in input 1.
     let mut t = tx.clone();
-    t.rct.prunable.clsags[1].s[3][0] ^= 1;
-    assert_eq!(t.verify_rct(&rings), Err(Error::ClsagInvalid { input: 1 }));
+    t.rct.prunable.clsags[1].s[3].0[0] ^= 1;
+    assert_eq!(
+        t.verify_rct(&rings),
+        Err(Error::ClsagInvalid {
+            input: 1,
+            error: oxen_crypto::Error::SignatureMismatch
+        })
+    );
+    // A non-canonical response parses (the reference's parser does not sc_check) and fails
+    // verification with the check named.
+    let mut t = tx.clone();
+    t.rct.prunable.clsags[0].s[0].0[31] |= 0xf0;
+    let blob = t.to_bytes().unwrap();
+    assert_eq!(Transaction::parse_and_validate(&blob).unwrap(), t);
+    assert_eq!(
+        t.verify_rct(&rings),
+        Err(Error::ClsagInvalid {
+            input: 0,
+            error: oxen_crypto::Error::NonCanonicalScalar
+        })
+    );
     // RctCountMismatch: a ring missing; an ecdh entry missing.
     assert_eq!(tx.verify_rct(&rings[..1]), Err(Error::RctCountMismatch));
     let mut t = tx.clone();
@@ -198,22 +223,22 @@ fn error_variants_rct() {
     );
     assert_eq!(t.expand(), Err(Error::BulletproofCountInvalid));
     let mut t = tx.clone();
-    t.rct.out_pk.push([1; 32]);
+    t.rct.out_pk.push(CompressedPoint([1; 32]));
     t.rct.ecdh_info.push(EcdhTuple::default());
-    t.rct.out_pk.push([1; 32]);
+    t.rct.out_pk.push(CompressedPoint([1; 32]));
     t.rct.ecdh_info.push(EcdhTuple::default());
     assert_eq!(t.rct.verify_semantics(), Err(Error::BulletproofTooSmall));
     // Undecodable commitment: the balance check reports the decoding error.
     let mut t = tx.clone();
-    t.rct.out_pk[0] = [0xff; 32];
+    t.rct.out_pk[0] = CompressedPoint([0xff; 32]);
     assert!(matches!(t.rct.verify_semantics(), Err(Error::Crypto(_))));
     // Bulletproof failure: outPk shifted by H on both outputs keeps the balance.
     let mut t = tx.clone();
     let h = crate::commitment::h();
-    let c0 = Point::from_bytes(&t.rct.out_pk[0]).unwrap() + h;
-    let c1 = Point::from_bytes(&t.rct.out_pk[1]).unwrap() - h;
-    t.rct.out_pk[0] = c0.to_bytes();
-    t.rct.out_pk[1] = c1.to_bytes();
+    let c0 = t.rct.out_pk[0].decompress().unwrap() + h;
+    let c1 = t.rct.out_pk[1].decompress().unwrap() - h;
+    t.rct.out_pk[0] = c0.compress();
+    t.rct.out_pk[1] = c1.compress();
     t.rct.check_balance().unwrap();
     assert!(t.rct.verify_semantics().is_err());
     // RctTypeUnsupported.
@@ -345,4 +370,25 @@ proptest! {
         let verdict = Transaction::parse_and_validate(&bad).and_then(|t| t.verify_rct(&rings));
         prop_assert!(verdict.is_err(), "flipping bit {} of byte {} went unnoticed", bit, i);
     }
+}
+
+/// The signature errors name the input and carry oxen-crypto's failed check in their message.
+#[test]
+fn signature_errors_name_the_check() {
+    let e = Error::ClsagInvalid {
+        input: 1,
+        error: oxen_crypto::Error::NonCanonicalScalar,
+    };
+    assert_eq!(
+        alloc::format!("{e}"),
+        "CLSAG of input 1 does not verify: scalar not canonical (s >= l)"
+    );
+    let e = Error::MlsagInvalid {
+        input: 2,
+        error: oxen_crypto::Error::SignatureMismatch,
+    };
+    assert_eq!(
+        alloc::format!("{e}"),
+        "MLSAG of input 2 does not verify: signature does not verify"
+    );
 }

@@ -29,7 +29,7 @@ impl RctSig {
         let [bp] = self.prunable.bulletproofs.as_slice() else {
             return Err(Error::BulletproofCountInvalid);
         };
-        let commitments: Vec<Commitment> = self.out_pk.iter().map(|c| Commitment(*c)).collect();
+        let commitments: Vec<Commitment> = self.out_pk.iter().map(|c| Commitment(c.0)).collect();
         bp.verify(&commitments)
     }
 
@@ -69,11 +69,11 @@ impl RctSig {
     pub fn check_balance(&self) -> Result<(), Error> {
         let mut outs = amount_times_h(self.txn_fee);
         for c in &self.out_pk {
-            outs += &Point::from_bytes(c)?;
+            outs += &c.decompress()?;
         }
         let mut ins = Point::identity();
         for c in self.get_pseudo_outs() {
-            ins += &Point::from_bytes(c)?;
+            ins += &c.decompress()?;
         }
         if ins != outs {
             return Err(Error::RctBalanceMismatch);

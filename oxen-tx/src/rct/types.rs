@@ -2,7 +2,7 @@
 
 use alloc::vec::Vec;
 
-use oxen_crypto::{Clsag, CompressedPoint, Scalar};
+use oxen_crypto::{Clsag, CompressedPoint, Mlsag};
 
 use crate::Error;
 use crate::bulletproof::Bulletproof;
@@ -92,9 +92,9 @@ pub struct EcdhTuple {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CtKey {
     /// One-time output public key `P`.
-    pub dest: Key,
+    pub dest: CompressedPoint,
     /// Amount commitment `C`.
-    pub mask: Key,
+    pub mask: CompressedPoint,
 }
 
 /// Length of one Borromean range signature on the wire: `s0[64] || s1[64] || ee || Ci[64]`.
@@ -125,29 +125,6 @@ impl BorromeanRangeSig {
     }
 }
 
-/// An MLSAG signature (types 1..=4; reference `rct::mgSig`, verification is out of scope here).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct MgSig {
-    /// `ss[ring][rows]`.
-    pub ss: Vec<Vec<Key>>,
-    /// `cc`.
-    pub cc: Key,
-}
-
-/// A CLSAG signature as serialized in a transaction (reference `rct::clsag`; the key image `I`
-/// is not serialized: it is the input's key image).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct ClsagSig {
-    /// Responses, one per ring member.
-    pub s: Vec<Key>,
-    /// The challenge entering ring index 0.
-    pub c1: Key,
-    /// Commitment key image, stored multiplied by 1/8.
-    pub d: Key,
-}
-
 /// The prunable part of a RingCT signature (reference `rct::rctSigPrunable`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -157,12 +134,14 @@ pub struct RctSigPrunable {
     /// Bulletproofs (types 3..=5).
     #[cfg_attr(feature = "serde", serde(with = "bulletproofs_serde"))]
     pub bulletproofs: Vec<Bulletproof>,
-    /// MLSAGs (types 1..=4).
-    pub mgs: Vec<MgSig>,
-    /// CLSAGs (type 5), one per input.
-    pub clsags: Vec<ClsagSig>,
+    /// MLSAGs (types 1..=4; reference `rct::mgSig`), as parsed: scalars unchecked until
+    /// verification.
+    pub mgs: Vec<Mlsag>,
+    /// CLSAGs (type 5; reference `rct::clsag`, without `I`, which is the input's key image),
+    /// one per input, as parsed: scalars and `D` unchecked until verification.
+    pub clsags: Vec<Clsag>,
     /// Pseudo-output commitments (types 3..=5), one per input.
-    pub pseudo_outs: Vec<Key>,
+    pub pseudo_outs: Vec<CompressedPoint>,
 }
 
 /// A RingCT signature (reference `rct::rctSig`): base (`rctSigBase`) plus prunable part.
@@ -174,11 +153,11 @@ pub struct RctSig {
     /// Fee in atomic units.
     pub txn_fee: u64,
     /// Pseudo-outputs in the base (type 2 only).
-    pub pseudo_outs: Vec<Key>,
+    pub pseudo_outs: Vec<CompressedPoint>,
     /// Encrypted amounts, one per output.
     pub ecdh_info: Vec<EcdhTuple>,
     /// Output commitments `C = γ·G + a·H`, one per output.
-    pub out_pk: Vec<Key>,
+    pub out_pk: Vec<CompressedPoint>,
     /// The prunable part (empty for type Null).
     pub prunable: RctSigPrunable,
 }
@@ -206,40 +185,11 @@ impl RctSig {
     /// The pseudo-output commitments wherever this type keeps them (reference
     /// `get_pseudo_outs`).
     #[must_use]
-    pub fn get_pseudo_outs(&self) -> &[Key] {
+    pub fn get_pseudo_outs(&self) -> &[CompressedPoint] {
         if self.rct_type.is_bulletproof() {
             &self.prunable.pseudo_outs
         } else {
             &self.pseudo_outs
-        }
-    }
-}
-
-impl ClsagSig {
-    /// As `oxen_crypto`'s [`Clsag`], or `None` if a scalar is not canonical (the verifier
-    /// rejects such a signature).
-    #[must_use]
-    pub fn to_clsag(&self) -> Option<Clsag> {
-        let s = self
-            .s
-            .iter()
-            .map(|b| Scalar::from_canonical_bytes(b).ok())
-            .collect::<Option<Vec<_>>>()?;
-        let c1 = Scalar::from_canonical_bytes(&self.c1).ok()?;
-        Some(Clsag {
-            s,
-            c1,
-            d: CompressedPoint(self.d),
-        })
-    }
-
-    /// From `oxen_crypto`'s [`Clsag`].
-    #[must_use]
-    pub fn from_clsag(sig: &Clsag) -> Self {
-        Self {
-            s: sig.s.iter().map(Scalar::to_bytes).collect(),
-            c1: sig.c1.to_bytes(),
-            d: sig.d.0,
         }
     }
 }

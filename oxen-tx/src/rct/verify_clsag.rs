@@ -3,11 +3,10 @@
 
 use alloc::vec::Vec;
 
-use oxen_crypto::{CompressedPoint, KeyImage, RingMember};
+use oxen_crypto::{Clsag, CompressedPoint, KeyImage, RingMember};
 
-use super::types::{ClsagSig, CtKey, RctSig, RctType};
+use super::types::{CtKey, RctSig, RctType};
 use crate::Error;
-use crate::codec::Key;
 
 impl RctSig {
     /// The non-semantic checks (reference `verRctNonSemanticsSimple`) for type CLSAG: every
@@ -18,13 +17,14 @@ impl RctSig {
     /// # Errors
     /// [`Error::RctTypeUnsupported`] for other types, [`Error::RctCountMismatch`] when rings,
     /// key images, CLSAGs and pseudo-outputs differ in number, [`Error::ClsagInvalid`] naming the
-    /// first input whose signature fails.
+    /// first input whose signature fails and the check that failed (without `parallel`: the
+    /// lowest such input; with it: any failing input).
     pub fn verify_non_semantics(
         &self,
         message: &[u8; 32],
         inputs: usize,
         mix_ring: &[Vec<CtKey>],
-        key_images: &[Key],
+        key_images: &[KeyImage],
     ) -> Result<(), Error> {
         if self.rct_type != RctType::Clsag {
             return Err(Error::RctTypeUnsupported);
@@ -36,7 +36,7 @@ impl RctSig {
         }
         let m = self.pre_clsag_hash(message, inputs)?;
         let check = |i: usize| -> Result<(), Error> {
-            let ok = match (
+            match (
                 p.clsags.get(i),
                 mix_ring.get(i),
                 p.pseudo_outs.get(i),
@@ -44,13 +44,10 @@ impl RctSig {
             ) {
                 (Some(sig), Some(ring), Some(pseudo), Some(ki)) => {
                     verify_clsag(&m, sig, ring, pseudo, ki)
+                        .map_err(|error| Error::ClsagInvalid { input: i, error })
                 }
-                _ => false,
-            };
-            if ok {
-                Ok(())
-            } else {
-                Err(Error::ClsagInvalid { input: i })
+                // Unreachable: the counts were compared above.
+                _ => Err(Error::RctCountMismatch),
             }
         };
         #[cfg(feature = "parallel")]
@@ -65,26 +62,15 @@ impl RctSig {
     }
 }
 
-/// Verifies one CLSAG (reference `verRctCLSAGSimple`) with `oxen_crypto::clsag`. The wire
-/// scalars must be canonical (the reference's `sc_check`); any failure is a rejection.
+/// Verifies one CLSAG (reference `verRctCLSAGSimple`) with [`Clsag::verify`], which checks
+/// the wire scalars canonical (`sc_check`) before anything else and names the failed check.
 fn verify_clsag(
     message: &[u8; 32],
-    sig: &ClsagSig,
+    sig: &Clsag,
     ring: &[CtKey],
-    pseudo_out: &Key,
-    key_image: &Key,
-) -> bool {
-    let Some(sig) = sig.to_clsag() else {
-        return false;
-    };
-    let ring: Vec<RingMember> = ring
-        .iter()
-        .map(|m| (CompressedPoint(m.dest), CompressedPoint(m.mask)))
-        .collect();
-    sig.check(
-        &ring,
-        &KeyImage(*key_image),
-        &CompressedPoint(*pseudo_out),
-        message,
-    )
+    pseudo_out: &CompressedPoint,
+    key_image: &KeyImage,
+) -> Result<(), oxen_crypto::Error> {
+    let ring: Vec<RingMember> = ring.iter().map(|m| (m.dest, m.mask)).collect();
+    sig.verify(&ring, key_image, pseudo_out, message)
 }

@@ -104,7 +104,7 @@ pub struct BlobLayout {
 impl Transaction {
     /// The key images of the inputs, in input order (`txin_to_key` inputs only).
     #[must_use]
-    pub fn key_images(&self) -> Vec<Key> {
+    pub fn key_images(&self) -> Vec<oxen_crypto::KeyImage> {
         self.prefix
             .vin
             .iter()

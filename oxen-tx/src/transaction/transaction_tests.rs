@@ -2,16 +2,17 @@ use super::*;
 use crate::Error;
 use crate::bulletproof::Bulletproof;
 use crate::rct::RctType;
-use crate::rct::{BORROMEAN_RANGE_SIG_LEN, BorromeanRangeSig, ClsagSig, EcdhTuple, MgSig};
+use crate::rct::{BORROMEAN_RANGE_SIG_LEN, BorromeanRangeSig, EcdhTuple};
 use oxen_crypto::hash::keccak256;
+use oxen_crypto::{Clsag, Mlsag};
 use proptest::prelude::*;
 use rand_chacha::ChaCha20Rng;
 use rand_core::{Rng, SeedableRng};
 
-fn key(rng: &mut ChaCha20Rng) -> Key {
+fn key<T: From<[u8; 32]>>(rng: &mut ChaCha20Rng) -> T {
     let mut k = [0u8; 32];
     rng.fill_bytes(&mut k);
-    k
+    T::from(k)
 }
 
 fn small(rng: &mut ChaCha20Rng, n: u32) -> usize {
@@ -164,7 +165,7 @@ fn random_tx(seed: u64, version: u8, rct_type: u8, n_in: usize, n_out: usize) ->
             }
             if rct.rct_type == RctType::Clsag {
                 p.clsags = (0..n_in)
-                    .map(|_| ClsagSig {
+                    .map(|_| Clsag {
                         s: (0..ring).map(|_| key(rng)).collect(),
                         c1: key(rng),
                         d: key(rng),
@@ -177,7 +178,7 @@ fn random_tx(seed: u64, version: u8, rct_type: u8, n_in: usize, n_out: usize) ->
                     (n_in, 2)
                 };
                 p.mgs = (0..n)
-                    .map(|_| MgSig {
+                    .map(|_| Mlsag {
                         ss: (0..ring)
                             .map(|_| (0..rows).map(|_| key(rng)).collect())
                             .collect(),

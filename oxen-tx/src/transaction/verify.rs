@@ -29,7 +29,8 @@ impl Transaction {
         let [bp] = self.rct.prunable.bulletproofs.as_slice() else {
             return Err(Error::BulletproofCountInvalid);
         };
-        let commitments: Vec<Commitment> = self.rct.out_pk.iter().map(|c| Commitment(*c)).collect();
+        let commitments: Vec<Commitment> =
+            self.rct.out_pk.iter().map(|c| Commitment(c.0)).collect();
         bp.verify(&commitments)
     }
 
@@ -81,7 +82,7 @@ pub fn verify_rct_batch(items: &[(&Transaction, &[Vec<CtKey>])]) -> Result<(), (
 
     let commitments: Vec<Vec<Commitment>> = items
         .iter()
-        .map(|(tx, _)| tx.rct.out_pk.iter().map(|c| Commitment(*c)).collect())
+        .map(|(tx, _)| tx.rct.out_pk.iter().map(|c| Commitment(c.0)).collect())
         .collect();
     let mut proofs = Vec::with_capacity(items.len());
     for ((tx, _), c) in items.iter().zip(&commitments) {
