@@ -43,7 +43,11 @@ fuzz_target!(|inp: Input| {
     let [a, b] = slots;
     for p in [&a, &b] {
         assert_eq!(decode_ours(p), decode_theirs(p), "decode {p:02x?}");
-        assert_eq!(hash_to_ec_ours(p), hash_to_ec_theirs(p), "hash_to_ec {p:02x?}");
+        assert_eq!(
+            hash_to_ec_ours(p),
+            hash_to_ec_theirs(p),
+            "hash_to_ec {p:02x?}"
+        );
     }
     assert_eq!(
         derive_ours(&a, &inp.r, inp.index, &b),

@@ -64,7 +64,10 @@ fn edit_bytes(bytes: &mut Vec<u8>, e: &ByteEdit, entry: bool) {
         ByteEdit::Append(x) => bytes.extend(x.iter().take(64)),
         ByteEdit::FlipEphemeralHighBit if entry => {
             // the outer JSON ends with `"ephemeral_key":"<64 hex>"}`
-            if let Some(pos) = bytes.windows(17).rposition(|w| w == b"\"ephemeral_key\":\"") {
+            if let Some(pos) = bytes
+                .windows(17)
+                .rposition(|w| w == b"\"ephemeral_key\":\"")
+            {
                 let hi = pos + 17 + 62;
                 if let Some(d) = bytes.get_mut(hi) {
                     let v = (*d as char).to_digit(16).unwrap_or(0) ^ 8;
@@ -92,8 +95,15 @@ fuzz_target!(|inp: Input| {
     let hops = usize::from(inp.hops % 4) + 1;
     let path: Vec<NodeKeys> = (0..hops as u8).map(|i| node_keys(inp.seed, i)).collect();
     let dest = node_keys(inp.seed, 0xee);
-    let t = if inp.xchacha { EncType::XChaCha20 } else { EncType::AesGcm };
-    let hop = |k: &NodeKeys| Hop { ed25519: k.ed25519, x25519: k.x25519.public };
+    let t = if inp.xchacha {
+        EncType::XChaCha20
+    } else {
+        EncType::AesGcm
+    };
+    let hop = |k: &NodeKeys| Hop {
+        ed25519: k.ed25519,
+        x25519: k.x25519.public,
+    };
     let b = Builder::new(t).path(&path.iter().map(hop).collect::<Vec<_>>());
     let b = if inp.server {
         b.server_destination(ServerDestination {
@@ -135,7 +145,10 @@ fuzz_target!(|inp: Input| {
         let out = peel(&mut caches[k], &mut rng);
         if out.is_ok() {
             // the same bytes again: refused by this hop's cache
-            assert_eq!(peel(&mut caches[k], &mut rng).unwrap_err(), Rejection::Replayed);
+            assert_eq!(
+                peel(&mut caches[k], &mut rng).unwrap_err(),
+                Rejection::Replayed
+            );
         }
         let d = match out {
             Ok(d) => d,
@@ -175,8 +188,13 @@ fuzz_target!(|inp: Input| {
                 assert!(inp.server && k == hops - 1);
                 let p = OnionReqParser::new(&dest.x25519, &s.payload, DEFAULT_MAX_SIZE).unwrap();
                 assert_eq!(p.payload(), payload, "server received altered bytes");
-                let ct = p.encrypt_reply(&mut rng, inp.reply_body.as_bytes()).unwrap();
-                assert_eq!(dec.decrypt(ct.as_bytes()).unwrap(), inp.reply_body.as_bytes());
+                let ct = p
+                    .encrypt_reply(&mut rng, inp.reply_body.as_bytes())
+                    .unwrap();
+                assert_eq!(
+                    dec.decrypt(ct.as_bytes()).unwrap(),
+                    inp.reply_body.as_bytes()
+                );
                 return;
             }
         }

@@ -17,7 +17,9 @@
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
 use oxen_ons::encryption::{encrypt_with_nonce, is_heavy};
-use oxen_ons::{Error, MappingType, Value, decrypt, decrypt_raw, name_to_encryption_key, validate_ons_name};
+use oxen_ons::{
+    Error, MappingType, Value, decrypt, decrypt_raw, name_to_encryption_key, validate_ons_name,
+};
 
 #[derive(Arbitrary, Debug)]
 enum CtEdit {
@@ -49,13 +51,22 @@ fn valid_name(ty: MappingType, raw: &str, fallback: &str) -> String {
 fuzz_target!(|inp: Input| {
     let (ty, len, fallback) = match inp.ty % 3 {
         0 => (MappingType::Session, 33, "alice"),
-        1 => (MappingType::Wallet, if inp.integrated { 73 } else { 65 }, "wallet"),
+        1 => (
+            MappingType::Wallet,
+            if inp.integrated { 73 } else { 65 },
+            "wallet",
+        ),
         _ => (MappingType::Lokinet, 32, "site.loki"),
     };
     let name = valid_name(ty, &inp.name, fallback);
     // a plaintext of the type's length: a valid value's bytes unless the fuzzer edits them
     let mut plain: Vec<u8> = (0..len)
-        .map(|i| inp.value.get(i % inp.value.len().max(1)).copied().unwrap_or(0))
+        .map(|i| {
+            inp.value
+                .get(i % inp.value.len().max(1))
+                .copied()
+                .unwrap_or(0)
+        })
         .collect();
     match ty {
         MappingType::Session => plain[0] = 0x05,
@@ -92,7 +103,10 @@ fuzz_target!(|inp: Input| {
     let raw = decrypt_raw(&decrypt_name, ty, &ct);
     let typed = decrypt(&decrypt_name, ty, &ct);
     if ct == original && decrypt_name == name {
-        assert_eq!(raw.as_ref().map(|p| p.as_bytes().to_vec()), Ok(plain.clone()));
+        assert_eq!(
+            raw.as_ref().map(|p| p.as_bytes().to_vec()),
+            Ok(plain.clone())
+        );
         assert_eq!(typed.is_ok(), Value::from_bytes(ty, &plain).is_ok());
         if let Ok(v) = typed {
             assert_eq!(v.to_plaintext().as_bytes(), &plain[..]);
@@ -105,6 +119,9 @@ fuzz_target!(|inp: Input| {
     }
     if inp.upper && name.bytes().any(|b| b.is_ascii_lowercase()) {
         let up = name.to_ascii_uppercase();
-        assert_eq!(decrypt_raw(&up, ty, &original).err(), Some(Error::NameNotLowercase));
+        assert_eq!(
+            decrypt_raw(&up, ty, &original).err(),
+            Some(Error::NameNotLowercase)
+        );
     }
 });

@@ -84,7 +84,11 @@ fn calc_checked(map: &mut SwarmMap, seed: u64) -> bool {
     let input = map.clone();
     let result = calc_swarm_changes(map, seed);
     let mut again = input;
-    assert_eq!(calc_swarm_changes(&mut again, seed), result, "not deterministic");
+    assert_eq!(
+        calc_swarm_changes(&mut again, seed),
+        result,
+        "not deterministic"
+    );
     assert_eq!(&again, map);
     match result {
         Ok(()) => {
@@ -116,7 +120,11 @@ fuzz_target!(|inp: Input| {
             churn(&mut map, &mut next, e);
         }
         // empty swarms are dropped by the chain's own bookkeeping before the next calc
-        let empty: Vec<SwarmId> = map.iter().filter(|(_, n)| n.is_empty()).map(|(id, _)| id).collect();
+        let empty: Vec<SwarmId> = map
+            .iter()
+            .filter(|(_, n)| n.is_empty())
+            .map(|(id, _)| id)
+            .collect();
         for id in empty {
             map.remove(id);
         }

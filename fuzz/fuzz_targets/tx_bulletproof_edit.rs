@@ -56,7 +56,10 @@ fuzz_target!(|inp: Input| {
         let ours = proof.verify(&cs).is_ok();
         let raw: Vec<[u8; 32]> = cs.iter().map(|c| c.0).collect();
         let theirs = bulletproof_theirs(&wire, &raw, inp.seed);
-        assert_eq!(ours, theirs, "single verdict differs from monero-bulletproofs");
+        assert_eq!(
+            ours, theirs,
+            "single verdict differs from monero-bulletproofs"
+        );
         if inp.edits.is_empty() {
             assert!(ours, "our own proof must verify");
         }

@@ -30,8 +30,11 @@
 
 use dalek4::edwards::{CompressedEdwardsY, EdwardsPoint};
 use dalek4::traits::IsIdentity;
+use libfuzzer_sys::arbitrary;
 use monero_ed25519::{CompressedPoint as MPoint, Point as MFullPoint, Scalar as MScalar};
 use oxen_crypto::{Clsag, CompressedPoint, KeyImage, Mlsag, Point, PublicKey, RingMember};
+
+use crate::valid::RingCase;
 
 /// An accepted disagreement between our verdict and monero-oxide's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,7 +63,9 @@ pub fn decode_ours(b: &[u8; 32]) -> Option<[u8; 32]> {
 /// monero-oxide's decoding.
 #[must_use]
 pub fn decode_theirs(b: &[u8; 32]) -> Option<[u8; 32]> {
-    MPoint::from(*b).decompress().map(|p| p.compress().to_bytes())
+    MPoint::from(*b)
+        .decompress()
+        .map(|p| p.compress().to_bytes())
 }
 
 fn decode4(b: &[u8; 32]) -> Option<EdwardsPoint> {
@@ -81,7 +86,12 @@ pub fn hash_to_ec_theirs(k: &[u8; 32]) -> [u8; 32] {
 
 /// Ours: `generate_key_derivation(A, r)` then `derive_public_key(D, index, B)`.
 #[must_use]
-pub fn derive_ours(a: &[u8; 32], r: &[u8; 32], index: u64, b: &[u8; 32]) -> (Option<[u8; 32]>, Option<[u8; 32]>) {
+pub fn derive_ours(
+    a: &[u8; 32],
+    r: &[u8; 32],
+    index: u64,
+    b: &[u8; 32],
+) -> (Option<[u8; 32]>, Option<[u8; 32]>) {
     let sk = oxen_crypto::SecretKey::from_scalar(oxen_crypto::Scalar::from_bytes_mod_order(*r));
     let d = oxen_crypto::generate_key_derivation(&PublicKey(*a), &sk)
         .ok()
@@ -96,7 +106,12 @@ pub fn derive_ours(a: &[u8; 32], r: &[u8; 32], index: u64, b: &[u8; 32]) -> (Opt
 /// The same two steps on dalek 4 and monero-oxide's `Scalar::hash`:
 /// `D = 8 (r A)`, `out = B + Hs(D || varint(index)) G`.
 #[must_use]
-pub fn derive_theirs(a: &[u8; 32], r: &[u8; 32], index: u64, b: &[u8; 32]) -> (Option<[u8; 32]>, Option<[u8; 32]>) {
+pub fn derive_theirs(
+    a: &[u8; 32],
+    r: &[u8; 32],
+    index: u64,
+    b: &[u8; 32],
+) -> (Option<[u8; 32]>, Option<[u8; 32]>) {
     let r = dalek4::scalar::Scalar::from_bytes_mod_order(*r);
     let d = decode4(a).map(|a| (a * r).mul_by_cofactor().compress().to_bytes());
     let der = d.unwrap_or(*a);
@@ -135,38 +150,61 @@ fn domain_ok(image: &[u8; 32]) -> bool {
 
 /// Ours: `Clsag::read` (the whole `sig` must be used), `verify`, and the key-image domain.
 #[must_use]
-pub fn clsag_ours(n: usize, sig: &[u8], ring: &[([u8; 32], [u8; 32])], image: &[u8; 32], pseudo: &[u8; 32], msg: &[u8; 32]) -> bool {
+pub fn clsag_ours(c: &RingCase) -> bool {
+    let (n, sig, ring) = (c.n, &c.sig_bytes()[..], &c.ring()[..]);
+    let (image, pseudo, msg) = (&c.key_image(), &c.pseudo_out(), &c.message());
     Clsag::from_bytes(sig, n).is_ok_and(|s| {
-        s.verify(&ring_ours(ring), &KeyImage(*image), &CompressedPoint(*pseudo), msg)
-            .is_ok()
+        s.verify(
+            &ring_ours(ring),
+            &KeyImage(*image),
+            &CompressedPoint(*pseudo),
+            msg,
+        )
+        .is_ok()
     }) && domain_ok(image)
 }
 
 /// monero-clsag: `Clsag::read` (the whole `sig` must be used) and `verify`.
 #[must_use]
-pub fn clsag_theirs(n: usize, sig: &[u8], ring: &[([u8; 32], [u8; 32])], image: &[u8; 32], pseudo: &[u8; 32], msg: &[u8; 32]) -> bool {
+pub fn clsag_theirs(c: &RingCase) -> bool {
+    let (n, sig, ring) = (c.n, &c.sig_bytes()[..], &c.ring()[..]);
+    let (image, pseudo, msg) = (&c.key_image(), &c.pseudo_out(), &c.message());
     let mut r = sig;
     let Ok(s) = monero_clsag::Clsag::read(n, &mut r) else {
         return false;
     };
     r.is_empty()
-        && s.verify(ring_theirs(ring), &MPoint::from(*image), &MPoint::from(*pseudo), msg)
-            .is_ok()
+        && s.verify(
+            ring_theirs(ring),
+            &MPoint::from(*image),
+            &MPoint::from(*pseudo),
+            msg,
+        )
+        .is_ok()
 }
 
 /// Ours: `Mlsag::read` with 2 rows, `verify_simple`, and the key-image domain.
 #[must_use]
-pub fn mlsag_ours(n: usize, sig: &[u8], ring: &[([u8; 32], [u8; 32])], image: &[u8; 32], pseudo: &[u8; 32], msg: &[u8; 32]) -> bool {
+pub fn mlsag_ours(c: &RingCase) -> bool {
+    let (n, sig, ring) = (c.n, &c.sig_bytes()[..], &c.ring()[..]);
+    let (image, pseudo, msg) = (&c.key_image(), &c.pseudo_out(), &c.message());
     Mlsag::read(sig, n, 2).is_ok_and(|(s, used)| {
         used == sig.len()
-            && s.verify_simple(msg, &ring_ours(ring), &KeyImage(*image), &CompressedPoint(*pseudo))
-                .is_ok()
+            && s.verify_simple(
+                msg,
+                &ring_ours(ring),
+                &KeyImage(*image),
+                &CompressedPoint(*pseudo),
+            )
+            .is_ok()
     }) && domain_ok(image)
 }
 
 /// monero-mlsag: `Mlsag::read(n, 2)`, `RingMatrix::individual`, `verify`.
 #[must_use]
-pub fn mlsag_theirs(n: usize, sig: &[u8], ring: &[([u8; 32], [u8; 32])], image: &[u8; 32], pseudo: &[u8; 32], msg: &[u8; 32]) -> bool {
+pub fn mlsag_theirs(c: &RingCase) -> bool {
+    let (n, sig, ring) = (c.n, &c.sig_bytes()[..], &c.ring()[..]);
+    let (image, pseudo, msg) = (&c.key_image(), &c.pseudo_out(), &c.message());
     let mut r = sig;
     let Ok(s) = monero_mlsag::Mlsag::read(n, 2, &mut r) else {
         return false;
@@ -174,7 +212,8 @@ pub fn mlsag_theirs(n: usize, sig: &[u8], ring: &[([u8; 32], [u8; 32])], image: 
     if !r.is_empty() {
         return false;
     }
-    let Ok(m) = monero_mlsag::RingMatrix::individual(&ring_theirs(ring), MPoint::from(*pseudo)) else {
+    let Ok(m) = monero_mlsag::RingMatrix::individual(&ring_theirs(ring), MPoint::from(*pseudo))
+    else {
         return false;
     };
     s.verify(msg, &m, &[MPoint::from(*image)]).is_ok()
@@ -189,8 +228,46 @@ pub fn bulletproof_theirs(wire: &[u8], commitments: &[[u8; 32]], seed: u64) -> b
         return false;
     };
     let cs: Vec<MPoint> = commitments.iter().map(|c| MPoint::from(*c)).collect();
-    let mut rng = <rand_chacha_03::ChaCha20Rng as rand_chacha_03::rand_core::SeedableRng>::seed_from_u64(seed);
+    let mut rng =
+        <rand_chacha_03::ChaCha20Rng as rand_chacha_03::rand_core::SeedableRng>::seed_from_u64(
+            seed,
+        );
     r.is_empty() && p.verify(&mut rng, &cs)
+}
+
+/// Input of the ring-signature differential targets: a valid signature from `seed` over a
+/// ring of `size` (taken modulo 8, from the kind's minimum), then up to 6 edits.
+#[derive(libfuzzer_sys::arbitrary::Arbitrary, Debug)]
+pub struct RingInput {
+    pub seed: u64,
+    pub size: u8,
+    pub real: u8,
+    pub edits: Vec<crate::edit::Edit>,
+}
+
+/// The body of `crypto_diff_clsag` / `crypto_diff_mlsag`: build, edit, compare the verdicts.
+///
+/// # Panics
+/// When the verdicts differ outside the allow-list, or our own unedited signature fails.
+pub fn ring_differential(kind: crate::valid::RingKind, inp: &RingInput) {
+    use crate::valid::RingKind;
+    let min = if kind == RingKind::Clsag { 1 } else { 2 };
+    let n = usize::from(inp.size % 8) + min;
+    let mut c = crate::valid::ring_signature(kind, inp.seed, n, usize::from(inp.real));
+    for e in inp.edits.iter().take(6) {
+        crate::edit::apply(&mut c.slots, e);
+    }
+    let (ours, theirs) = match kind {
+        RingKind::Clsag => (clsag_ours(&c), clsag_theirs(&c)),
+        RingKind::Mlsag => (mlsag_ours(&c), mlsag_theirs(&c)),
+    };
+    if inp.edits.is_empty() {
+        assert!(ours, "our own signature must verify");
+    }
+    assert!(
+        ours == theirs || known_difference(ours, theirs).is_some(),
+        "ours {ours} theirs {theirs}: {inp:?}"
+    );
 }
 
 /// Whether a point is the identity or outside the prime-order subgroup (dalek 4 view).
@@ -216,26 +293,30 @@ mod tests {
         let p = CompressedEdwardsY(good).decompress().unwrap();
         for t in &EIGHT_TORSION {
             let b = (p + t).compress().to_bytes();
-            let theirs_ok = MPoint::from(b).decompress().and_then(|q| q.key_image()).is_some();
+            let theirs_ok = MPoint::from(b)
+                .decompress()
+                .and_then(|q| q.key_image())
+                .is_some();
             assert_eq!(domain_ok(&b), theirs_ok);
         }
         // the identity is in the subgroup (reference isInMainSubgroup); both verifiers refuse it
         // as a key image inside verify (ours: IdentityKeyImage)
         assert!(domain_ok(&IDENTITY));
-        assert!(MPoint::from(IDENTITY).decompress().unwrap().key_image().is_none());
+        assert!(
+            MPoint::from(IDENTITY)
+                .decompress()
+                .unwrap()
+                .key_image()
+                .is_none()
+        );
         // and on a valid signature the combined verdicts agree
-        let ring = c.ring();
-        let args = (c.n, c.sig_bytes(), c.key_image(), c.pseudo_out(), c.message());
-        assert!(clsag_ours(args.0, &args.1, &ring, &args.2, &args.3, &args.4));
-        assert!(clsag_theirs(args.0, &args.1, &ring, &args.2, &args.3, &args.4));
+        assert!(clsag_ours(&c) && clsag_theirs(&c));
     }
 
     #[test]
     fn valid_mlsag_verifies_in_both() {
         let c = valid::mlsag(5, 3, 1);
-        let ring = c.ring();
-        assert!(mlsag_ours(c.n, &c.sig_bytes(), &ring, &c.key_image(), &c.pseudo_out(), &c.message()));
-        assert!(mlsag_theirs(c.n, &c.sig_bytes(), &ring, &c.key_image(), &c.pseudo_out(), &c.message()));
+        assert!(mlsag_ours(&c) && mlsag_theirs(&c));
     }
 
     #[test]

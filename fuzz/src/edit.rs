@@ -89,7 +89,9 @@ pub fn apply(slots: &mut [[u8; 32]], e: &Edit) {
         Edit::AddTorsion { slot, k } => {
             let s = &mut slots[idx(slot, n)];
             if let Some(p) = CompressedEdwardsY(*s).decompress() {
-                *s = (p + EIGHT_TORSION[usize::from(k % 8)]).compress().to_bytes();
+                *s = (p + EIGHT_TORSION[usize::from(k % 8)])
+                    .compress()
+                    .to_bytes();
             }
         }
         Edit::AddOrder { slot } => {
@@ -123,7 +125,11 @@ mod tests {
         // identity + p decodes leniently to the identity, and l + 0 is l
         let id_p = plus_field_prime(&IDENTITY).unwrap();
         assert_eq!(
-            CompressedEdwardsY(id_p).decompress().unwrap().compress().to_bytes(),
+            CompressedEdwardsY(id_p)
+                .decompress()
+                .unwrap()
+                .compress()
+                .to_bytes(),
             IDENTITY
         );
         assert_eq!(add_int(&[0; 32], &L_BYTES), L_BYTES);

@@ -1,13 +1,20 @@
 //! Valid objects built from a fuzzer seed with our own signers and provers: the starting
 //! points that the structure-aware and differential targets then edit field by field.
 
-use oxen_crypto::{
-    Clsag, ClsagSecret, CompressedPoint, KeyImage, Mlsag, Point, RingMember, Scalar, SecretKey,
-};
+use oxen_crypto::{ClsagSecret, CompressedPoint, KeyImage, Point, RingMember, Scalar, SecretKey};
 use oxen_tx::bulletproof::Bulletproof;
 use oxen_tx::commitment::Commitment;
 
 use crate::rng;
+
+/// Which ring signature.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RingKind {
+    /// CLSAG (rings of 1 or more).
+    Clsag,
+    /// Simple-RingCT MLSAG (rings of 2 or more).
+    Mlsag,
+}
 
 /// A ring signature's public inputs and signature, as 32-byte slots:
 /// `[message, key_image, pseudo_out, sig scalars and points…, P_0.., C_0..]`.
@@ -82,7 +89,10 @@ fn ring_case(
     ring: &[RingMember],
 ) -> RingCase {
     let mut slots = vec![message, image.0, pseudo.0];
-    slots.extend(sig.chunks_exact(32).map(|c| <[u8; 32]>::try_from(c).unwrap()));
+    slots.extend(
+        sig.chunks_exact(32)
+            .map(|c| <[u8; 32]>::try_from(c).unwrap()),
+    );
     slots.extend(ring.iter().map(|(p, _)| p.0));
     slots.extend(ring.iter().map(|(_, c)| c.0));
     RingCase {
@@ -92,41 +102,45 @@ fn ring_case(
     }
 }
 
-/// A valid CLSAG over a ring of `n` (1..) members.
+/// A valid ring signature (CLSAG or Simple-RingCT MLSAG) over a ring of `n` members.
 #[must_use]
-pub fn clsag(seed: u64, n: usize, real: usize) -> RingCase {
+pub fn ring_signature(kind: RingKind, seed: u64, n: usize, real: usize) -> RingCase {
     let real = real % n;
     let (ring, p, z, pseudo) = ring(seed, n, real);
-    let message = rng(seed ^ 1).next_u64().to_le_bytes().repeat(4).try_into().unwrap();
+    let message = rng(seed ^ 1)
+        .next_u64()
+        .to_le_bytes()
+        .repeat(4)
+        .try_into()
+        .unwrap();
     let secret = ClsagSecret {
         p: &p,
         z: &z,
         real_index: real,
     };
-    let (sig, image) =
-        oxen_crypto::clsag::sign(&message, &ring, &pseudo, &secret, &mut rng(seed ^ 2)).unwrap();
-    let case = ring_case(n, message, image, pseudo, &sig.to_bytes(), &ring);
-    debug_assert!(Clsag::read(&case.sig_bytes(), n).is_ok());
-    case
+    let mut r = rng(seed ^ 2);
+    let (sig, image) = match kind {
+        RingKind::Clsag => oxen_crypto::clsag::sign(&message, &ring, &pseudo, &secret, &mut r)
+            .map(|(s, i)| (s.to_bytes(), i)),
+        RingKind::Mlsag => {
+            oxen_crypto::mlsag::sign_simple(&message, &ring, &pseudo, &secret, &mut r)
+                .map(|(s, i)| (s.to_bytes(), i))
+        }
+    }
+    .unwrap();
+    ring_case(n, message, image, pseudo, &sig, &ring)
+}
+
+/// A valid CLSAG over a ring of `n` (1..) members.
+#[must_use]
+pub fn clsag(seed: u64, n: usize, real: usize) -> RingCase {
+    ring_signature(RingKind::Clsag, seed, n, real)
 }
 
 /// A valid Simple-RingCT MLSAG over a ring of `n` (2..) members.
 #[must_use]
 pub fn mlsag(seed: u64, n: usize, real: usize) -> RingCase {
-    let real = real % n;
-    let (ring, p, z, pseudo) = ring(seed, n, real);
-    let message = rng(seed ^ 1).next_u64().to_le_bytes().repeat(4).try_into().unwrap();
-    let secret = ClsagSecret {
-        p: &p,
-        z: &z,
-        real_index: real,
-    };
-    let (sig, image) =
-        oxen_crypto::mlsag::sign_simple(&message, &ring, &pseudo, &secret, &mut rng(seed ^ 2))
-            .unwrap();
-    let case = ring_case(n, message, image, pseudo, &sig.to_bytes(), &ring);
-    debug_assert!(Mlsag::read(&case.sig_bytes(), n, 2).is_ok());
-    case
+    ring_signature(RingKind::Mlsag, seed, n, real)
 }
 
 /// A valid Bulletproof for `amounts` (1..=16) with masks from `seed`, as slots
@@ -176,6 +190,7 @@ use rand_chacha::rand_core::Rng as _;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use oxen_crypto::Clsag;
 
     #[test]
     fn builders_are_valid() {
