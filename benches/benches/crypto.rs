@@ -16,6 +16,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use curve25519_dalek::edwards::EdwardsPoint;
 use curve25519_dalek::traits::VartimeMultiscalarMul;
+use oxen_benches::harness::iter;
 use oxen_crypto::clsag::{self, ClsagSecret, RingMember};
 use oxen_crypto::*;
 use rand::SeedableRng;
@@ -195,32 +196,38 @@ fn benches(c: &mut Criterion) {
     let mut rng = ChaCha20Rng::seed_from_u64(0xbe7c);
     let data32 = [0x5au8; 32];
     c.bench_function("keccak_32B/oxen", |b| {
-        b.iter(|| hash::keccak256(black_box(&data32)))
+        iter(b, || hash::keccak256(black_box(&data32)))
     });
     c.bench_function("hash_to_ec/oxen", |b| {
-        b.iter(|| hash_to_ec_vartime(black_box(&data32)))
+        iter(b, || hash_to_ec_vartime(black_box(&data32)))
     });
     let s = Scalar::random(&mut rng);
     let pt = Point::mul_base(&Scalar::random(&mut rng));
     c.bench_function("scalar_mul_varbase/oxen", |b| {
-        b.iter(|| black_box(&pt) * black_box(&s))
+        iter(b, || black_box(&pt) * black_box(&s))
     });
 
     let (a, big_a) = generate_keys(&mut rng);
     let (_, big_b) = generate_keys(&mut rng);
     c.bench_function("generate_key_derivation/oxen", |b| {
-        b.iter(|| generate_key_derivation(black_box(&big_a), black_box(&a)).unwrap())
+        iter(b, || {
+            generate_key_derivation(black_box(&big_a), black_box(&a)).unwrap()
+        })
     });
     let d = generate_key_derivation(&big_a, &a).unwrap();
     c.bench_function("derive_public_key/oxen", |b| {
-        b.iter(|| derive_public_key(black_box(&d), 3, black_box(&big_b)).unwrap())
+        iter(b, || {
+            derive_public_key(black_box(&d), 3, black_box(&big_b)).unwrap()
+        })
     });
     c.bench_function("key_image/oxen", |b| {
-        b.iter(|| generate_key_image(black_box(&big_a), black_box(&a)))
+        iter(b, || generate_key_image(black_box(&big_a), black_box(&a)))
     });
     let sig = generate_signature(&data32, &big_a, &a, &mut rng).unwrap();
     c.bench_function("check_signature/oxen", |b| {
-        b.iter(|| assert!(check_signature(black_box(&data32), &big_a, &sig)))
+        iter(b, || {
+            assert!(check_signature(black_box(&data32), &big_a, &sig))
+        })
     });
 
     for n in [10usize, 16] {
@@ -229,7 +236,9 @@ fn benches(c: &mut Criterion) {
         let ki = generate_key_image(&keys[3].1, &keys[3].0);
         let sigs = generate_ring_signature(&data32, &ki, &pubs, &keys[3].0, 3, &mut rng).unwrap();
         c.bench_function(&format!("ring_signature_check_{n}/oxen"), |b| {
-            b.iter(|| assert!(check_ring_signature(&data32, &ki, &pubs, &sigs)))
+            iter(b, || {
+                assert!(check_ring_signature(&data32, &ki, &pubs, &sigs))
+            })
         });
     }
 
@@ -249,22 +258,24 @@ fn benches(c: &mut Criterion) {
         let input = clsag_input(&mut rng, n);
         let prepared = peer::prepare(&input);
         c.bench_function(&format!("clsag_sign_{n}/oxen"), |b| {
-            b.iter(|| oxen_sign(&input, &mut rng))
+            iter(b, || oxen_sign(&input, &mut rng))
         });
         c.bench_function(&format!("clsag_sign_{n}/monero-clsag"), |b| {
-            b.iter(|| peer::sign(&prepared, &mut rng03))
+            iter(b, || peer::sign(&prepared, &mut rng03))
         });
         let (sig, image) = oxen_sign(&input, &mut rng);
         let peer_in = peer::verify_input(&input, &sig, &image);
         assert!(peer::verify(&peer_in), "monero-clsag rejects our CLSAG");
         c.bench_function(&format!("clsag_verify_{n}/oxen"), |b| {
-            b.iter(|| assert!(sig.check(&input.ring, &image, &input.pseudo, &input.msg)))
+            iter(b, || {
+                assert!(sig.check(&input.ring, &image, &input.pseudo, &input.msg))
+            })
         });
         c.bench_function(&format!("clsag_verify_{n}/monero-clsag"), |b| {
-            b.iter(|| assert!(peer::verify(&peer_in)))
+            iter(b, || assert!(peer::verify(&peer_in)))
         });
         c.bench_function(&format!("clsag_verify_{n}/floor"), |b| {
-            b.iter(|| floor(&input.ring, &fl_scalars, &fl_pts))
+            iter(b, || floor(&input.ring, &fl_scalars, &fl_pts))
         });
     }
 
@@ -278,9 +289,15 @@ fn benches(c: &mut Criterion) {
     let (msig, image) =
         mlsag::sign_simple(&input.msg, &input.ring, &input.pseudo, &secret, &mut rng).unwrap();
     c.bench_function("mlsag_verify_10/oxen", |b| {
-        b.iter(|| assert!(msig.check_simple(&input.msg, &input.ring, &image, &input.pseudo)))
+        iter(b, || {
+            assert!(msig.check_simple(&input.msg, &input.ring, &image, &input.pseudo))
+        })
     });
 }
 
-criterion_group!(group, benches);
+criterion_group! {
+    name = group;
+    config = oxen_benches::harness::config();
+    targets = benches
+}
 criterion_main!(group);

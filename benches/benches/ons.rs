@@ -29,6 +29,7 @@ use chacha20::cipher::{KeyIvInit, StreamCipher};
 use chacha20poly1305::aead::{AeadInOut, KeyInit};
 use chacha20poly1305::{Tag, XChaCha20Poly1305, XNonce};
 use criterion::{Criterion, criterion_group};
+use oxen_benches::harness::iter;
 use oxen_crypto::address::{AddressKind, PaymentId};
 use oxen_crypto::{Point, Scalar};
 use oxen_ons::encryption::{encrypt_with_nonce, name_to_encryption_key};
@@ -286,10 +287,10 @@ fn cases() -> Vec<Case> {
 fn fast_benches(c: &mut Criterion) {
     for mut k in cases() {
         let mut g = c.benchmark_group(&k.op);
-        g.bench_function("oxen", |b| b.iter(&mut k.oxen));
-        g.bench_function("floor", |b| b.iter(&mut k.floor));
+        g.bench_function("oxen", |b| iter(b, &mut k.oxen));
+        g.bench_function("floor", |b| iter(b, &mut k.floor));
         for (name, f) in &mut k.peers {
-            g.bench_function(*name, |b| b.iter(&mut *f));
+            g.bench_function(*name, |b| iter(b, &mut *f));
         }
         g.finish();
     }
@@ -353,12 +354,18 @@ fn heavy_benches(c: &mut Criterion) {
     g.warm_up_time(Duration::from_millis(1));
     g.measurement_time(Duration::from_secs(8));
     g.bench_function("oxen", |b| {
-        b.iter(|| decrypt(black_box("legacy"), MappingType::Session, stored.as_bytes()).unwrap())
+        iter(b, || {
+            decrypt(black_box("legacy"), MappingType::Session, stored.as_bytes()).unwrap()
+        })
     });
     g.finish();
 }
 
-criterion_group!(group, fast_benches, heavy_benches);
+criterion_group! {
+    name = group;
+    config = oxen_benches::harness::config();
+    targets = fast_benches, heavy_benches
+}
 
 fn main() {
     if std::env::var_os("ONS_MIN_TIMES").is_some() {

@@ -17,6 +17,7 @@ use std::hint::black_box;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use curve25519_dalek::edwards::EdwardsPoint;
 use curve25519_dalek::traits::VartimeMultiscalarMul;
+use oxen_benches::harness::{iter, iter_batched};
 use oxen_crypto::Scalar;
 use oxen_tx::bulletproof::Bulletproof;
 use oxen_tx::commitment::{Commitment, commit};
@@ -107,15 +108,15 @@ fn bench_commitments(c: &mut Criterion) {
     let mask = Scalar::random(&mut r);
     let _ = commit(1, &mask); // build the H table outside the timing
     c.bench_function("commit/oxen", |b| {
-        b.iter(|| commit(black_box(123_456_789), &mask))
+        iter(b, || commit(black_box(123_456_789), &mask))
     });
     let key = AmountKey::from_bytes(Scalar::random(&mut r).to_bytes());
     c.bench_function("ecdh_encode/oxen", |b| {
-        b.iter(|| ecdh_encode(black_box(123_456_789), &key))
+        iter(b, || ecdh_encode(black_box(123_456_789), &key))
     });
     let enc = ecdh_encode(123_456_789, &key);
     c.bench_function("ecdh_decode/oxen", |b| {
-        b.iter(|| ecdh_decode(black_box(&enc), &key))
+        iter(b, || ecdh_decode(black_box(&enc), &key))
     });
 }
 
@@ -126,13 +127,13 @@ fn bench_prove(c: &mut Criterion) {
         let amounts = amounts(n);
         let masks: Vec<Scalar> = (0..n).map(|_| Scalar::random(&mut r)).collect();
         c.bench_function(&format!("bp_prove_{n}x64/oxen"), |b| {
-            b.iter(|| Bulletproof::prove(&amounts, &masks, &mut r).unwrap())
+            iter(b, || Bulletproof::prove(&amounts, &masks, &mut r).unwrap())
         });
     }
     let _ = ristretto_proof(1, &mut r);
     let blindings = [RistrettoBlinding::random(&mut r)];
     c.bench_function("bp_prove_1x64/ristretto", |b| {
-        b.iter(|| {
+        iter(b, || {
             RistrettoRangeProof::prove(
                 &mut Transcript::new(b"oxen-bench"),
                 &amounts(1),
@@ -165,32 +166,38 @@ fn bench_verify(c: &mut Criterion) {
     assert!(ours_there.verify(&mut r03, &c1_there));
 
     c.bench_function("bp_verify_1x64/oxen", |b| {
-        b.iter(|| p1.verify(black_box(&c1)).unwrap())
+        iter(b, || p1.verify(black_box(&c1)).unwrap())
     });
     c.bench_function("bp_verify_1x64/monero-bulletproofs", |b| {
-        b.iter(|| assert!(m1.verify(&mut r03, black_box(&mc1))))
+        iter(b, || assert!(m1.verify(&mut r03, black_box(&mc1))))
     });
     let (s, p) = floor_input(equation_size(1));
     c.bench_function("bp_verify_1x64/floor", |b| {
-        b.iter(|| EdwardsPoint::vartime_multiscalar_mul(black_box(&s), &p))
+        iter(b, || {
+            EdwardsPoint::vartime_multiscalar_mul(black_box(&s), &p)
+        })
     });
 
     let (p2, c2, _) = oxen_proof(2, &mut r);
     c.bench_function("bp_verify_2x64/oxen", |b| {
-        b.iter(|| p2.verify(black_box(&c2)).unwrap())
+        iter(b, || p2.verify(black_box(&c2)).unwrap())
     });
 
     let (p16, c16, _) = oxen_proof(16, &mut r);
     c.bench_function("bp_verify_16x64/oxen", |b| {
-        b.iter(|| p16.verify(black_box(&c16)).unwrap())
+        iter(b, || p16.verify(black_box(&c16)).unwrap())
     });
     let (rp16, rc16) = ristretto_proof(16, &mut r);
     c.bench_function("bp_verify_16x64/ristretto", |b| {
-        b.iter(|| assert!(rp16.verify(&mut Transcript::new(b"oxen-bench"), black_box(&rc16))))
+        iter(b, || {
+            assert!(rp16.verify(&mut Transcript::new(b"oxen-bench"), black_box(&rc16)))
+        })
     });
     let (s, p) = floor_input(equation_size(16));
     c.bench_function("bp_verify_16x64/floor", |b| {
-        b.iter(|| EdwardsPoint::vartime_multiscalar_mul(black_box(&s), &p))
+        iter(b, || {
+            EdwardsPoint::vartime_multiscalar_mul(black_box(&s), &p)
+        })
     });
     let _ = Statement::<RistrettoRangeProof>::new; // the trait's batch type, unused here
 }
@@ -208,12 +215,13 @@ fn bench_batch(c: &mut Criterion) {
         ours.iter().map(|(p, c)| (p, c.as_slice())).collect();
     Bulletproof::batch_verify(&items).unwrap();
     c.bench_function("bp_batch_verify_32x1/oxen", |b| {
-        b.iter(|| Bulletproof::batch_verify(black_box(&items)).unwrap())
+        iter(b, || Bulletproof::batch_verify(black_box(&items)).unwrap())
     });
 
     let theirs: Vec<_> = (0..32).map(|_| monero_proof(1, &mut r03)).collect();
     c.bench_function("bp_batch_verify_32x1/monero-bulletproofs", |b| {
-        b.iter_batched(
+        iter_batched(
+            b,
             monero_bulletproofs::BatchVerifier::new,
             |mut v| {
                 for (p, cs) in &theirs {
@@ -226,11 +234,12 @@ fn bench_batch(c: &mut Criterion) {
     });
 }
 
-criterion_group!(
-    group,
-    bench_commitments,
+criterion_group! {
+    name = group;
+    config = oxen_benches::harness::config();
+    targets = bench_commitments,
     bench_prove,
     bench_verify,
     bench_batch
-);
+}
 criterion_main!(group);

@@ -17,6 +17,7 @@
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use oxen_benches::harness::{iter, iter_batched};
 use oxen_crypto::{Point, Scalar, SecretKey};
 use oxen_tx::commitment::commit;
 use oxen_tx::ecdh::AmountKey;
@@ -110,30 +111,31 @@ fn benches(c: &mut Criterion) {
     tx.verify_rct(&rings).unwrap();
 
     c.bench_function("tx_verify_2in_2out_ring10/oxen", |b| {
-        b.iter(|| black_box(&tx).verify_rct(black_box(&rings)).unwrap())
+        iter(b, || black_box(&tx).verify_rct(black_box(&rings)).unwrap())
     });
     // The two halves the reference times separately (verRctSemanticsSimple,
     // verRctNonSemanticsSimple).
     c.bench_function("tx_ver_semantics_2in_2out/oxen", |b| {
-        b.iter(|| black_box(&tx.rct).verify_semantics().unwrap())
+        iter(b, || black_box(&tx.rct).verify_semantics().unwrap())
     });
     let message = tx.prefix_hash().unwrap();
     let key_images = tx.key_images();
     c.bench_function("tx_ver_non_semantics_2in_2out_ring10/oxen", |b| {
-        b.iter(|| {
+        iter(b, || {
             black_box(&tx.rct)
                 .verify_non_semantics(&message, 2, black_box(&rings), &key_images)
                 .unwrap()
         })
     });
     c.bench_function("tx_parse/oxen", |b| {
-        b.iter(|| Transaction::from_bytes(black_box(&blob)).unwrap())
+        iter(b, || Transaction::from_bytes(black_box(&blob)).unwrap())
     });
     c.bench_function("tx_hash/oxen", |b| {
-        b.iter(|| black_box(&tx).hash().unwrap())
+        iter(b, || black_box(&tx).hash().unwrap())
     });
     c.bench_function("tx_build_2in_2out/oxen", |b| {
-        b.iter_batched(
+        iter_batched(
+            b,
             || (inputs.clone(), ChaCha20Rng::seed_from_u64(rng.next_u64())),
             |(ins, mut r)| {
                 build_clsag_transaction(ins, &outputs, fee, extra.clone(), &mut r).unwrap()
@@ -143,5 +145,9 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(group, benches);
+criterion_group! {
+    name = group;
+    config = oxen_benches::harness::config();
+    targets = benches
+}
 criterion_main!(group);
