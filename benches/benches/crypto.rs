@@ -16,7 +16,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use curve25519_dalek::edwards::EdwardsPoint;
 use curve25519_dalek::traits::VartimeMultiscalarMul;
-use oxen_benches::harness::iter;
+use oxen_benches::harness::{id, iter};
 use oxen_crypto::clsag::{self, ClsagSecret, RingMember};
 use oxen_crypto::*;
 use rand::SeedableRng;
@@ -254,32 +254,64 @@ fn benches(c: &mut Criterion) {
     ];
     let mut rng03 =
         <rand_chacha_03::ChaCha20Rng as rand_chacha_03::rand_core::SeedableRng>::seed_from_u64(9);
-    for n in [10usize, 16] {
-        let input = clsag_input(&mut rng, n);
-        let prepared = peer::prepare(&input);
-        c.bench_function(&format!("clsag_sign_{n}/oxen"), |b| {
-            iter(b, || oxen_sign(&input, &mut rng))
-        });
-        c.bench_function(&format!("clsag_sign_{n}/monero-clsag"), |b| {
-            iter(b, || peer::sign(&prepared, &mut rng03))
-        });
-        let (sig, image) = oxen_sign(&input, &mut rng);
-        let peer_in = peer::verify_input(&input, &sig, &image);
-        assert!(peer::verify(&peer_in), "monero-clsag rejects our CLSAG");
-        c.bench_function(&format!("clsag_verify_{n}/oxen"), |b| {
-            iter(b, || {
-                assert!(sig.check(&input.ring, &image, &input.pseudo, &input.msg))
-            })
-        });
-        c.bench_function(&format!("clsag_verify_{n}/monero-clsag"), |b| {
-            iter(b, || assert!(peer::verify(&peer_in)))
-        });
-        c.bench_function(&format!("clsag_verify_{n}/floor"), |b| {
-            iter(b, || floor(&input.ring, &fl_scalars, &fl_pts))
-        });
+    let fl = (fl_scalars, fl_pts);
+    // The headline rows at Oxen's ring size, then the growth curves vs ring size.
+    bench_clsag(c, 10, false, &mut rng, &mut rng03, &fl);
+    for n in RINGS {
+        bench_clsag(c, n, true, &mut rng, &mut rng03, &fl);
     }
+    bench_mlsag(c, 10, false, &mut rng);
+    for n in RINGS {
+        bench_mlsag(c, n, true, &mut rng);
+    }
+}
 
-    let input = clsag_input(&mut rng, 10);
+/// Ring sizes of the CLSAG and MLSAG growth curves.
+const RINGS: [usize; 4] = [2, 8, 32, 128];
+
+type Floor = ([curve25519_dalek::Scalar; 3], [EdwardsPoint; 3]);
+
+/// CLSAG sign and verify at ring size `n`: a table row (`clsag_sign_10/oxen`) or, with
+/// `curve`, a point of the curves (`clsag_sign/oxen/10`).
+fn bench_clsag(
+    c: &mut Criterion,
+    n: usize,
+    curve: bool,
+    rng: &mut ChaCha20Rng,
+    rng03: &mut rand_chacha_03::ChaCha20Rng,
+    fl: &Floor,
+) {
+    let (group, at) = group_and_param("clsag_sign", n, curve);
+    let input = clsag_input(rng, n);
+    let prepared = peer::prepare(&input);
+    let mut g = c.benchmark_group(&group);
+    g.bench_function(id("oxen", at), |b| iter(b, || oxen_sign(&input, rng)));
+    g.bench_function(id("monero-clsag", at), |b| {
+        iter(b, || peer::sign(&prepared, rng03))
+    });
+    g.finish();
+    let (sig, image) = oxen_sign(&input, rng);
+    let peer_in = peer::verify_input(&input, &sig, &image);
+    assert!(peer::verify(&peer_in), "monero-clsag rejects our CLSAG");
+    let (group, at) = group_and_param("clsag_verify", n, curve);
+    let mut g = c.benchmark_group(&group);
+    g.bench_function(id("oxen", at), |b| {
+        iter(b, || {
+            assert!(sig.check(&input.ring, &image, &input.pseudo, &input.msg))
+        })
+    });
+    g.bench_function(id("monero-clsag", at), |b| {
+        iter(b, || assert!(peer::verify(&peer_in)))
+    });
+    g.bench_function(id("floor", at), |b| {
+        iter(b, || floor(&input.ring, &fl.0, &fl.1))
+    });
+    g.finish();
+}
+
+/// MLSAG (simple, as RingCT uses it) verification at ring size `n`.
+fn bench_mlsag(c: &mut Criterion, n: usize, curve: bool, rng: &mut ChaCha20Rng) {
+    let input = clsag_input(rng, n);
     let z = input.mask - input.pseudo_mask;
     let secret = ClsagSecret {
         p: &input.p,
@@ -287,12 +319,24 @@ fn benches(c: &mut Criterion) {
         real_index: input.real,
     };
     let (msig, image) =
-        mlsag::sign_simple(&input.msg, &input.ring, &input.pseudo, &secret, &mut rng).unwrap();
-    c.bench_function("mlsag_verify_10/oxen", |b| {
+        mlsag::sign_simple(&input.msg, &input.ring, &input.pseudo, &secret, rng).unwrap();
+    let (group, at) = group_and_param("mlsag_verify", n, curve);
+    let mut g = c.benchmark_group(&group);
+    g.bench_function(id("oxen", at), |b| {
         iter(b, || {
             assert!(msig.check_simple(&input.msg, &input.ring, &image, &input.pseudo))
         })
     });
+    g.finish();
+}
+
+/// `(group, parameter)`: `(op_n, None)` for a table row, `(op, Some(n))` for a curve point.
+fn group_and_param(op: &str, n: usize, curve: bool) -> (String, Option<usize>) {
+    if curve {
+        (op.to_owned(), Some(n))
+    } else {
+        (format!("{op}_{n}"), None)
+    }
 }
 
 criterion_group! {

@@ -16,7 +16,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use oxen_benches::harness::{iter, iter_batched};
+use oxen_benches::harness::{id, iter, iter_batched};
 use oxen_onion::hop::TAG_LEN;
 use oxen_onion::keys::{x25519, x25519_ladder};
 use oxen_onion::node::{self, Decision};
@@ -61,23 +61,40 @@ fn builder(n: &Net, t: EncType) -> Builder {
         .snode_destination(hop(&n.dest))
 }
 
+/// Payload sizes of the build and peel growth curves (aes-gcm, the default), 1 KiB to 1 MiB.
+const PAYLOADS: [usize; 4] = [1 << 10, 1 << 14, 1 << 18, 1 << 20];
+
 fn bench_build(c: &mut Criterion) {
     let mut rng = ChaCha20Rng::seed_from_u64(1);
     let n = net(&mut rng);
-    for (size, name) in [
-        (1024usize, "onion_build_3hop_1k"),
-        (65536, "onion_build_3hop_64k"),
-    ] {
-        let payload = vec![0x5au8; size];
-        for t in ENC_TYPES {
-            let mut g = c.benchmark_group(format!("{name}_{}", t.as_str()));
-            let b = builder(&n, t);
-            g.bench_function("oxen", |bch| {
-                iter(bch, || b.build(black_box(&payload), &mut rng).unwrap())
-            });
-            g.finish();
-        }
+    let payload = vec![0x5au8; 1024];
+    for t in ENC_TYPES {
+        let mut g = c.benchmark_group(format!("onion_build_3hop_1k_{}", t.as_str()));
+        let b = builder(&n, t);
+        g.bench_function("oxen", |bch| {
+            iter(bch, || b.build(black_box(&payload), &mut rng).unwrap())
+        });
+        g.finish();
     }
+    let b = builder(&n, EncType::AesGcm);
+    let mut g = c.benchmark_group("onion_build");
+    for size in PAYLOADS {
+        let payload = vec![0x5au8; size];
+        g.bench_function(id("oxen", Some(size)), |bch| {
+            iter(bch, || b.build(black_box(&payload), &mut rng).unwrap())
+        });
+    }
+    g.finish();
+    let mut g = c.benchmark_group("onion_peel");
+    for size in PAYLOADS {
+        let (req, _) = b.build(&vec![0x5au8; size], &mut rng).unwrap();
+        g.bench_function(id("oxen", Some(size)), |bch| {
+            iter(bch, || {
+                node::peel_edge(&n.path[0], black_box(req.as_bytes()), &mut rng).unwrap()
+            })
+        });
+    }
+    g.finish();
 }
 
 /// The operations a 3-hop + destination build cannot avoid, for 1 KiB aes-gcm: 4 ephemeral

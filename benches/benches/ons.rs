@@ -29,7 +29,7 @@ use chacha20::cipher::{KeyIvInit, StreamCipher};
 use chacha20poly1305::aead::{AeadInOut, KeyInit};
 use chacha20poly1305::{Tag, XChaCha20Poly1305, XNonce};
 use criterion::{Criterion, criterion_group};
-use oxen_benches::harness::iter;
+use oxen_benches::harness::{id, iter};
 use oxen_crypto::address::{AddressKind, PaymentId};
 use oxen_crypto::{Point, Scalar};
 use oxen_ons::encryption::{encrypt_with_nonce, name_to_encryption_key};
@@ -284,7 +284,25 @@ fn cases() -> Vec<Case> {
     v
 }
 
+/// ONS value encryption vs plaintext size, up to the largest value (an integrated wallet
+/// address): the key derivation is done once, outside the timing.
+fn size_curve(c: &mut Criterion) {
+    let key = name_to_encryption_key(NAME).unwrap();
+    let nonce = [0x24u8; 24];
+    let mut g = c.benchmark_group("ons_encrypt");
+    for n in [1usize, 8, 32, 64, oxen_ons::value::MAX_PLAINTEXT_LEN] {
+        let plain = vec![0x61u8; n];
+        g.bench_function(id("oxen", Some(n)), |b| {
+            iter(b, || {
+                encrypt_with_nonce(&key, black_box(&plain), &nonce).unwrap()
+            })
+        });
+    }
+    g.finish();
+}
+
 fn fast_benches(c: &mut Criterion) {
+    size_curve(c);
     for mut k in cases() {
         let mut g = c.benchmark_group(&k.op);
         g.bench_function("oxen", |b| iter(b, &mut k.oxen));

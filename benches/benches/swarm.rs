@@ -12,7 +12,7 @@
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use oxen_benches::harness::{iter, iter_batched};
+use oxen_benches::harness::{id, iter, iter_batched};
 use oxen_swarm::{
     Mt19937_64, NodePubkey, SwarmId, SwarmIndex, SwarmMap, SwarmSpace, calc_swarm_changes,
 };
@@ -50,11 +50,12 @@ fn typical_block(n: usize, mt: &mut Mt19937_64) -> SwarmMap {
 
 fn bench_calc(c: &mut Criterion) {
     let mut mt = Mt19937_64::new(2024);
-    for n in [2000usize, 10000] {
+    // The growth curve vs network size: every node newly registered (the heaviest case).
+    let mut g = c.benchmark_group("calc_swarm_changes");
+    g.sample_size(10);
+    for n in [1000usize, 5000, 20000] {
         let input = new_network(n, &mut mt);
-        let mut g = c.benchmark_group(format!("calc_swarm_changes_{n}_new"));
-        g.sample_size(10);
-        g.bench_function("oxen", |b| {
+        g.bench_function(id("oxen", Some(n)), |b| {
             iter_batched(
                 b,
                 || input.clone(),
@@ -65,8 +66,8 @@ fn bench_calc(c: &mut Criterion) {
                 BatchSize::LargeInput,
             );
         });
-        g.finish();
     }
+    g.finish();
     let input = typical_block(10000, &mut mt);
     let mut g = c.benchmark_group("calc_swarm_changes_typical_block_10000");
     g.bench_function("oxen", |b| {

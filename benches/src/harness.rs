@@ -13,7 +13,7 @@
 use std::time::Duration;
 
 use criterion::measurement::WallTime;
-use criterion::{BatchSize, Bencher, Criterion};
+use criterion::{BatchSize, Bencher, BenchmarkId, Criterion};
 
 /// Prefix of the line a memory build prints per benchmark:
 /// `oxen-memory <id> allocations=<n> bytes=<n> peak=<n>`.
@@ -23,6 +23,11 @@ pub const MEMORY_MARKER: &str = "oxen-memory";
 /// hook the memory pass uses to learn which benchmark runs).
 #[must_use]
 pub fn config() -> Criterion {
+    // Every benchmark is single-threaded except those that build their own pool (block
+    // verification vs threads): the `parallel` features of our crates use rayon's global pool.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build_global();
     // The report reads this line to show (and check) which backend each build really runs.
     eprintln!(
         "{} {}",
@@ -30,6 +35,16 @@ pub fn config() -> Criterion {
         crate::report::dalek_backend()
     );
     Criterion::default().with_profiler(memory::Hook)
+}
+
+/// The id of one implementation inside a benchmark group: `group/imp` for a table row
+/// (`n` None), `group/imp/n` for a point of a growth curve.
+#[must_use]
+pub fn id(imp: &str, n: Option<usize>) -> BenchmarkId {
+    match n {
+        Some(n) => BenchmarkId::new(imp, n),
+        None => BenchmarkId::from_parameter(imp),
+    }
 }
 
 /// `b.iter(routine)`; in the memory build, measures one run of `routine` instead.
