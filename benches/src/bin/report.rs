@@ -1,5 +1,5 @@
 //! `cargo run --release -p oxen-benches --bin report [--quick] [--no-run] [--no-avx2]
-//! [--no-memory] [--plots DIR]`
+//! [--no-memory] [--plots DIR] [--filter REGEX]`
 //!
 //! Builds and runs the whole criterion suite, then writes `target/bench-report/REPORT.md`
 //! (times, ratios and memory per operation, and the growth curves), `ratios.svg` (the ratios
@@ -17,6 +17,8 @@
 //! - `--no-run`: run nothing; report the estimates criterion already saved.
 //! - `--no-avx2`, `--no-memory`: skip that pass.
 //! - `--plots DIR`: also copy the SVG charts into DIR (e.g. `benches/plots`).
+//! - `--filter REGEX`: only the benchmarks whose id matches (criterion's filter; the AVX2 pass
+//!   then runs every matching benchmark instead of only ours).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,12 +31,13 @@ use oxen_benches::report::{
     markdown_report, read_criterion_dir, render_svg, split_stale,
 };
 
-const USAGE: &str = "usage: report [--quick] [--no-run] [--no-avx2] [--no-memory] [--plots DIR]\n\
+const USAGE: &str = "usage: report [--quick] [--no-run] [--no-avx2] [--no-memory] [--plots DIR] [--filter REGEX]\n\
   --quick      short criterion settings (warm-up 0.5 s, measurement 2 s, 10 samples)\n\
   --no-run     only read the estimates criterion already saved\n\
   --no-avx2    skip the AVX2 build and its pass\n\
   --no-memory  skip the memory build and its pass\n\
-  --plots DIR  also copy the SVG charts into DIR";
+  --plots DIR  also copy the SVG charts into DIR\n\
+  --filter RE  only the benchmarks whose id matches RE";
 
 /// The quick-mode criterion arguments.
 const QUICK_ARGS: [&str; 8] = [
@@ -62,6 +65,7 @@ struct Options {
     avx2: bool,
     memory: bool,
     plots: Option<PathBuf>,
+    filter: Option<String>,
 }
 
 fn parse_args() -> Result<Options, ExitCode> {
@@ -71,6 +75,7 @@ fn parse_args() -> Result<Options, ExitCode> {
         avx2: true,
         memory: true,
         plots: None,
+        filter: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -83,6 +88,13 @@ fn parse_args() -> Result<Options, ExitCode> {
                 Some(dir) => o.plots = Some(PathBuf::from(dir)),
                 None => {
                     eprintln!("--plots needs a directory\n{USAGE}");
+                    return Err(ExitCode::from(2));
+                }
+            },
+            "--filter" => match args.next() {
+                Some(re) => o.filter = Some(re),
+                None => {
+                    eprintln!("--filter needs a regular expression\n{USAGE}");
                     return Err(ExitCode::from(2));
                 }
             },
@@ -301,7 +313,7 @@ fn run_all(
             args: settings.clone(),
             criterion_home: criterion_dir(target),
         },
-        None,
+        o.filter.as_deref(),
         log,
     );
     let avx2 = avx2_exes.map(|exes| {
@@ -312,7 +324,7 @@ fn run_all(
                 args: settings.clone(),
                 criterion_home: criterion_dir(avx2_target),
             },
-            Some(AVX2_FILTER),
+            Some(o.filter.as_deref().unwrap_or(AVX2_FILTER)),
             log,
         )
     });
@@ -324,7 +336,7 @@ fn run_all(
                 args: vec!["--profile-time".into(), "0.001".into()],
                 criterion_home: target.join("bench-memory"),
             },
-            None,
+            o.filter.as_deref(),
             log,
         )
     });

@@ -118,10 +118,13 @@ pub fn curve_point(operation: &str) -> Option<(&str, f64)> {
     (n > 0.0).then_some((group, n))
 }
 
+/// A curve's points by series name.
+type PointsByName = BTreeMap<String, Vec<(f64, f64)>>;
+
 /// The curves among the rows (rows whose operation is `group/n`), ours first in each.
 #[must_use]
 pub fn curves(rows: &[Row]) -> Vec<Curve> {
-    let mut by_group: BTreeMap<&str, BTreeMap<String, Vec<(f64, f64)>>> = BTreeMap::new();
+    let mut by_group: BTreeMap<&str, PointsByName> = BTreeMap::new();
     for row in rows {
         let Some((group, n)) = curve_point(&row.operation) else {
             continue;
