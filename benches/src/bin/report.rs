@@ -112,7 +112,8 @@ fn parse_args() -> Result<Options, ExitCode> {
 }
 
 fn workspace_root() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+    let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+    std::fs::canonicalize(&root).unwrap_or(root)
 }
 
 fn target_dir() -> PathBuf {
