@@ -20,8 +20,8 @@ use oxen_benches::report::curves::{
 use oxen_benches::report::run::{bench_artifact, eta, format_duration, progress_id};
 use oxen_benches::report::table::split_id;
 use oxen_benches::report::{
-    Measurement, Row, add_avx2, add_memory, build_rows, format_bytes, markdown_table,
-    read_criterion_dir,
+    Measurement, Row, add_avx2, add_memory, build_rows, format_bytes, markdown_backend_split,
+    markdown_table, read_criterion_dir,
 };
 
 fn fixture() -> PathBuf {
@@ -92,6 +92,25 @@ fn avx2_and_memory_columns() {
             "missing {expected:?} in\n{table}"
         );
     }
+}
+
+#[test]
+fn backend_split_multiplies_back_to_the_ratio() {
+    let mut rows = build_rows(&read_criterion_dir(&fixture()).unwrap());
+    add_avx2(&mut rows, &[m("bp_verify_1x64", "oxen", 3_000_000.0)]);
+    let md = markdown_backend_split(&rows);
+    let lines: Vec<&str> = md.lines().collect();
+    // 2 ms ours, 3 ms ours on AVX2, 4 ms monero: 0.50 = 0.67 × 0.75; rows without an AVX2
+    // figure are left out.
+    assert_eq!(
+        lines[2],
+        "| bp_verify_1x64 | monero-bulletproofs | 0.50× | 0.67× | 0.75× |"
+    );
+    assert_eq!(
+        lines[3],
+        "| bp_verify_1x64 | ristretto | 2.00× | 0.67× | 3.00× |"
+    );
+    assert_eq!(lines.len(), 4);
 }
 
 #[test]

@@ -23,12 +23,14 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use oxen_benches::harness::{AllocStats, parse_memory_line};
 use oxen_benches::report::curve_plot::render_curve_svg;
 use oxen_benches::report::curves::{curves, markdown_curves, svg_name};
+use oxen_benches::report::run::BACKEND_MARKER;
 use oxen_benches::report::run::{Build, Log, Pass, PassOutput, build, run_pass};
 use oxen_benches::report::{
     Environment, Measurement, add_avx2, add_memory, bars, build_rows, criterion_dir,
-    markdown_report, read_criterion_dir, render_svg, split_stale,
+    markdown_backend_split, markdown_report, read_criterion_dir, render_svg, split_stale,
 };
 
 const USAGE: &str = "usage: report [--quick] [--no-run] [--no-avx2] [--no-memory] [--plots DIR] [--filter REGEX]\n\
@@ -134,7 +136,10 @@ fn main() -> ExitCode {
         eprintln!("{}: {e}", out.display());
         return ExitCode::FAILURE;
     }
-    let mut log = Log::new(Some(&out.join("run.log")));
+    // A run logs to run.log; --no-run keeps that log and reads the memory figures and the
+    // backends of the last run from it.
+    let log_name = if o.run { "run.log" } else { "report.log" };
+    let mut log = Log::new(Some(&out.join(log_name)));
     let avx2_target = target.join("avx2");
     let settings = if o.quick {
         "quick (criterion --warm-up-time 0.5 --measurement-time 2 --sample-size 10 --nresamples 10000)"
@@ -160,6 +165,14 @@ fn main() -> ExitCode {
     let started = std::time::SystemTime::now();
     let t0 = std::time::Instant::now();
     let mut memory = Vec::new();
+    if !o.run {
+        let last = from_log(&out.join("run.log"));
+        memory = last.memory;
+        if let Some(b) = last.main_backend {
+            env.dalek_backend = b;
+        }
+        env.avx2_backend = last.avx2_backend;
+    }
     if o.run {
         match run_all(&o, &target, &avx2_target, &mut log) {
             Ok((main, avx2, mem)) => {
@@ -209,6 +222,12 @@ fn main() -> ExitCode {
     let curves = curves(&curve_rows);
 
     let mut report = markdown_report(&table_rows, &env);
+    report.push_str(
+        "\n## Backend and code\n\nEach ratio against a peer split into what the curve backend \
+         changes (our IFMA build against our AVX2 build) and what remains (our AVX2 build \
+         against the peer: code against code where the peer runs AVX2).\n\n",
+    );
+    report.push_str(&markdown_backend_split(&table_rows));
     report.push('\n');
     report.push_str(&markdown_curves(&curves, "."));
     if o.run {
@@ -372,4 +391,36 @@ fn fresh(
         ));
     }
     Ok(fresh)
+}
+
+/// What a previous run's log says: the memory figures and the backend of each build.
+#[derive(Default)]
+struct LastRun {
+    memory: Vec<(String, AllocStats)>,
+    main_backend: Option<String>,
+    avx2_backend: Option<String>,
+}
+
+fn from_log(path: &Path) -> LastRun {
+    let mut last = LastRun::default();
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return last;
+    };
+    let mut avx2_pass = false;
+    for line in text.lines() {
+        if line.contains("] pass ") {
+            avx2_pass = line.contains("AVX2 build");
+        }
+        if let Some(m) = parse_memory_line(line) {
+            last.memory.push(m);
+        } else if let Some(b) = line.strip_prefix(BACKEND_MARKER) {
+            let slot = if avx2_pass {
+                &mut last.avx2_backend
+            } else {
+                &mut last.main_backend
+            };
+            slot.get_or_insert_with(|| b.trim().to_owned());
+        }
+    }
+    last
 }

@@ -31,7 +31,7 @@ pub use environment::{Environment, cpu_model, dalek_backend, format_utc, utc_now
 pub use error::ReportError;
 pub use table::{
     Row, add_avx2, add_memory, build_rows, format_bytes, format_ratio, format_time,
-    markdown_report, markdown_table,
+    markdown_backend_split, markdown_report, markdown_table,
 };
 
 /// Implementation name of our own code in benchmark ids.

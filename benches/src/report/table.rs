@@ -231,6 +231,34 @@ pub fn markdown_table(rows: &[Row]) -> String {
     s
 }
 
+/// What part of each ratio against a peer is the backend and what part the code:
+/// `oxen / it = (oxen / oxen (AVX2)) × (oxen (AVX2) / it)`, for every row measured in both
+/// builds. Where the peer runs AVX2 (dalek 4 on an AVX2 CPU), the second factor compares code
+/// against code on the same backend.
+#[must_use]
+pub fn markdown_backend_split(rows: &[Row]) -> String {
+    let mut s = String::from(
+        "| operation | compared with | oxen / it | backend: oxen / oxen (AVX2) | code: oxen (AVX2) / it |\n\
+         |---|---|---:|---:|---:|\n",
+    );
+    for row in rows {
+        let Some(backend) = row.backend_ratio() else {
+            continue;
+        };
+        for ((peer, _, r), (_, r2)) in row.ratios_to_peers().zip(row.avx2_ratios_to_peers()) {
+            let _ = writeln!(
+                s,
+                "| {} | {peer} | {} | {} | {} |",
+                row.operation,
+                opt_ratio(r),
+                format_ratio(backend),
+                opt_ratio(r2)
+            );
+        }
+    }
+    s
+}
+
 /// The whole `REPORT.md`: the header, the table, and `extra` (the growth-curve sections).
 #[must_use]
 pub fn markdown_report(rows: &[Row], env: &Environment) -> String {
