@@ -106,9 +106,12 @@ pub fn name_to_encryption_key_argon2(name: &str) -> Result<EncryptionKey, Error>
         Some(32),
     )
     .map_err(|_| Error::Argon2)?;
+    // Our own working memory (256 MiB), so that it is zeroized afterwards: every block is
+    // derived from the name, and argon2's own allocation is freed without being cleared.
+    let mut blocks = Zeroizing::new(alloc::vec![argon2::Block::new(); params.block_count()]);
     let a = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
     let mut key = EncryptionKey([0; 32]);
-    a.hash_password_into(name.as_bytes(), &[0u8; 16], &mut key.0)
+    a.hash_password_into_with_memory(name.as_bytes(), &[0u8; 16], &mut key.0, &mut blocks[..])
         .map_err(|_| Error::Argon2)?;
     Ok(key)
 }
