@@ -66,6 +66,35 @@ pub enum Error {
     #[error("bulletproof verification equation failed")]
     BulletproofVerification,
 
+    // --- Borromean range signatures (RingCT types 1 and 2) ---
+    /// A Borromean range signature is not exactly 6176 bytes (`s0[64] || s1[64] || ee ||
+    /// Ci[64]`).
+    #[error("Borromean range signature is {len} bytes, expected 6176")]
+    BorromeanLength {
+        /// The length given.
+        len: usize,
+    },
+    /// A bit commitment `Ci[index]` does not decode (reference `ge_frombytes_vartime` fails in
+    /// `verRange`).
+    #[error("Borromean bit commitment Ci[{index}] does not decode: {reason}")]
+    BorromeanBitCommitmentInvalid {
+        /// Bit index (0..64).
+        index: usize,
+        /// Why the point does not decode.
+        reason: oxen_crypto::Error,
+    },
+    /// The bit commitments do not sum to the output commitment (compared as encodings, as
+    /// `verRange` does).
+    #[error("Borromean bit commitments do not sum to the output commitment")]
+    BorromeanSumMismatch,
+    /// `ee` is not reduced (`>= l`): it can never equal the reduced hash `verifyBorromean`
+    /// compares it with (checked before the rounds; same verdict as the reference).
+    #[error("Borromean challenge ee is not reduced")]
+    BorromeanEeNotReduced,
+    /// `Hs(LV_0 || .. || LV_63) != ee`: the ring signatures do not verify.
+    #[error("Borromean ring signatures do not verify (Hs(LV) != ee)")]
+    BorromeanChallengeMismatch,
+
     // --- RingCT signatures, transaction format, tx_extra ---
     /// The input ended inside a field.
     #[error("input truncated")]

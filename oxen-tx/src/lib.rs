@@ -9,6 +9,7 @@ mod error;
 pub use error::Error;
 
 // Amounts and range proofs.
+pub mod borromean;
 pub mod bulletproof;
 pub mod commitment;
 pub mod ecdh;
