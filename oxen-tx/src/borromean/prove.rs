@@ -16,7 +16,7 @@
 use curve25519_dalek::edwards::EdwardsPoint;
 use curve25519_dalek::scalar::Scalar as DScalar;
 use curve25519_dalek::traits::Identity;
-use oxen_crypto::Scalar;
+use oxen_crypto::SecretScalar;
 use oxen_crypto::hash::{Keccak256, keccak256};
 use rand_core::CryptoRng;
 use subtle::{Choice, ConditionallySelectable};
@@ -33,7 +33,7 @@ type Secrets = Zeroizing<[DScalar; BITS]>;
 fn random_scalars<R: CryptoRng + ?Sized>(rng: &mut R) -> Secrets {
     let mut out = Zeroizing::new([DScalar::ZERO; BITS]);
     for s in out.iter_mut() {
-        *s = Scalar::random(rng).to_dalek();
+        *s = *SecretScalar::random(rng).expose_dalek();
     }
     out
 }
@@ -58,7 +58,7 @@ impl RangeSig {
     #[must_use]
     pub fn prove<R: CryptoRng + ?Sized>(
         amount: u64,
-        mask: &Scalar,
+        mask: &SecretScalar,
         rng: &mut R,
     ) -> (Commitment, RangeSig) {
         let amount = Zeroizing::new(amount);
@@ -74,7 +74,7 @@ impl RangeSig {
             *rest += ai;
         }
         if let Some(last) = a.last_mut() {
-            *last = mask.as_dalek() - *rest;
+            *last = mask.expose_dalek() - *rest;
         }
         let alpha = random_scalars(rng);
         let s0_fake = random_scalars(rng);
