@@ -10,6 +10,7 @@
 
 use oxen_onion::keys::{SharedSecret, x25519, x25519_ladder};
 use oxen_onion::*;
+use oxen_vector_harness::assert_debug_redacted;
 use rand::SeedableRng;
 use rand_chacha::ChaCha20Rng;
 use static_assertions::{assert_impl_all, assert_not_impl_any};
@@ -28,25 +29,6 @@ assert_impl_all!(HopKey: Zeroize, ZeroizeOnDrop, core::fmt::Debug);
 // public keys stay Copy
 assert_impl_all!(X25519PublicKey: Copy);
 
-/// No 4-byte window of the secret's hex (either case) and no run of its decimal bytes.
-fn assert_redacted(debug: &str, secret: &[u8; 32]) {
-    let lower = hex::encode(secret);
-    let upper = lower.to_uppercase();
-    for w in 0..=(64 - 8) {
-        assert!(
-            !debug.contains(&lower[w..w + 8]),
-            "{debug} leaks the secret"
-        );
-        assert!(
-            !debug.contains(&upper[w..w + 8]),
-            "{debug} leaks the secret"
-        );
-    }
-    let decimals = format!("{:?}", &secret[..4]);
-    let decimals = decimals.trim_start_matches('[').trim_end_matches(']');
-    assert!(!debug.contains(decimals), "{debug} leaks the secret");
-}
-
 fn pair(seed: u64) -> X25519KeyPair {
     X25519KeyPair::generate(&mut ChaCha20Rng::seed_from_u64(seed))
 }
@@ -57,14 +39,14 @@ fn secret_keys_and_pairs_are_redacted() {
     let secret = *p.secret.expose_bytes();
     assert_eq!(format!("{:?}", p.secret), "X25519SecretKey(..)");
     let dbg = format!("{p:?}");
-    assert_redacted(&dbg, &secret);
+    assert_debug_redacted(&dbg, &secret);
     // the public half is still shown (the check above is not vacuous)
     assert!(dbg.contains(&p.public.to_hex()));
     let node = NodeKeys {
         x25519: p.clone(),
         ed25519: Ed25519PublicKey([7; 32]),
     };
-    assert_redacted(&format!("{node:#?}"), &secret);
+    assert_debug_redacted(&format!("{node:#?}"), &secret);
 }
 
 #[test]
@@ -72,17 +54,17 @@ fn shared_secrets_and_hop_keys_are_redacted() {
     let (a, b) = (pair(2), pair(3));
     let s = a.secret.diffie_hellman(&b.public).unwrap();
     assert_eq!(format!("{s:?}"), "SharedSecret(..)");
-    assert_redacted(&format!("{s:?}"), s.expose_bytes());
+    assert_debug_redacted(&format!("{s:?}"), s.expose_bytes());
     for t in [EncType::XChaCha20, EncType::AesGcm, EncType::AesCbc] {
         let k = HopKey::derive(t, &a, &b.public, Role::Client).unwrap();
-        assert_redacted(&format!("{k:?}"), k.expose_bytes());
-        assert_redacted(&format!("{k:?}"), s.expose_bytes());
+        assert_debug_redacted(&format!("{k:?}"), k.expose_bytes());
+        assert_debug_redacted(&format!("{k:?}"), s.expose_bytes());
     }
     let reply =
         ReplyDecryptor::from_keys(a.clone(), b.public, EncType::XChaCha20, Vec::new()).unwrap();
     let dbg = format!("{reply:?}");
-    assert_redacted(&dbg, a.secret.expose_bytes());
-    assert_redacted(&dbg, s.expose_bytes());
+    assert_debug_redacted(&dbg, a.secret.expose_bytes());
+    assert_debug_redacted(&dbg, s.expose_bytes());
 }
 
 #[test]

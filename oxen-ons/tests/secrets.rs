@@ -12,6 +12,7 @@ use oxen_ons::encryption::{
     EncryptionKey, decrypt_raw, encrypt_with_nonce, name_to_encryption_key,
 };
 use oxen_ons::*;
+use oxen_vector_harness::assert_debug_redacted;
 use static_assertions::{assert_impl_all, assert_not_impl_any};
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
@@ -20,30 +21,11 @@ assert_not_impl_any!(Plaintext: Copy);
 assert_impl_all!(EncryptionKey: Zeroize, ZeroizeOnDrop, core::fmt::Debug);
 assert_impl_all!(Plaintext: Zeroize, ZeroizeOnDrop, core::fmt::Debug);
 
-/// No 4-byte window of the secret's hex (either case) and no run of its decimal bytes.
-fn assert_redacted(debug: &str, secret: &[u8]) {
-    let lower = hex::encode(secret);
-    let upper = lower.to_uppercase();
-    for w in (0..=lower.len().saturating_sub(8)).step_by(2) {
-        assert!(
-            !debug.contains(&lower[w..w + 8]),
-            "{debug} leaks the secret"
-        );
-        assert!(
-            !debug.contains(&upper[w..w + 8]),
-            "{debug} leaks the secret"
-        );
-    }
-    let decimals = format!("{:?}", &secret[..4]);
-    let decimals = decimals.trim_start_matches('[').trim_end_matches(']');
-    assert!(!debug.contains(decimals), "{debug} leaks the secret");
-}
-
 #[test]
 fn encryption_key_is_redacted() {
     let k = name_to_encryption_key("secret-name").unwrap();
     assert_eq!(format!("{k:?}"), "EncryptionKey(..)");
-    assert_redacted(&format!("{k:?}"), k.expose_bytes());
+    assert_debug_redacted(&format!("{k:?}"), k.expose_bytes());
 }
 
 #[test]
@@ -56,8 +38,8 @@ fn decrypted_plaintext_is_redacted() {
     assert_eq!(plain.as_bytes(), &sid.to_bytes()[..]);
     let dbg = format!("{plain:?}");
     assert_eq!(dbg, "Plaintext(<33 bytes redacted>)");
-    assert_redacted(&dbg, plain.as_bytes());
-    assert_redacted(
+    assert_debug_redacted(&dbg, plain.as_bytes());
+    assert_debug_redacted(
         &format!("{:?}", Ok::<_, Error>(plain.clone())),
         plain.as_bytes(),
     );

@@ -147,7 +147,13 @@ fn index_inputs(rng: &mut BenchRng) -> Vec<(Class, usize, u64)> {
         .collect()
 }
 
-pub(crate) fn clsag_sign(runner: &mut CtRunner, rng: &mut BenchRng) {
+/// A CLSAG-style signer: `(message, ring, pseudo_out, secret, rng)`.
+type Signer<T> =
+    fn(&[u8; 32], &[RingMember], &CompressedPoint, &ClsagSecret<'_>, &mut ChaCha20Rng) -> T;
+
+/// Times `sign` over the same ring with the real member at index 0 (class A) or at a random
+/// index (class B).
+fn ring_signer<T>(runner: &mut CtRunner, rng: &mut BenchRng, sign: Signer<T>) {
     let rings = Rings::new(rng);
     let all: Vec<Vec<RingMember>> = (0..RING).map(|l| rings.ring(l)).collect();
     for (class, l, seed) in index_inputs(rng) {
@@ -161,28 +167,17 @@ pub(crate) fn clsag_sign(runner: &mut CtRunner, rng: &mut BenchRng) {
         };
         runner.run_one(class, || {
             let mut r = ChaCha20Rng::seed_from_u64(seed);
-            clsag::sign(&MESSAGE, ring, &rings.pseudo, &secret, &mut r)
+            sign(&MESSAGE, ring, &rings.pseudo, &secret, &mut r)
         });
     }
 }
 
+pub(crate) fn clsag_sign(runner: &mut CtRunner, rng: &mut BenchRng) {
+    ring_signer(runner, rng, clsag::sign::<ChaCha20Rng>);
+}
+
 pub(crate) fn mlsag_sign(runner: &mut CtRunner, rng: &mut BenchRng) {
-    let rings = Rings::new(rng);
-    let all: Vec<Vec<RingMember>> = (0..RING).map(|l| rings.ring(l)).collect();
-    for (class, l, seed) in index_inputs(rng) {
-        let Some(ring) = all.get(l) else {
-            fail("ring index")
-        };
-        let secret = ClsagSecret {
-            p: &rings.p,
-            z: &rings.z,
-            real_index: l,
-        };
-        runner.run_one(class, || {
-            let mut r = ChaCha20Rng::seed_from_u64(seed);
-            mlsag::sign_simple(&MESSAGE, ring, &rings.pseudo, &secret, &mut r)
-        });
-    }
+    ring_signer(runner, rng, mlsag::sign_simple::<ChaCha20Rng>);
 }
 
 pub(crate) fn ring_signature_sign(runner: &mut CtRunner, rng: &mut BenchRng) {
