@@ -27,7 +27,7 @@ use salsa20::cipher::{KeyIvInit, StreamCipher};
 use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
-use crate::name::{NameHash, name_to_hash, require_lowercase};
+use crate::name::{NameHash, name_to_hash, name_to_hash_keyed, require_lowercase};
 use crate::value::{MAX_PLAINTEXT_LEN, Plaintext, SESSION_ID_LEN, Value};
 use crate::{Error, MappingType};
 
@@ -76,8 +76,8 @@ impl core::fmt::Debug for EncryptionKey {
 /// [`Error::NameNotLowercase`] if `name` holds A-Z.
 pub fn name_to_encryption_key(name: &str) -> Result<EncryptionKey, Error> {
     require_lowercase(name)?;
-    let h = name_to_hash(name.as_bytes(), None);
-    Ok(EncryptionKey(name_to_hash(name.as_bytes(), Some(&h))))
+    let h = name_to_hash(name.as_bytes());
+    Ok(EncryptionKey(*name_to_hash_keyed(name.as_bytes(), &h)))
 }
 
 /// As [`name_to_encryption_key`] with the name hash already computed.
@@ -89,7 +89,7 @@ pub fn name_to_encryption_key_with_hash(
     hash: &NameHash,
 ) -> Result<EncryptionKey, Error> {
     require_lowercase(name)?;
-    Ok(EncryptionKey(name_to_hash(name.as_bytes(), Some(&hash.0))))
+    Ok(EncryptionKey(*name_to_hash_keyed(name.as_bytes(), &hash.0)))
 }
 
 /// The legacy key: argon2id v1.3, `OPSLIMIT_MODERATE`, `MEMLIMIT_MODERATE`, 16 zero bytes of
