@@ -29,7 +29,7 @@ use zeroize::{Zeroize, ZeroizeOnDrop};
 
 use crate::hash::Keccak256;
 use crate::hash_to_point::hash_to_ec;
-use crate::{CompressedPoint, Error, Point, SecretScalar, varint};
+use crate::{CompressedPoint, Error, Point, Scalar, SecretScalar, varint};
 
 /// A secret key: a canonical [`SecretScalar`], zeroized on drop, never printed, not `Copy`.
 #[derive(Clone, Zeroize, ZeroizeOnDrop)]
@@ -211,6 +211,31 @@ impl KeyImage {
         }
     }
 }
+
+bytes_newtype!(
+    /// A 32-byte scalar encoding as it appears on the wire, not yet checked: the scalar analogue
+    /// of [`CompressedPoint`]. Parsers keep these bytes as the reference's parsers do (they do
+    /// not `sc_check`); verifiers decode them with [`ScalarBytes::to_scalar`] exactly where the
+    /// reference calls `sc_check` (e.g. the responses of [`crate::Clsag`] and [`crate::Mlsag`]).
+    ScalarBytes
+);
+
+impl ScalarBytes {
+    /// Decodes the scalar, as [`Scalar::from_canonical_bytes`] (reference `sc_check`).
+    ///
+    /// # Errors
+    /// [`Error::NonCanonicalScalar`] if the value is `>= l`.
+    pub fn to_scalar(&self) -> Result<Scalar, Error> {
+        Scalar::from_canonical_bytes(&self.0)
+    }
+}
+
+impl From<Scalar> for ScalarBytes {
+    fn from(s: Scalar) -> ScalarBytes {
+        ScalarBytes(s.to_bytes())
+    }
+}
+
 
 /// A key derivation `8 r A` as 32 bytes (reference `crypto::key_derivation`). Only ever
 /// hashed, never decoded.

@@ -159,11 +159,23 @@ pub enum Error {
     /// Sum of pseudo-outputs differs from sum of output commitments plus fee·H.
     #[error("RingCT balance check failed: sum(pseudoOuts) != sum(outPk) + fee*H")]
     RctBalanceMismatch,
-    /// The CLSAG of one input does not verify.
-    #[error("CLSAG of input {input} does not verify")]
+    /// The CLSAG of one input does not verify; `error` is oxen-crypto's error naming the failed
+    /// check (e.g. `NonCanonicalScalar`, `IdentityKeyImage`, `SignatureMismatch`).
+    #[error("CLSAG of input {input} does not verify: {error}")]
     ClsagInvalid {
         /// Index of the input.
         input: usize,
+        /// The failed check.
+        error: oxen_crypto::Error,
+    },
+    /// The MLSAG of one input (types 2-4; for type 1 the single MLSAG, input 0) does not verify;
+    /// `error` is oxen-crypto's error naming the failed check.
+    #[error("MLSAG of input {input} does not verify: {error}")]
+    MlsagInvalid {
+        /// Index of the input (0 for the single MLSAG of type 1).
+        input: usize,
+        /// The failed check.
+        error: oxen_crypto::Error,
     },
     /// A RingCT builder argument is inconsistent (empty inputs, counts that differ, more than
     /// 16 outputs, a real index outside its ring).

@@ -225,3 +225,36 @@ proptest! {
         prop_assert!(verify_bytes(&bytes, &c).is_err());
     }
 }
+
+/// `s0[i] + k·l` at or above `2^255`: the reference's `slide` drops the carry out of bit 255 for
+/// some of these values (the signature then fails) and not for others (it still verifies). A
+/// verifier that reduces `s0` mod `l` would accept all of them; one that rejects non-reduced
+/// values would reject all. (Each verdict is checked against monero-borromean in
+/// `benches/tests/borromean_peer.rs`.)
+#[test]
+fn responses_above_2_255_follow_ref10_slide() {
+    let (c, sig) = valid_case();
+    let (mut accepted, mut rejected) = (0, 0);
+    for i in [0, 9, 33, 63] {
+        let mut v = sig.asig.s0[i];
+        while let Some(next) = add_256(&v, &L) {
+            v = next;
+            if v[31] & 0x80 == 0 {
+                continue;
+            }
+            let mut s = sig.clone();
+            s.asig.s0[i] = v;
+            match s.verify(&c) {
+                Ok(()) => accepted += 1,
+                Err(e) => {
+                    assert_eq!(e, Error::BorromeanChallengeMismatch);
+                    rejected += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        accepted > 0 && rejected > 0,
+        "{accepted} accepted, {rejected} rejected"
+    );
+}

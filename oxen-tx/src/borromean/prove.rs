@@ -13,6 +13,8 @@
 //! batched compressions, Keccak), and the published values are picked with `subtle`
 //! selection; nothing branches or indexes on `b_i`, `a_i` or a nonce.
 
+use alloc::vec::Vec;
+
 use curve25519_dalek::edwards::EdwardsPoint;
 use curve25519_dalek::scalar::Scalar as DScalar;
 use curve25519_dalek::traits::Identity;
@@ -26,26 +28,44 @@ use super::table::with_h_pow2;
 use super::{BITS, BoroSig, RangeSig};
 use crate::commitment::Commitment;
 
-/// 64 secret scalars, wiped on drop.
-type Secrets = Zeroizing<[DScalar; BITS]>;
+/// Secret scalars (one per bit), wiped on drop.
+type Secrets = Zeroizing<Vec<DScalar>>;
 
 /// 64 fresh random scalars from `rng`.
 fn random_scalars<R: CryptoRng + ?Sized>(rng: &mut R) -> Secrets {
-    let mut out = Zeroizing::new([DScalar::ZERO; BITS]);
-    for s in out.iter_mut() {
-        *s = *SecretScalar::random(rng).expose_dalek();
+    Zeroizing::new((0..BITS).map(|_| *SecretScalar::random(rng).expose_dalek()).collect())
+}
+
+/// The bit masks: `a_0..a_62` random, `a_63 = mask - sum`, so that `sum a_i = mask`.
+fn bit_masks<R: CryptoRng + ?Sized>(mask: &SecretScalar, rng: &mut R) -> Secrets {
+    let mut a = random_scalars(rng);
+    let mut others = Zeroizing::new(DScalar::ZERO);
+    for ai in a.iter().take(BITS - 1) {
+        *others += ai;
     }
-    out
+    if let Some(last) = a.last_mut() {
+        *last = mask.expose_dalek() - *others;
+    }
+    a
 }
 
 /// `Hs(encode(P))` for each point, with one batched compression.
-fn hash_points(points: &[EdwardsPoint; BITS]) -> [DScalar; BITS] {
-    let compressed = EdwardsPoint::compress_batch(points);
-    core::array::from_fn(|i| {
-        compressed.get(i).map_or(DScalar::ZERO, |c| {
-            DScalar::from_bytes_mod_order(keccak256(c.as_bytes()))
-        })
-    })
+fn hash_points(points: &[EdwardsPoint]) -> Secrets {
+    Zeroizing::new(
+        EdwardsPoint::compress_batch_alloc(points)
+            .iter()
+            .map(|c| DScalar::from_bytes_mod_order(keccak256(c.as_bytes())))
+            .collect(),
+    )
+}
+
+/// The 32-byte encodings of the scalars.
+fn encode_all(scalars: &[DScalar]) -> [[u8; 32]; BITS] {
+    let mut out = [[0u8; 32]; BITS];
+    for (o, s) in out.iter_mut().zip(scalars) {
+        *o = s.to_bytes();
+    }
+    out
 }
 
 impl RangeSig {
@@ -62,107 +82,78 @@ impl RangeSig {
         rng: &mut R,
     ) -> (Commitment, RangeSig) {
         let amount = Zeroizing::new(amount);
-        let bits: [Choice; BITS] = core::array::from_fn(|i| {
+        let bits = Zeroizing::new(core::array::from_fn::<u8, BITS, _>(|i| {
             #[allow(clippy::cast_possible_truncation)] // masked to one bit
-            Choice::from(((*amount >> i) & 1) as u8)
-        });
-
-        // Bit masks: a_0..a_62 random, a_63 = mask - sum, so that sum a_i = mask.
-        let mut a = random_scalars(rng);
-        let mut rest = Zeroizing::new(DScalar::ZERO);
-        for ai in a.iter().take(BITS - 1) {
-            *rest += ai;
-        }
-        if let Some(last) = a.last_mut() {
-            *last = mask.expose_dalek() - *rest;
-        }
+            let bit = ((*amount >> i) & 1) as u8;
+            bit
+        }));
+        let bit = |b: &u8| Choice::from(*b);
+        let a = bit_masks(mask, rng);
         let alpha = random_scalars(rng);
         let s0_fake = random_scalars(rng);
         let s1_fake = random_scalars(rng);
 
-        let (p1, p2) = with_h_pow2(|h2| {
-            let p1: [EdwardsPoint; BITS] = core::array::from_fn(|i| {
-                let (ai, hi, bit) = (a.get(i), h2.get(i), bits.get(i));
-                let (Some(ai), Some(hi), Some(bit)) = (ai, hi, bit) else {
-                    return EdwardsPoint::identity();
-                };
-                EdwardsPoint::mul_base(ai)
-                    + EdwardsPoint::conditional_select(&EdwardsPoint::identity(), hi, *bit)
-            });
-            let p2: [EdwardsPoint; BITS] = core::array::from_fn(|i| match (p1.get(i), h2.get(i)) {
-                (Some(p), Some(h)) => p - h,
-                _ => EdwardsPoint::identity(),
-            });
-            (p1, p2)
+        // Bit commitments P1 = Ci = a·G + b·2^i·H and P2 = Ci - 2^i·H.
+        let (p1, p2): (Vec<EdwardsPoint>, Vec<EdwardsPoint>) = with_h_pow2(|h2| {
+            a.iter()
+                .zip(h2)
+                .zip(bits.iter())
+                .map(|((ai, hi), b)| {
+                    let id = EdwardsPoint::identity();
+                    let ci = EdwardsPoint::mul_base(ai)
+                        + EdwardsPoint::conditional_select(&id, hi, bit(b));
+                    (ci, ci - hi)
+                })
+                .unzip()
         });
 
-        // First pass: L1 (the ring's closing point) for every bit.
-        let l_alpha: [EdwardsPoint; BITS] = core::array::from_fn(|i| {
-            alpha
-                .get(i)
-                .map_or_else(EdwardsPoint::identity, EdwardsPoint::mul_base)
-        });
-        let c_alpha = Zeroizing::new(hash_points(&l_alpha));
+        // First pass: the closing point L1 of every ring, and ee.
+        let l_alpha: Vec<EdwardsPoint> = alpha.iter().map(EdwardsPoint::mul_base).collect();
+        let c_alpha = hash_points(&l_alpha);
+        let l1: Vec<EdwardsPoint> = l_alpha
+            .iter()
+            .zip(c_alpha.iter().zip(s1_fake.iter()))
+            .zip(p2.iter().zip(bits.iter()))
+            .map(|((la, (c, s1)), (p, b))| {
+                let closing = EdwardsPoint::mul_base(s1) + p * c;
+                EdwardsPoint::conditional_select(&closing, la, bit(b))
+            })
+            .collect();
         let mut hasher = Keccak256::new();
-        let l1: [EdwardsPoint; BITS] = core::array::from_fn(|i| {
-            let (Some(s1), Some(c), Some(p), Some(la), Some(bit)) = (
-                s1_fake.get(i),
-                c_alpha.get(i),
-                p2.get(i),
-                l_alpha.get(i),
-                bits.get(i),
-            ) else {
-                return EdwardsPoint::identity();
-            };
-            let closing = EdwardsPoint::mul_base(s1) + p * c;
-            EdwardsPoint::conditional_select(&closing, la, *bit)
-        });
-        for l in EdwardsPoint::compress_batch(&l1) {
+        for l in EdwardsPoint::compress_batch_alloc(&l1) {
             hasher.update(l.as_bytes());
         }
         let ee = hasher.finalize_scalar().to_dalek();
 
         // Second pass: the responses.
-        let ll: [EdwardsPoint; BITS] =
-            core::array::from_fn(|i| match (s0_fake.get(i), p1.get(i)) {
-                (Some(s0), Some(p)) => EdwardsPoint::mul_base(s0) + p * ee,
-                _ => EdwardsPoint::identity(),
-            });
-        let cc = Zeroizing::new(hash_points(&ll));
-        let mut s0 = [[0u8; 32]; BITS];
-        let mut s1 = [[0u8; 32]; BITS];
-        for i in 0..BITS {
-            let (Some(ai), Some(al), Some(f0), Some(f1), Some(c), Some(bit)) = (
-                a.get(i),
-                alpha.get(i),
-                s0_fake.get(i),
-                s1_fake.get(i),
-                cc.get(i),
-                bits.get(i),
-            ) else {
-                continue;
-            };
-            let closes_zero = Zeroizing::new(al - ai * ee);
-            let closes_one = Zeroizing::new(al - ai * c);
-            let r0 = DScalar::conditional_select(&closes_zero, f0, *bit);
-            let r1 = DScalar::conditional_select(f1, &closes_one, *bit);
-            if let (Some(o0), Some(o1)) = (s0.get_mut(i), s1.get_mut(i)) {
-                *o0 = r0.to_bytes();
-                *o1 = r1.to_bytes();
-            }
+        let ll: Vec<EdwardsPoint> = s0_fake
+            .iter()
+            .zip(&p1)
+            .map(|(s0, p)| EdwardsPoint::mul_base(s0) + p * ee)
+            .collect();
+        let cc = hash_points(&ll);
+        let mut s0 = Zeroizing::new(Vec::with_capacity(BITS));
+        let mut s1 = Zeroizing::new(Vec::with_capacity(BITS));
+        let secrets = a.iter().zip(alpha.iter()).zip(bits.iter());
+        let fakes = s0_fake.iter().zip(s1_fake.iter()).zip(cc.iter());
+        for (((ai, al), b), ((f0, f1), c)) in secrets.zip(fakes) {
+            let closes_at_zero = Zeroizing::new(al - ai * ee);
+            let closes_at_one = Zeroizing::new(al - ai * c);
+            s0.push(DScalar::conditional_select(&closes_at_zero, f0, bit(b)));
+            s1.push(DScalar::conditional_select(f1, &closes_at_one, bit(b)));
         }
 
         let commitment =
             Commitment::from_bytes(p1.iter().sum::<EdwardsPoint>().compress().to_bytes());
-        let ci = EdwardsPoint::compress_batch(&p1).map(|c| c.to_bytes());
-        let sig = RangeSig {
-            asig: BoroSig {
-                s0,
-                s1,
-                ee: ee.to_bytes(),
-            },
-            ci,
+        let mut ci = [[0u8; 32]; BITS];
+        for (o, c) in ci.iter_mut().zip(EdwardsPoint::compress_batch_alloc(&p1)) {
+            *o = c.to_bytes();
+        }
+        let asig = BoroSig {
+            s0: encode_all(&s0),
+            s1: encode_all(&s1),
+            ee: ee.to_bytes(),
         };
-        (commitment, sig)
+        (commitment, RangeSig { asig, ci })
     }
 }
