@@ -17,7 +17,7 @@ use std::hint::black_box;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use curve25519_dalek::edwards::EdwardsPoint;
 use curve25519_dalek::traits::VartimeMultiscalarMul;
-use oxen_crypto::Scalar;
+use oxen_crypto::{Scalar, SecretScalar};
 use oxen_tx::bulletproof::Bulletproof;
 use oxen_tx::commitment::{Commitment, commit};
 use oxen_tx::ecdh::{AmountKey, ecdh_decode, ecdh_encode};
@@ -39,8 +39,8 @@ fn amounts(n: usize) -> Vec<u64> {
         .collect()
 }
 
-fn oxen_proof(n: usize, r: &mut ChaCha20Rng) -> (Bulletproof, Vec<Commitment>, Vec<Scalar>) {
-    let masks: Vec<Scalar> = (0..n).map(|_| Scalar::random(r)).collect();
+fn oxen_proof(n: usize, r: &mut ChaCha20Rng) -> (Bulletproof, Vec<Commitment>, Vec<SecretScalar>) {
+    let masks: Vec<SecretScalar> = (0..n).map(|_| SecretScalar::random(r)).collect();
     let (p, c) = Bulletproof::prove(&amounts(n), &masks, r).unwrap();
     (p, c, masks)
 }
@@ -104,12 +104,12 @@ fn equation_size(m: usize) -> usize {
 
 fn bench_commitments(c: &mut Criterion) {
     let mut r = rng();
-    let mask = Scalar::random(&mut r);
+    let mask = SecretScalar::random(&mut r);
     let _ = commit(1, &mask); // build the H table outside the timing
     c.bench_function("commit/oxen", |b| {
         b.iter(|| commit(black_box(123_456_789), &mask))
     });
-    let key = AmountKey::from_bytes(Scalar::random(&mut r).to_bytes());
+    let key = AmountKey::from_secret_scalar(&SecretScalar::random(&mut r));
     c.bench_function("ecdh_encode/oxen", |b| {
         b.iter(|| ecdh_encode(black_box(123_456_789), &key))
     });
@@ -124,7 +124,7 @@ fn bench_prove(c: &mut Criterion) {
     let _ = oxen_proof(1, &mut r); // generators are built once, outside the timing
     for n in [1usize, 2, 16] {
         let amounts = amounts(n);
-        let masks: Vec<Scalar> = (0..n).map(|_| Scalar::random(&mut r)).collect();
+        let masks: Vec<SecretScalar> = (0..n).map(|_| SecretScalar::random(&mut r)).collect();
         c.bench_function(&format!("bp_prove_{n}x64/oxen"), |b| {
             b.iter(|| Bulletproof::prove(&amounts, &masks, &mut r).unwrap())
         });

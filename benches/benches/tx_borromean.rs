@@ -16,7 +16,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use oxen_crypto::Scalar;
+use oxen_crypto::SecretScalar;
 use oxen_tx::borromean::RangeSig;
 use oxen_tx::commitment::Commitment;
 use rand_chacha::ChaCha20Rng;
@@ -55,7 +55,7 @@ fn benches(c: &mut Criterion) {
     });
 
     let mut rng = ChaCha20Rng::seed_from_u64(3);
-    let mask = Scalar::random(&mut rng);
+    let mask = SecretScalar::random(&mut rng);
     c.bench_function("borromean_prove/oxen", |b| {
         b.iter(|| RangeSig::prove(black_box(123_456_789_000), &mask, &mut rng));
     });
