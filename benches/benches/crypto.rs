@@ -35,9 +35,9 @@ fn pedersen_h() -> Point {
 struct ClsagInput {
     ring: Vec<RingMember>,
     pseudo: CompressedPoint,
-    pseudo_mask: Scalar,
+    pseudo_mask: SecretScalar,
     p: SecretKey,
-    mask: Scalar,
+    mask: SecretScalar,
     amount: u64,
     real: usize,
     msg: [u8; 32],
@@ -47,15 +47,15 @@ fn clsag_input(rng: &mut ChaCha20Rng, n: usize) -> ClsagInput {
     let h = pedersen_h();
     let real = n / 2;
     let (p, _) = generate_keys(rng);
-    let mask = Scalar::random(rng);
-    let pseudo_mask = Scalar::random(rng);
+    let mask = SecretScalar::random(rng);
+    let pseudo_mask = SecretScalar::random(rng);
     let amount = 1_000_000u64;
     let ring = (0..n)
         .map(|i| {
             if i == real {
                 (
                     p.public_key().compressed(),
-                    (Point::mul_base(&mask) + h * Scalar::from(amount)).compress(),
+                    (mask.mul_base() + h * Scalar::from(amount)).compress(),
                 )
             } else {
                 let (_, pk) = generate_keys(rng);
@@ -64,7 +64,7 @@ fn clsag_input(rng: &mut ChaCha20Rng, n: usize) -> ClsagInput {
             }
         })
         .collect();
-    let pseudo = (Point::mul_base(&pseudo_mask) + h * Scalar::from(amount)).compress();
+    let pseudo = (pseudo_mask.mul_base() + h * Scalar::from(amount)).compress();
     ClsagInput {
         ring,
         pseudo,
@@ -78,7 +78,7 @@ fn clsag_input(rng: &mut ChaCha20Rng, n: usize) -> ClsagInput {
 }
 
 fn oxen_sign(input: &ClsagInput, rng: &mut ChaCha20Rng) -> (Clsag, KeyImage) {
-    let z = input.mask - input.pseudo_mask;
+    let z = &input.mask - &input.pseudo_mask;
     let secret = ClsagSecret {
         p: &input.p,
         z: &z,
@@ -120,10 +120,10 @@ mod peer {
                 .iter()
                 .map(|(p, c)| [point(p.0), point(c.0)])
                 .collect(),
-            key: scalar(input.p.as_scalar()),
-            mask: scalar(&input.mask),
+            key: scalar(input.p.as_secret_scalar().expose_scalar()),
+            mask: scalar(input.mask.expose_scalar()),
             amount: input.amount,
-            pseudo_mask: scalar(&input.pseudo_mask),
+            pseudo_mask: scalar(input.pseudo_mask.expose_scalar()),
             real: input.real as u8,
             msg: input.msg,
         }
@@ -312,7 +312,7 @@ fn bench_clsag(
 /// MLSAG (simple, as RingCT uses it) verification at ring size `n`.
 fn bench_mlsag(c: &mut Criterion, n: usize, curve: bool, rng: &mut ChaCha20Rng) {
     let input = clsag_input(rng, n);
-    let z = input.mask - input.pseudo_mask;
+    let z = &input.mask - &input.pseudo_mask;
     let secret = ClsagSecret {
         p: &input.p,
         z: &z,

@@ -207,18 +207,22 @@ fn cases() -> Vec<Case> {
             move || {
                 black_box(encrypt(black_box(NAME), black_box(&value), &mut rng).unwrap());
             },
-            move || {
-                let n = plain.len();
-                data[..n].copy_from_slice(black_box(plain.as_bytes()));
-                floor_xchacha(black_box(NAME.as_bytes()), &mut data[..n], &nonce);
+            {
+                let plain = plain.clone();
+                move || {
+                    let n = plain.len();
+                    data[..n].copy_from_slice(black_box(plain.as_bytes()));
+                    floor_xchacha(black_box(NAME.as_bytes()), &mut data[..n], &nonce);
+                }
             },
         );
+        let peer_plain = plain.clone();
         c.peers.push((
             "rustcrypto-aead",
             Box::new(move || {
                 black_box(rustcrypto_encrypt(
                     black_box(NAME.as_bytes()),
-                    black_box(plain.as_bytes()),
+                    black_box(peer_plain.as_bytes()),
                     &nonce,
                     &mut out,
                 ));

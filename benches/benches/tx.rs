@@ -18,7 +18,7 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use curve25519_dalek::edwards::{CompressedEdwardsY, EdwardsPoint};
 use curve25519_dalek::traits::VartimeMultiscalarMul;
 use oxen_benches::harness::{id, iter, iter_batched};
-use oxen_crypto::Scalar;
+use oxen_crypto::{Scalar, SecretScalar};
 use oxen_tx::bulletproof::Bulletproof;
 use oxen_tx::commitment::{Commitment, commit};
 use oxen_tx::ecdh::{AmountKey, ecdh_decode, ecdh_encode};
@@ -40,8 +40,8 @@ fn amounts(n: usize) -> Vec<u64> {
         .collect()
 }
 
-fn oxen_proof(n: usize, r: &mut ChaCha20Rng) -> (Bulletproof, Vec<Commitment>, Vec<Scalar>) {
-    let masks: Vec<Scalar> = (0..n).map(|_| Scalar::random(r)).collect();
+fn oxen_proof(n: usize, r: &mut ChaCha20Rng) -> (Bulletproof, Vec<Commitment>, Vec<SecretScalar>) {
+    let masks: Vec<SecretScalar> = (0..n).map(|_| SecretScalar::random(r)).collect();
     let (p, c) = Bulletproof::prove(&amounts(n), &masks, r).unwrap();
     (p, c, masks)
 }
@@ -105,12 +105,12 @@ fn equation_size(m: usize) -> usize {
 
 fn bench_commitments(c: &mut Criterion) {
     let mut r = rng();
-    let mask = Scalar::random(&mut r);
+    let mask = SecretScalar::random(&mut r);
     let _ = commit(1, &mask); // build the H table outside the timing
     c.bench_function("commit/oxen", |b| {
         iter(b, || commit(black_box(123_456_789), &mask))
     });
-    let key = AmountKey::from_bytes(Scalar::random(&mut r).to_bytes());
+    let key = AmountKey::from_secret_scalar(&SecretScalar::random(&mut r));
     c.bench_function("ecdh_encode/oxen", |b| {
         iter(b, || ecdh_encode(black_box(123_456_789), &key))
     });
@@ -147,7 +147,7 @@ fn prove_cases(
     r03: &mut rand_chacha_03::ChaCha20Rng,
 ) {
     let amounts = amounts(n);
-    let masks: Vec<Scalar> = (0..n).map(|_| Scalar::random(r)).collect();
+    let masks: Vec<SecretScalar> = (0..n).map(|_| SecretScalar::random(r)).collect();
     let blindings: Vec<RistrettoBlinding> = (0..n).map(|_| RistrettoBlinding::random(r)).collect();
     let openings: Vec<monero_ed25519::Commitment> = amounts
         .iter()

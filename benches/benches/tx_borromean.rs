@@ -25,7 +25,7 @@ use std::time::Instant;
 use criterion::{Criterion, criterion_group, criterion_main};
 use curve25519_dalek::edwards::{CompressedEdwardsY, EdwardsPoint};
 use curve25519_dalek::scalar::Scalar as DScalar;
-use oxen_crypto::Scalar;
+use oxen_crypto::{Scalar, SecretScalar};
 use oxen_tx::borromean::RangeSig;
 use oxen_tx::commitment::Commitment;
 use rand_chacha::ChaCha20Rng;
@@ -132,7 +132,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("borromean_verify/floor", |b| b.iter(|| black_box(floor())));
 
     let mut rng = ChaCha20Rng::seed_from_u64(3);
-    let mask = Scalar::random(&mut rng);
+    let mask = SecretScalar::random(&mut rng);
     c.bench_function("borromean_prove/oxen", |b| {
         b.iter(|| RangeSig::prove(black_box(123_456_789_000), &mask, &mut rng));
     });

@@ -18,7 +18,7 @@ use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use oxen_benches::harness::{id, iter, iter_batched};
-use oxen_crypto::{Point, Scalar, SecretKey};
+use oxen_crypto::{Point, Scalar, SecretKey, SecretScalar};
 use oxen_tx::commitment::commit;
 use oxen_tx::ecdh::AmountKey;
 use oxen_tx::rct::{CtKey, RING_SIZE, RctInput, RctOutput};
@@ -38,7 +38,7 @@ fn setup(rng: &mut ChaCha20Rng) -> (Inputs, Vec<RctOutput>, u64, Vec<u8>) {
         .map(|&amount| {
             let real_index = (rng.next_u32() as usize) % RING_SIZE;
             let secret_key = SecretKey::random(rng);
-            let mask = Scalar::random(rng);
+            let mask = SecretScalar::random(rng);
             let ring = (0..RING_SIZE)
                 .map(|i| {
                     if i == real_index {

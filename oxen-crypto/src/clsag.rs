@@ -42,6 +42,7 @@ use rand_core::CryptoRng;
 use subtle::{ConditionallySelectable, ConstantTimeEq, ConstantTimeGreater};
 use zeroize::Zeroizing;
 
+use crate::SecretScalar;
 use crate::hash::Keccak256;
 use crate::hash_to_point::{hash_to_ec, hash_to_ec_batch_vartime};
 use crate::keys::ScalarBytes;
@@ -231,7 +232,7 @@ pub struct ClsagSecret<'a> {
     /// `p`: the spend secret of the real member's one-time key, `P_l = p G`.
     pub p: &'a SecretKey,
     /// `z`: input mask minus pseudo-out mask (mod l), so that `C_l - C_off = z G`.
-    pub z: &'a Scalar,
+    pub z: &'a SecretScalar,
     /// `l`: the real member's index in the ring.
     pub real_index: usize,
 }
@@ -288,8 +289,8 @@ pub fn sign<R: CryptoRng + ?Sized>(
         hp_l.conditional_assign(h, is(i));
     }
     // borrowed, not copied: the secrets stay only in their zeroizing owners
-    let p_sec = &secret.p.as_scalar().0;
-    let z = &secret.z.0;
+    let p_sec = secret.p.as_secret_scalar().expose_dalek();
+    let z = secret.z.expose_dalek();
     let ok = EdwardsPoint::mul_base(p_sec).ct_eq(&p_l) & EdwardsPoint::mul_base(z).ct_eq(&c_l);
     if !bool::from(ok) {
         return Err(Error::SecretKeyMismatch);
@@ -301,8 +302,11 @@ pub fn sign<R: CryptoRng + ?Sized>(
     let (image_b, d_b) = (image_c.to_bytes(), d_c.to_bytes());
     let t = Transcript::new(ring, &image_b, &d_b, pseudo_out.as_bytes(), message);
 
-    let alpha = Zeroizing::new(Scalar::random(rng).0);
-    let mut c = t.challenge(&EdwardsPoint::mul_base(&alpha), &(hp_l * *alpha));
+    let alpha = SecretScalar::random(rng);
+    let mut c = t.challenge(
+        &EdwardsPoint::mul_base(alpha.expose_dalek()),
+        &(hp_l * alpha.expose_dalek()),
+    );
     // c is now c_{l+1}; c1 = c_0.
     let mut c1 = Scalar::ZERO;
     let n64 = n as u64;
@@ -337,9 +341,11 @@ pub fn sign<R: CryptoRng + ?Sized>(
         c1.conditional_assign(&c, (idx + 1).ct_eq(&n64));
     }
     // c = c_l
-    let s_l = Scalar(*alpha - c.0 * (t.mu_p.0 * p_sec + t.mu_c.0 * z));
+    // s_l = alpha - c (mu_P p + mu_C z): every intermediate is a zeroizing SecretScalar; the
+    // result is the public response.
+    let s_l = alpha - c * (t.mu_p * secret.p.as_secret_scalar() + t.mu_c * secret.z);
     for (k, sk) in s.iter_mut().enumerate() {
-        sk.conditional_assign(&s_l, is(k));
+        sk.conditional_assign(s_l.expose_scalar(), is(k));
     }
     Ok((
         Clsag {
@@ -450,18 +456,18 @@ pub(crate) mod tests {
         rng: &mut rand_chacha::ChaCha20Rng,
         n: usize,
         l: usize,
-    ) -> (Vec<RingMember>, CompressedPoint, SecretKey, Scalar) {
+    ) -> (Vec<RingMember>, CompressedPoint, SecretKey, SecretScalar) {
         let mut ring = Vec::new();
         let (p, _) = generate_keys(rng);
-        let mask = Scalar::random(rng);
-        let pseudo_mask = Scalar::random(rng);
+        let mask = SecretScalar::random(rng);
+        let pseudo_mask = SecretScalar::random(rng);
         let h = Point::mul_base(&Scalar::from(12345u64)); // any second generator
         let amount = Scalar::from(1000u64);
         for i in 0..n {
             if i == l {
                 ring.push((
                     p.public_key().compressed(),
-                    (Point::mul_base(&mask) + h * amount).compress(),
+                    (mask.mul_base() + h * amount).compress(),
                 ));
             } else {
                 let (_, pk) = generate_keys(rng);
@@ -471,7 +477,7 @@ pub(crate) mod tests {
                 ));
             }
         }
-        let pseudo = (Point::mul_base(&pseudo_mask) + h * amount).compress();
+        let pseudo = (pseudo_mask.mul_base() + h * amount).compress();
         (ring, pseudo, p, mask - pseudo_mask)
     }
 

@@ -55,6 +55,14 @@ impl Keccak256 {
         crate::Scalar::from_bytes_mod_order(self.finalize())
     }
 
+    /// Finishes and reduces the digest mod `l` into a [`crate::SecretScalar`] (for a hash of
+    /// secret data: the digest buffer is zeroized).
+    #[must_use]
+    pub fn finalize_secret_scalar(self) -> crate::SecretScalar {
+        let digest = zeroize::Zeroizing::new(self.finalize());
+        crate::SecretScalar::from_bytes_mod_order(&digest)
+    }
+
     /// Finishes and returns the 32-byte digest.
     #[must_use]
     pub fn finalize(self) -> [u8; HASH_LEN] {

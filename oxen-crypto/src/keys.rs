@@ -27,13 +27,13 @@ use rand_core::CryptoRng;
 use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
-use crate::hash::{Keccak256, hash_to_scalar};
+use crate::hash::Keccak256;
 use crate::hash_to_point::hash_to_ec;
-use crate::{CompressedPoint, Error, Point, Scalar, varint};
+use crate::{CompressedPoint, Error, Point, Scalar, SecretScalar, varint};
 
-/// A secret key: a canonical scalar, zeroized on drop, never printed.
+/// A secret key: a canonical [`SecretScalar`], zeroized on drop, never printed, not `Copy`.
 #[derive(Clone, Zeroize, ZeroizeOnDrop)]
-pub struct SecretKey(Scalar);
+pub struct SecretKey(SecretScalar);
 
 impl SecretKey {
     /// Decodes a secret key; it must be canonical (reference `sc_check`).
@@ -41,37 +41,43 @@ impl SecretKey {
     /// # Errors
     /// [`Error::NonCanonicalScalar`] if the value is `>= l`.
     pub fn from_canonical_bytes(bytes: &[u8; 32]) -> Result<SecretKey, Error> {
-        Scalar::from_canonical_bytes(bytes).map(SecretKey)
+        SecretScalar::from_canonical_bytes(bytes).map(SecretKey)
     }
 
-    /// Wraps a scalar.
+    /// Wraps a secret scalar.
     #[must_use]
-    pub fn from_scalar(s: Scalar) -> SecretKey {
+    pub const fn from_secret_scalar(s: SecretScalar) -> SecretKey {
         SecretKey(s)
     }
 
     /// A uniformly random non-zero secret key.
     #[must_use]
     pub fn random<R: CryptoRng + ?Sized>(rng: &mut R) -> SecretKey {
-        SecretKey(Scalar::random(rng))
+        SecretKey(SecretScalar::random(rng))
     }
 
-    /// The scalar.
+    /// The secret scalar, borrowed.
     #[must_use]
-    pub fn as_scalar(&self) -> &Scalar {
+    pub const fn as_secret_scalar(&self) -> &SecretScalar {
         &self.0
     }
 
     /// The 32-byte encoding, in a buffer that zeroizes itself on drop.
     #[must_use]
     pub fn to_bytes(&self) -> zeroize::Zeroizing<[u8; 32]> {
-        zeroize::Zeroizing::new(self.0.to_bytes())
+        self.0.to_bytes()
     }
 
     /// `sec * G` (reference `secret_key_to_public_key`).
     #[must_use]
     pub fn public_key(&self) -> PublicKey {
-        PublicKey::from_point(&Point::mul_base(&self.0))
+        PublicKey::from_point(&self.0.mul_base())
+    }
+}
+
+impl From<SecretScalar> for SecretKey {
+    fn from(s: SecretScalar) -> SecretKey {
+        SecretKey(s)
     }
 }
 
@@ -230,11 +236,72 @@ impl From<Scalar> for ScalarBytes {
     }
 }
 
-bytes_newtype!(
-    /// A key derivation `8 r A` as 32 bytes (reference `crypto::key_derivation`). Only ever
-    /// hashed, never decoded.
-    KeyDerivation
-);
+
+/// A key derivation `8 r A` as 32 bytes (reference `crypto::key_derivation`). Only ever
+/// hashed, never decoded.
+///
+/// **Secret**: whoever holds it sees every output and amount of the transaction (with the
+/// recipient's public spend key). Not `Copy`, zeroized on drop, `Debug` prints
+/// `KeyDerivation(..)`, constant-time equality; the bytes are reached through
+/// [`KeyDerivation::expose_bytes`] / [`KeyDerivation::to_bytes`].
+#[derive(Clone, Zeroize, ZeroizeOnDrop)]
+pub struct KeyDerivation([u8; 32]);
+
+impl KeyDerivation {
+    /// Wraps 32 bytes (no check: a derivation is only hashed).
+    #[must_use]
+    pub const fn from_bytes(bytes: [u8; 32]) -> Self {
+        Self(bytes)
+    }
+
+    /// The bytes, borrowed (for hashing).
+    #[must_use]
+    pub const fn expose_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    /// The bytes, in a buffer that zeroizes itself on drop.
+    #[must_use]
+    pub fn to_bytes(&self) -> zeroize::Zeroizing<[u8; 32]> {
+        zeroize::Zeroizing::new(self.0)
+    }
+}
+
+impl fmt::Debug for KeyDerivation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("KeyDerivation(..)")
+    }
+}
+
+/// Constant-time equality.
+impl PartialEq for KeyDerivation {
+    fn eq(&self, other: &KeyDerivation) -> bool {
+        self.0.ct_eq(&other.0).into()
+    }
+}
+impl Eq for KeyDerivation {}
+
+impl From<[u8; 32]> for KeyDerivation {
+    fn from(b: [u8; 32]) -> Self {
+        Self(b)
+    }
+}
+
+/// **Exports the secret**: serialized as its 32 bytes. Only serialize a derivation into storage
+/// that is itself protected.
+#[cfg(feature = "serde")]
+impl serde::Serialize for KeyDerivation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for KeyDerivation {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        <[u8; 32]>::deserialize(d).map(KeyDerivation)
+    }
+}
 
 /// Reference `secret_key_to_public_key`: rejects a non-canonical secret, else `sec * G` (zero is
 /// accepted and gives the identity). Vectors: `secret_to_public.json`.
@@ -257,7 +324,7 @@ pub fn generate_keys<R: CryptoRng + ?Sized>(rng: &mut R) -> (SecretKey, PublicKe
 /// `pub = sec * G`; never fails. Vectors: `secret_to_public.json` (cases with `recovery_key`).
 #[must_use]
 pub fn generate_keys_recover(recovery_key: &[u8; 32]) -> (SecretKey, PublicKey) {
-    let sec = SecretKey(Scalar::from_bytes_mod_order(*recovery_key));
+    let sec = SecretKey(SecretScalar::from_bytes_mod_order(recovery_key));
     let public = sec.public_key();
     (sec, public)
 }
@@ -271,19 +338,22 @@ pub fn generate_key_derivation(
     public: &PublicKey,
     secret: &SecretKey,
 ) -> Result<KeyDerivation, Error> {
-    let a = public.decompress()?;
-    Ok(KeyDerivation((a * secret.0).mul_by_cofactor().to_bytes()))
+    let a = public.decompress()?.0;
+    // r A and 8 r A are as secret as the derivation: held in zeroizing owners.
+    let mut ra = zeroize::Zeroizing::new(a * secret.0.expose_dalek());
+    *ra = ra.mul_by_cofactor();
+    Ok(KeyDerivation(ra.compress().to_bytes()))
 }
 
-/// Reference `derivation_to_scalar`: `Hs(D || varint(index))`. Vectors:
-/// `derivation_to_scalar.json`.
+/// Reference `derivation_to_scalar`: `Hs(D || varint(index))`, a secret (the one-time spend
+/// key offset, and the amount key). Vectors: `derivation_to_scalar.json`.
 #[must_use]
-pub fn derivation_to_scalar(derivation: &KeyDerivation, index: u64) -> Scalar {
+pub fn derivation_to_scalar(derivation: &KeyDerivation, index: u64) -> SecretScalar {
     let (buf, len) = varint::encode(index);
     let mut h = Keccak256::new();
     h.update(&derivation.0)
         .update(buf.get(..len).unwrap_or(&buf));
-    h.finalize_scalar()
+    h.finalize_secret_scalar()
 }
 
 /// Reference `derive_public_key(D, i, B)`: `B + Hs(D || varint(i)) * G`. The derivation is only
@@ -298,14 +368,14 @@ pub fn derive_public_key(
 ) -> Result<PublicKey, Error> {
     let b = base.decompress()?;
     let h = derivation_to_scalar(derivation, index);
-    Ok(PublicKey::from_point(&(b + Point::mul_base(&h))))
+    Ok(PublicKey::from_point(&(b + h.mul_base())))
 }
 
 /// Reference `derive_secret_key(D, i, b)`: `b + Hs(D || varint(i)) mod l`. Vectors:
 /// `derive_secret_key.json`.
 #[must_use]
 pub fn derive_secret_key(derivation: &KeyDerivation, index: u64, base: &SecretKey) -> SecretKey {
-    SecretKey(base.0 + derivation_to_scalar(derivation, index))
+    SecretKey(derivation_to_scalar(derivation, index) + &base.0)
 }
 
 /// Reference `derive_subaddress_public_key(P, D, i)`: `P - Hs(D || varint(i)) * G` (which
@@ -320,7 +390,7 @@ pub fn derive_subaddress_public_key(
 ) -> Result<PublicKey, Error> {
     let p = out_key.decompress()?;
     let h = derivation_to_scalar(derivation, index);
-    Ok(PublicKey::from_point(&(p - Point::mul_base(&h))))
+    Ok(PublicKey::from_point(&(p - h.mul_base())))
 }
 
 /// The subaddress domain string `"SubAddr\0"` (src/cryptonote_config.h `hashkey::SUBADDRESS`).
@@ -335,10 +405,12 @@ pub fn get_subaddress_secret_key(view_secret: &SecretKey, major: u32, minor: u32
     let (a, idx) = rest.split_at_mut(32);
     let (maj, min) = idx.split_at_mut(4);
     dom.copy_from_slice(SUBADDRESS_DOMAIN);
-    a.copy_from_slice(view_secret.0.as_bytes());
+    a.copy_from_slice(view_secret.0.expose_bytes());
     maj.copy_from_slice(&major.to_le_bytes());
     min.copy_from_slice(&minor.to_le_bytes());
-    SecretKey(hash_to_scalar(&buf[..]))
+    let mut h = Keccak256::new();
+    h.update(&buf[..]);
+    SecretKey(h.finalize_secret_scalar())
 }
 
 /// Reference `get_subaddress_spend_public_key`: `D = B + m * G` with `m` from
@@ -354,7 +426,7 @@ pub fn get_subaddress_spend_public_key(
 ) -> Result<PublicKey, Error> {
     let b = spend_public.decompress()?;
     let m = get_subaddress_secret_key(view_secret, major, minor);
-    Ok(PublicKey::from_point(&(b + Point::mul_base(&m.0))))
+    Ok(PublicKey::from_point(&(b + m.0.mul_base())))
 }
 
 /// Reference `get_subaddress`: the (spend, view) public keys of subaddress `(major, minor)`:
@@ -374,8 +446,8 @@ pub fn get_subaddress(
     }
     let b = spend_public.decompress()?;
     let m = get_subaddress_secret_key(view_secret, major, minor);
-    let d = b + Point::mul_base(&m.0);
-    let c = d * view_secret.0;
+    let d = b + m.0.mul_base();
+    let c = d * &view_secret.0;
     let both = Point::compress_batch(&[d, c]);
     match both.as_slice() {
         [d, c] => Ok((PublicKey(d.0), PublicKey(c.0))),
@@ -387,7 +459,7 @@ pub fn get_subaddress(
 /// Vectors: `key_image.json`.
 #[must_use]
 pub fn generate_key_image(public: &PublicKey, secret: &SecretKey) -> KeyImage {
-    KeyImage::from_point(&(hash_to_ec(&public.0) * secret.0))
+    KeyImage::from_point(&(hash_to_ec(&public.0) * &secret.0))
 }
 
 /// Reference `encrypt_payment_id` (device_default): XORs the 8-byte payment id with the first 8

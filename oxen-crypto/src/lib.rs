@@ -18,6 +18,7 @@ pub mod mlsag;
 mod point;
 pub mod ring_signature;
 mod scalar;
+mod secret_scalar;
 pub mod signature;
 pub mod varint;
 
@@ -35,6 +36,7 @@ pub use mlsag::Mlsag;
 pub use point::{CompressedPoint, IDENTITY_BYTES, POINT_LEN, Point};
 pub use ring_signature::{check_ring_signature, generate_ring_signature, verify_ring_signature};
 pub use scalar::{SCALAR_LEN, Scalar};
+pub use secret_scalar::SecretScalar;
 pub use signature::{
     Signature, check_key_image_signature, check_signature, generate_key_image_signature,
     generate_signature, verify_key_image_signature, verify_signature,

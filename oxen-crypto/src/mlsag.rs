@@ -26,6 +26,7 @@ use rand_core::CryptoRng;
 use subtle::{ConditionallySelectable, ConstantTimeEq, ConstantTimeGreater};
 use zeroize::Zeroizing;
 
+use crate::SecretScalar;
 use crate::clsag::RingMember;
 use crate::hash::Keccak256;
 use crate::hash_to_point::{hash_to_ec, hash_to_ec_batch_vartime};
@@ -293,7 +294,10 @@ pub fn sign_simple<R: CryptoRng + ?Sized>(
         }
         real.2.conditional_assign(h, is(i));
     }
-    let xx = [&secret.p.as_scalar().0, &secret.z.0];
+    let xx = [
+        secret.p.as_secret_scalar().expose_dalek(),
+        secret.z.expose_dalek(),
+    ];
     let [real_p, real_c] = real.0;
     let ok =
         EdwardsPoint::mul_base(xx[0]).ct_eq(&real_p) & EdwardsPoint::mul_base(xx[1]).ct_eq(&real_c);
@@ -302,8 +306,8 @@ pub fn sign_simple<R: CryptoRng + ?Sized>(
     }
     let image_pt = real.2 * xx[0];
     let image = image_pt.compress().to_bytes();
-    let alpha0 = Zeroizing::new(Scalar::random(rng).0);
-    let alpha1 = Zeroizing::new(Scalar::random(rng).0);
+    let alpha0 = SecretScalar::random(rng);
+    let alpha1 = SecretScalar::random(rng);
     let round = |keys: &[[u8; 32]; 2], pts: &[EdwardsPoint; 3]| {
         let enc = EdwardsPoint::compress_batch(pts);
         let [l0, r0, l1] = enc;
@@ -320,9 +324,9 @@ pub fn sign_simple<R: CryptoRng + ?Sized>(
     let mut c = round(
         &real.1,
         &[
-            EdwardsPoint::mul_base(&alpha0),
-            real.2 * *alpha0,
-            EdwardsPoint::mul_base(&alpha1),
+            EdwardsPoint::mul_base(alpha0.expose_dalek()),
+            real.2 * alpha0.expose_dalek(),
+            EdwardsPoint::mul_base(alpha1.expose_dalek()),
         ],
     );
     let mut cc = Scalar::ZERO;
@@ -370,10 +374,14 @@ pub fn sign_simple<R: CryptoRng + ?Sized>(
         );
         cc.conditional_assign(&c, (idx + 1).ct_eq(&n64));
     }
-    let s_real = [Scalar(*alpha0 - c.0 * xx[0]), Scalar(*alpha1 - c.0 * xx[1])];
+    // the public responses alpha_j - c x_j, through zeroizing SecretScalar intermediates
+    let s_real = [
+        alpha0 - c * secret.p.as_secret_scalar(),
+        alpha1 - c * secret.z,
+    ];
     for (k, sk) in ss.iter_mut().enumerate() {
         for (d, s) in sk.iter_mut().zip(&s_real) {
-            d.conditional_assign(s, is(k));
+            d.conditional_assign(s.expose_scalar(), is(k));
         }
     }
     Ok((

@@ -41,8 +41,18 @@ pub fn generate_ring_signature<R: CryptoRng + ?Sized>(
     if pubs.is_empty() {
         return Err(Error::RingTooSmall);
     }
-    let real_pub = pubs.get(real_index).ok_or(Error::RealIndexOutOfRange)?;
-    if secret.public_key() != *real_pub {
+    if real_index >= pubs.len() {
+        return Err(Error::RealIndexOutOfRange);
+    }
+    // The real member, selected without a secret-indexed access.
+    let is = |i: usize| (i as u64).ct_eq(&(real_index as u64));
+    let mut real_pub = [0u8; 32];
+    for (i, p) in pubs.iter().enumerate() {
+        for (d, b) in real_pub.iter_mut().zip(p.as_bytes()) {
+            d.conditional_assign(b, is(i));
+        }
+    }
+    if !bool::from(secret.public_key().as_bytes().ct_eq(&real_pub)) {
         return Err(Error::SecretKeyMismatch);
     }
     let image = key_image.decompress()?;
@@ -51,8 +61,7 @@ pub fn generate_ring_signature<R: CryptoRng + ?Sized>(
     let mut points = Vec::with_capacity(2 * pubs.len());
     for (i, p) in pubs.iter().enumerate() {
         let pt = p.decompress()?;
-        let is_real = (i as u64).ct_eq(&(real_index as u64));
-        let ci = Scalar::conditional_select(&Scalar::random(rng), &Scalar::ZERO, is_real);
+        let ci = Scalar::conditional_select(&Scalar::random(rng), &Scalar::ZERO, is(i));
         let ri = Scalar::random(rng);
         let hp = hash_to_ec(p.as_bytes());
         points.push(Point::multiscalar_mul(&[ci, ri], &[pt, Point::G]));
@@ -67,14 +76,14 @@ pub fn generate_ring_signature<R: CryptoRng + ?Sized>(
     }
     let sum: Scalar = c.iter().sum();
     let c_real = h.finalize_scalar() - sum;
-    let r_real = Zeroizing::new(c_real * secret.as_scalar());
+    let r_real = c_real * secret.as_secret_scalar();
     Ok(c.iter()
         .zip(r.iter())
         .enumerate()
         .map(|(i, (ci, ri))| {
-            let is_real = (i as u64).ct_eq(&(real_index as u64));
-            let ci = Scalar::conditional_select(ci, &c_real, is_real);
-            let ri = Scalar::conditional_select(ri, &(*ri - *r_real), is_real);
+            let ci = Scalar::conditional_select(ci, &c_real, is(i));
+            // the real response q - c_s x is public; its intermediate is a zeroizing secret
+            let ri = Scalar::conditional_select(ri, (ri - &r_real).expose_scalar(), is(i));
             Signature::from_scalars(&ci, &ri)
         })
         .collect())

@@ -22,7 +22,7 @@ use subtle::ConstantTimeEq;
 use crate::hash::Keccak256;
 use crate::hash_to_point::{hash_to_ec, hash_to_ec_vartime};
 use crate::keys::{KeyImage, PublicKey, SecretKey};
-use crate::{Error, IDENTITY_BYTES, Point, Scalar};
+use crate::{Error, IDENTITY_BYTES, Point, Scalar, SecretScalar};
 
 /// The length of an encoded signature.
 pub const SIGNATURE_LEN: usize = 64;
@@ -111,8 +111,8 @@ pub fn generate_signature<R: CryptoRng + ?Sized>(
         return Err(Error::SecretKeyMismatch);
     }
     loop {
-        let k = zeroize::Zeroizing::new(Scalar::random(rng));
-        let big_k = Point::mul_base(&k).to_bytes();
+        let k = SecretScalar::random(rng);
+        let big_k = k.mul_base().to_bytes();
         let mut h = Keccak256::new();
         h.update(prefix_hash)
             .update(public.as_bytes())
@@ -121,11 +121,12 @@ pub fn generate_signature<R: CryptoRng + ?Sized>(
         if bool::from(c.is_zero()) {
             continue;
         }
-        let r = *k - c * secret.as_scalar();
+        // the public response, through a zeroizing intermediate
+        let r = k - c * secret.as_secret_scalar();
         if bool::from(r.is_zero()) {
             continue;
         }
-        return Ok(Signature::from_scalars(&c, &r));
+        return Ok(Signature::from_scalars(&c, r.expose_scalar()));
     }
 }
 
@@ -185,16 +186,16 @@ pub fn generate_key_image_signature<R: CryptoRng + ?Sized>(
         return Err(Error::SecretKeyMismatch);
     }
     let hp = hash_to_ec(public.as_bytes());
-    let k = zeroize::Zeroizing::new(Scalar::random(rng));
-    let both = Point::compress_batch(&[Point::mul_base(&k), hp * *k]);
+    let k = SecretScalar::random(rng);
+    let both = Point::compress_batch(&[k.mul_base(), hp * &k]);
     let mut h = Keccak256::new();
     h.update(key_image.as_bytes());
     for p in &both {
         h.update(p.as_bytes());
     }
     let c = h.finalize_scalar();
-    let r = *k - c * secret.as_scalar();
-    Ok(Signature::from_scalars(&c, &r))
+    let r = k - c * secret.as_secret_scalar();
+    Ok(Signature::from_scalars(&c, r.expose_scalar()))
 }
 
 /// [`check_key_image_signature`] with the reason for a rejection. Variable time.

@@ -22,16 +22,16 @@ fn ring(
     rng: &mut ChaCha20Rng,
     n: usize,
     l: usize,
-) -> (Vec<RingMember>, CompressedPoint, SecretKey, Scalar) {
+) -> (Vec<RingMember>, CompressedPoint, SecretKey, SecretScalar) {
     let (p, _) = generate_keys(rng);
     let h = Point::mul_base(&Scalar::from(99u64));
-    let (mask, pseudo_mask) = (Scalar::random(rng), Scalar::random(rng));
+    let (mask, pseudo_mask) = (SecretScalar::random(rng), SecretScalar::random(rng));
     let ring = (0..n)
         .map(|i| {
             if i == l {
                 (
                     p.public_key().compressed(),
-                    (Point::mul_base(&mask) + h * Scalar::from(5u64)).compress(),
+                    (mask.mul_base() + h * Scalar::from(5u64)).compress(),
                 )
             } else {
                 (
@@ -41,7 +41,7 @@ fn ring(
             }
         })
         .collect();
-    let pseudo = (Point::mul_base(&pseudo_mask) + h * Scalar::from(5u64)).compress();
+    let pseudo = (pseudo_mask.mul_base() + h * Scalar::from(5u64)).compress();
     (ring, pseudo, p, mask - pseudo_mask)
 }
 
@@ -99,7 +99,7 @@ proptest! {
         let (b, big_b) = generate_keys(&mut r);
         let (tx, big_r) = generate_keys(&mut r);
         let d = generate_key_derivation(&big_a, &tx).unwrap();
-        prop_assert_eq!(generate_key_derivation(&big_r, &a).unwrap(), d);
+        prop_assert_eq!(&generate_key_derivation(&big_r, &a).unwrap(), &d);
         let p = derive_public_key(&d, index, &big_b).unwrap();
         prop_assert_eq!(derive_secret_key(&d, index, &b).public_key(), p);
         prop_assert_eq!(derive_subaddress_public_key(&p, &d, index).unwrap(), big_b);
@@ -228,10 +228,10 @@ fn error_signatures() {
     );
     // r = -c a makes R = cA + rG the identity
     let c = Scalar::from(5u64);
-    let rr = -(c * sec.as_scalar());
+    let rr = -(c * sec.as_secret_scalar());
     let sig = Signature {
         c: c.to_bytes(),
-        r: rr.to_bytes(),
+        r: *rr.expose_bytes(),
     };
     assert_eq!(verify_signature(&msg, &public, &sig), Err(Error::IdentityR));
     let good = generate_signature(&msg, &public, &sec, &mut r).unwrap();
@@ -271,7 +271,7 @@ fn error_rings() {
     );
     let wrong = ClsagSecret {
         p: &p,
-        z: &Scalar::ONE,
+        z: &SecretScalar::from_scalar(Scalar::ONE),
         real_index: 1,
     };
     assert_eq!(

@@ -225,7 +225,7 @@ fn generate_key_derivation_case(c: &Value) -> CaseResult {
     if boolean(c, "expected")? {
         eq(
             "derivation",
-            got.map(|d| d.to_bytes()),
+            got.map(|d| *d.expose_bytes()),
             Ok(b32(c, "derivation")?),
         )
     } else {
@@ -234,16 +234,16 @@ fn generate_key_derivation_case(c: &Value) -> CaseResult {
 }
 
 fn derivation_to_scalar_case(c: &Value) -> CaseResult {
-    let d = KeyDerivation(b32(c, "derivation")?);
+    let d = KeyDerivation::from_bytes(b32(c, "derivation")?);
     eq(
         "scalar",
-        derivation_to_scalar(&d, u64_of(c, "output_index")?).to_bytes(),
+        *derivation_to_scalar(&d, u64_of(c, "output_index")?).expose_bytes(),
         b32(c, "scalar")?,
     )
 }
 
 fn derive_public_key_case(c: &Value) -> CaseResult {
-    let d = KeyDerivation(b32(c, "derivation")?);
+    let d = KeyDerivation::from_bytes(b32(c, "derivation")?);
     let got = derive_public_key(&d, u64_of(c, "output_index")?, &PublicKey(b32(c, "base")?));
     if boolean(c, "expected")? {
         eq("derived", got.map(|p| p.to_bytes()), Ok(b32(c, "derived")?))
@@ -253,14 +253,14 @@ fn derive_public_key_case(c: &Value) -> CaseResult {
 }
 
 fn derive_secret_key_case(c: &Value) -> CaseResult {
-    let d = KeyDerivation(b32(c, "derivation")?);
+    let d = KeyDerivation::from_bytes(b32(c, "derivation")?);
     let base = SecretKey::from_canonical_bytes(&b32(c, "base")?).map_err(|e| e.to_string())?;
     let got = derive_secret_key(&d, u64_of(c, "output_index")?, &base);
     eq("derived", *got.to_bytes(), b32(c, "derived")?)
 }
 
 fn derive_subaddress_public_key_case(c: &Value) -> CaseResult {
-    let d = KeyDerivation(b32(c, "derivation")?);
+    let d = KeyDerivation::from_bytes(b32(c, "derivation")?);
     let got = derive_subaddress_public_key(
         &PublicKey(b32(c, "out_key")?),
         &d,

@@ -11,7 +11,7 @@ use curve25519_dalek::edwards::EdwardsPoint;
 use curve25519_dalek::montgomery::MontgomeryPoint;
 use rand_core::CryptoRng;
 use subtle::ConstantTimeEq;
-use zeroize::{Zeroize, ZeroizeOnDrop};
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::Error;
 use crate::codec;
@@ -147,7 +147,7 @@ impl X25519SecretKey {
     /// # Errors
     /// [`Error::ZeroSharedSecret`] when `their_public` is of low order (or zero).
     pub fn diffie_hellman(&self, their_public: &X25519PublicKey) -> Result<SharedSecret, Error> {
-        let s = SharedSecret(x25519(&self.0, their_public.as_bytes()));
+        let s = x25519(&self.0, their_public.as_bytes());
         if bool::from(s.0.ct_eq(&[0u8; KEY_LEN])) {
             return Err(Error::ZeroSharedSecret);
         }
@@ -163,21 +163,25 @@ impl core::fmt::Debug for X25519SecretKey {
 
 /// X25519 scalar multiplication by the clamped `scalar`, Edwards form when the peer's u has a
 /// lift to the curve (see the module docs), the Montgomery ladder otherwise. Constant time in
-/// the scalar.
+/// the scalar. The output is a shared secret (zeroized on drop), no zero check: see
+/// [`X25519SecretKey::diffie_hellman`].
 #[must_use]
-pub fn x25519(scalar: &[u8; KEY_LEN], u: &[u8; KEY_LEN]) -> [u8; KEY_LEN] {
+pub fn x25519(scalar: &[u8; KEY_LEN], u: &[u8; KEY_LEN]) -> SharedSecret {
     let m = MontgomeryPoint(*u);
     match m.to_edwards(0) {
-        Some(p) => p.mul_clamped(*scalar).to_montgomery().to_bytes(),
-        None => m.mul_clamped(*scalar).to_bytes(),
+        Some(p) => {
+            let product = Zeroizing::new(p.mul_clamped(*scalar));
+            SharedSecret(product.to_montgomery().to_bytes())
+        }
+        None => x25519_ladder(scalar, u),
     }
 }
 
 /// X25519 by the RFC 7748 Montgomery ladder (x25519-dalek's method); kept as the reference
 /// for tests and benchmarks of [`x25519`].
 #[must_use]
-pub fn x25519_ladder(scalar: &[u8; KEY_LEN], u: &[u8; KEY_LEN]) -> [u8; KEY_LEN] {
-    MontgomeryPoint(*u).mul_clamped(*scalar).to_bytes()
+pub fn x25519_ladder(scalar: &[u8; KEY_LEN], u: &[u8; KEY_LEN]) -> SharedSecret {
+    SharedSecret(MontgomeryPoint(*u).mul_clamped(*scalar).to_bytes())
 }
 
 /// A peer's X25519 public key together with its Edwards lift (computed once), so that repeated
@@ -209,7 +213,8 @@ pub(crate) fn keygen_and_dh_batch(
     let n = secrets.len();
     let mut eds: alloc::vec::Vec<EdwardsPoint> = alloc::vec::Vec::with_capacity(2 * n);
     eds.extend(secrets.iter().map(|s| EdwardsPoint::mul_base_clamped(s.0)));
-    let mut ladder: alloc::vec::Vec<Option<[u8; KEY_LEN]>> = alloc::vec::Vec::with_capacity(n);
+    // ladder results are shared secrets, each zeroized on drop
+    let mut ladder: alloc::vec::Vec<Option<SharedSecret>> = alloc::vec::Vec::with_capacity(n);
     for (s, peer) in secrets.iter().zip(peers) {
         match &peer.edwards {
             Some(p) => {
@@ -228,7 +233,7 @@ pub(crate) fn keygen_and_dh_batch(
     let mut out = alloc::vec::Vec::with_capacity(n);
     let mut all_ok = subtle::Choice::from(1u8);
     for ((p, d), l) in pubs.iter().zip(dhs).zip(ladder) {
-        let shared = SharedSecret(l.unwrap_or(d.to_bytes()));
+        let shared = l.unwrap_or_else(|| SharedSecret(d.to_bytes()));
         all_ok &= !shared.0.ct_eq(&[0u8; KEY_LEN]);
         out.push((X25519PublicKey(p.to_bytes()), shared));
     }
@@ -270,9 +275,17 @@ impl core::fmt::Debug for X25519KeyPair {
     }
 }
 
-/// The raw X25519 output S. Zeroized on drop, never printed.
+/// The raw X25519 output S. Zeroized on drop, never printed, not `Copy`; constant-time
+/// equality.
 #[derive(Zeroize, ZeroizeOnDrop)]
 pub struct SharedSecret([u8; KEY_LEN]);
+
+impl PartialEq for SharedSecret {
+    fn eq(&self, other: &SharedSecret) -> bool {
+        self.0.ct_eq(&other.0).into()
+    }
+}
+impl Eq for SharedSecret {}
 
 impl SharedSecret {
     /// The secret bytes.
@@ -319,8 +332,8 @@ mod tests {
             one[0] = 1;
             one
         }] {
-            assert_eq!(x25519(&s, &u), [0u8; 32]);
-            assert_eq!(x25519_ladder(&s, &u), [0u8; 32]);
+            assert_eq!(x25519(&s, &u).0, [0u8; 32]);
+            assert_eq!(x25519_ladder(&s, &u).0, [0u8; 32]);
         }
     }
 
@@ -345,7 +358,7 @@ mod tests {
         let out = keygen_and_dh_batch(&secrets, &refs).unwrap();
         for ((s, p), (a, shared)) in secrets.iter().zip(&peers).zip(&out) {
             assert_eq!(*a, s.public_key());
-            assert_eq!(shared.0, x25519_ladder(&s.0, p.key.as_bytes()));
+            assert_eq!(shared, &x25519_ladder(&s.0, p.key.as_bytes()));
         }
         let zero = LiftedPublicKey::new(X25519PublicKey([0; 32]));
         let refs = [&peers[0], &zero];

@@ -27,7 +27,7 @@ use salsa20::cipher::{KeyIvInit, StreamCipher};
 use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
-use crate::name::{NameHash, name_to_hash, require_lowercase};
+use crate::name::{NameHash, name_to_hash, name_to_hash_keyed, require_lowercase};
 use crate::value::{MAX_PLAINTEXT_LEN, Plaintext, SESSION_ID_LEN, Value};
 use crate::{Error, MappingType};
 
@@ -76,8 +76,8 @@ impl core::fmt::Debug for EncryptionKey {
 /// [`Error::NameNotLowercase`] if `name` holds A-Z.
 pub fn name_to_encryption_key(name: &str) -> Result<EncryptionKey, Error> {
     require_lowercase(name)?;
-    let h = name_to_hash(name.as_bytes(), None);
-    Ok(EncryptionKey(name_to_hash(name.as_bytes(), Some(&h))))
+    let h = name_to_hash(name.as_bytes());
+    Ok(EncryptionKey(*name_to_hash_keyed(name.as_bytes(), &h)))
 }
 
 /// As [`name_to_encryption_key`] with the name hash already computed.
@@ -89,7 +89,7 @@ pub fn name_to_encryption_key_with_hash(
     hash: &NameHash,
 ) -> Result<EncryptionKey, Error> {
     require_lowercase(name)?;
-    Ok(EncryptionKey(name_to_hash(name.as_bytes(), Some(&hash.0))))
+    Ok(EncryptionKey(*name_to_hash_keyed(name.as_bytes(), &hash.0)))
 }
 
 /// The legacy key: argon2id v1.3, `OPSLIMIT_MODERATE`, `MEMLIMIT_MODERATE`, 16 zero bytes of
@@ -106,9 +106,12 @@ pub fn name_to_encryption_key_argon2(name: &str) -> Result<EncryptionKey, Error>
         Some(32),
     )
     .map_err(|_| Error::Argon2)?;
+    // Our own working memory (256 MiB), so that it is zeroized afterwards: every block is
+    // derived from the name, and argon2's own allocation is freed without being cleared.
+    let mut blocks = Zeroizing::new(alloc::vec![argon2::Block::new(); params.block_count()]);
     let a = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
     let mut key = EncryptionKey([0; 32]);
-    a.hash_password_into(name.as_bytes(), &[0u8; 16], &mut key.0)
+    a.hash_password_into_with_memory(name.as_bytes(), &[0u8; 16], &mut key.0, &mut blocks[..])
         .map_err(|_| Error::Argon2)?;
     Ok(key)
 }

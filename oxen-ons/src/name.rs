@@ -12,6 +12,8 @@ use blake2::digest::consts::U32;
 use blake2::digest::{FixedOutput, KeyInit, Update};
 use blake2::{Blake2b256, Blake2bMac};
 
+use zeroize::Zeroizing;
+
 use crate::{Error, MappingType};
 
 /// Maximum session and wallet name length (`SESSION_DISPLAY_NAME_MAX`, `WALLET_NAME_MAX`).
@@ -180,25 +182,30 @@ impl AsRef<str> for Name {
     }
 }
 
-/// `name_to_hash(name, key)`: BLAKE2b-256 of `name`, keyed with `key` if given (libsodium
-/// `crypto_generichash_blake2b`). Does not lower-case: pass the lower-case name.
+/// `name_to_hash(name)`: the unkeyed BLAKE2b-256 of `name` (libsodium
+/// `crypto_generichash_blake2b`), the public name hash. Does not lower-case: pass the lower-case
+/// name.
+///
+/// The reference's keyed form `name_to_hash(name, key)` derives the value encryption key, a
+/// secret: it is reached through [`crate::encryption::name_to_encryption_key`], which returns an
+/// [`crate::encryption::EncryptionKey`], never plain bytes.
 #[must_use]
-pub fn name_to_hash(name: &[u8], key: Option<&[u8; 32]>) -> [u8; NAME_HASH_LEN] {
-    match key {
-        None => {
-            let mut h = Blake2b256::default();
-            Update::update(&mut h, name);
-            h.finalize_fixed().into()
-        }
-        Some(k) => {
-            // A 32-byte key is within BLAKE2b's 64-byte limit, so this never fails.
-            let Ok(mut h) = <Blake2bMac<U32> as KeyInit>::new_from_slice(k) else {
-                return [0; NAME_HASH_LEN];
-            };
-            Update::update(&mut h, name);
-            h.finalize_fixed().into()
-        }
+pub fn name_to_hash(name: &[u8]) -> [u8; NAME_HASH_LEN] {
+    let mut h = Blake2b256::default();
+    Update::update(&mut h, name);
+    h.finalize_fixed().into()
+}
+
+/// `name_to_hash(name, key)`: BLAKE2b-256 of `name` keyed with `key` (the encryption key
+/// derivation), in a buffer that zeroizes itself on drop.
+pub(crate) fn name_to_hash_keyed(name: &[u8], key: &[u8; 32]) -> Zeroizing<[u8; NAME_HASH_LEN]> {
+    let mut out = Zeroizing::new([0u8; NAME_HASH_LEN]);
+    // A 32-byte key is within BLAKE2b's 64-byte limit, so this never fails.
+    if let Ok(mut h) = <Blake2bMac<U32> as KeyInit>::new_from_slice(key) {
+        Update::update(&mut h, name);
+        out.copy_from_slice(&h.finalize_fixed());
     }
+    out
 }
 
 /// The 32-byte name hash, the public identifier of a name on chain and in the database.
@@ -218,7 +225,7 @@ impl NameHash {
     }
 
     fn of_lowercase(name: &[u8]) -> Self {
-        NameHash(name_to_hash(name, None))
+        NameHash(name_to_hash(name))
     }
 
     /// The bytes.

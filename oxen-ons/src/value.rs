@@ -8,6 +8,8 @@ use core::str::FromStr;
 
 use oxen_crypto::CompressedPoint;
 use oxen_crypto::address::{Address, AddressKind, Network, PaymentId};
+use subtle::ConstantTimeEq;
+use zeroize::{Zeroize, ZeroizeOnDrop};
 
 use crate::name::hex_val;
 use crate::{Error, MappingType};
@@ -48,11 +50,23 @@ fn base32z_val(c: u8) -> Option<u8> {
 }
 
 /// A plaintext value in its binary form (at most 73 bytes), as encrypted and decrypted.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// Treated as a secret (the record is encrypted so that only who knows the name reads it): not
+/// `Copy`, zeroized on drop, `Debug` prints only the length, constant-time equality of the
+/// contents. [`Value`], the typed form a lookup returns for display, is an ordinary value.
+#[derive(Clone, Zeroize, ZeroizeOnDrop)]
 pub struct Plaintext {
     buf: [u8; MAX_PLAINTEXT_LEN],
     len: usize,
 }
+
+/// Constant time in the contents (the lengths are compared first; they are public).
+impl PartialEq for Plaintext {
+    fn eq(&self, other: &Plaintext) -> bool {
+        self.as_bytes().ct_eq(other.as_bytes()).into()
+    }
+}
+impl Eq for Plaintext {}
 
 impl Plaintext {
     /// Wraps up to 73 bytes.
@@ -95,11 +109,7 @@ impl Plaintext {
 
 impl fmt::Debug for Plaintext {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Plaintext(")?;
-        for b in self.as_bytes() {
-            write!(f, "{b:02x}")?;
-        }
-        f.write_str(")")
+        write!(f, "Plaintext(<{} bytes redacted>)", self.len)
     }
 }
 

@@ -139,7 +139,7 @@ fn name_validation(f: &str, v: &J, fails: &mut Vec<String>) -> usize {
             eq(
                 "hash",
                 n.hash(),
-                NameHash(name_to_hash(n.as_str().as_bytes(), None)),
+                NameHash(name_to_hash(n.as_str().as_bytes())),
             )
         } else {
             let want = name_reason(s(c, "reason")?)?;

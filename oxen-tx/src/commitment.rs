@@ -2,10 +2,11 @@
 //! `zeroCommit`, `scalarmultH`; `src/ringct/rctTypes.h`: `rct::H`).
 //!
 //! ```
-//! use oxen_crypto::Scalar;
+//! use oxen_crypto::{Scalar, SecretScalar};
 //! use oxen_tx::commitment::{commit, zero_commit};
 //!
-//! let mask = Scalar::from_u64(1);
+//! // masks are secrets (here the public mask 1 of a zero commitment, declared secret)
+//! let mask = SecretScalar::from_scalar(Scalar::ONE);
 //! // zeroCommit(a) is the commitment to `a` with mask 1.
 //! assert_eq!(commit(1_000, &mask), zero_commit(1_000));
 //! assert!(commit(1_000, &mask).opens(1_000, &mask));
@@ -16,7 +17,7 @@ use core::fmt;
 
 use curve25519_dalek::edwards::EdwardsPoint;
 use curve25519_dalek::scalar::Scalar as DScalar;
-use oxen_crypto::{Point, Scalar};
+use oxen_crypto::{Point, SecretScalar};
 use subtle::ConstantTimeEq;
 
 use crate::h::mul_h;
@@ -85,7 +86,7 @@ impl Commitment {
     /// True iff this commitment is `commit(amount, mask)` (the wallet's check after
     /// [`crate::ecdh::ecdh_decode`]). Constant time in `amount` and `mask`.
     #[must_use]
-    pub fn opens(&self, amount: u64, mask: &Scalar) -> bool {
+    pub fn opens(&self, amount: u64, mask: &SecretScalar) -> bool {
         bool::from(commit(amount, mask).0.ct_eq(&self.0))
     }
 }
@@ -122,9 +123,9 @@ pub(crate) fn commit_dalek(amount: &DScalar, mask: &DScalar) -> EdwardsPoint {
 /// Constant time in `amount` and `mask` (the reference uses a variable-time double scalar
 /// multiplication here; the result is the same).
 #[must_use]
-pub fn commit(amount: u64, mask: &Scalar) -> Commitment {
+pub fn commit(amount: u64, mask: &SecretScalar) -> Commitment {
     Commitment(
-        commit_dalek(&DScalar::from(amount), mask.as_dalek())
+        commit_dalek(&DScalar::from(amount), mask.expose_dalek())
             .compress()
             .to_bytes(),
     )
@@ -135,7 +136,11 @@ pub fn commit(amount: u64, mask: &Scalar) -> Commitment {
 /// result).
 #[must_use]
 pub fn zero_commit(amount: u64) -> Commitment {
-    commit(amount, &Scalar::ONE)
+    Commitment(
+        commit_dalek(&DScalar::from(amount), &DScalar::ONE)
+            .compress()
+            .to_bytes(),
+    )
 }
 
 #[cfg(test)]

@@ -29,8 +29,8 @@
 use core::fmt;
 
 use oxen_crypto::hash::Keccak256;
-use oxen_crypto::{Scalar, hash_to_scalar};
-use zeroize::{Zeroize, ZeroizeOnDrop};
+use oxen_crypto::{Scalar, SecretScalar};
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::commitment::h2d;
 
@@ -53,10 +53,10 @@ impl AmountKey {
         Self(bytes)
     }
 
-    /// The key of a scalar (the output of `derivation_to_scalar`).
+    /// The key of a secret scalar (the output of `derivation_to_scalar`).
     #[must_use]
-    pub fn from_scalar(s: &Scalar) -> Self {
-        Self(s.to_bytes())
+    pub fn from_secret_scalar(s: &SecretScalar) -> Self {
+        Self(*s.expose_bytes())
     }
 
     /// The 32 key bytes, borrowed.
@@ -107,29 +107,29 @@ impl fmt::Debug for EcdhAmount {
     }
 }
 
-/// `ecdhHash(k) = keccak256("amount" || k)` (not reduced; only bytes 0..8 are used).
+/// `ecdhHash(k) = keccak256("amount" || k)` (not reduced; only bytes 0..8 are used): the
+/// amount's one-time pad, a secret, in a buffer that zeroizes itself on drop.
 #[must_use]
-pub fn ecdh_hash(key: &AmountKey) -> [u8; 32] {
+pub fn ecdh_hash(key: &AmountKey) -> Zeroizing<[u8; 32]> {
     let mut h = Keccak256::new();
     h.update(AMOUNT_DOMAIN).update(&key.0);
-    h.finalize()
+    Zeroizing::new(h.finalize())
 }
 
-/// `genCommitmentMask(k) = Hs("commitment_mask" || k)`: the output's commitment mask.
+/// `genCommitmentMask(k) = Hs("commitment_mask" || k)`: the output's commitment mask (secret).
 #[must_use]
-pub fn commitment_mask(key: &AmountKey) -> Scalar {
+pub fn commitment_mask(key: &AmountKey) -> SecretScalar {
     let mut h = Keccak256::new();
     h.update(COMMITMENT_MASK_DOMAIN).update(&key.0);
-    h.finalize_scalar()
+    h.finalize_secret_scalar()
 }
 
 fn pad(amount: u64, key: &AmountKey) -> [u8; 8] {
-    let mut pad = ecdh_hash(key);
+    let pad = ecdh_hash(key);
     let mut out = amount.to_le_bytes();
     for (o, p) in out.iter_mut().zip(pad.iter()) {
         *o ^= p;
     }
-    pad.zeroize();
     out
 }
 
@@ -141,10 +141,10 @@ pub fn ecdh_encode(amount: u64, key: &AmountKey) -> EcdhAmount {
 }
 
 /// v2 decoding (reference `ecdhDecode(..., v2 = true)`): returns the amount and the commitment
-/// mask `genCommitmentMask(k)`. Never fails: with the wrong key it returns values that do not
-/// open the output commitment.
+/// mask `genCommitmentMask(k)` (secret). Never fails: with the wrong key it returns values that
+/// do not open the output commitment.
 #[must_use]
-pub fn ecdh_decode(enc: &EcdhAmount, key: &AmountKey) -> (u64, Scalar) {
+pub fn ecdh_decode(enc: &EcdhAmount, key: &AmountKey) -> (u64, SecretScalar) {
     let amount = u64::from_le_bytes(enc.0) ^ u64::from_le_bytes(pad(0, key));
     (amount, commitment_mask(key))
 }
@@ -166,20 +166,26 @@ impl fmt::Debug for EcdhTupleV1 {
     }
 }
 
-fn v1_pads(key: &AmountKey) -> (Scalar, Scalar) {
-    let s1 = hash_to_scalar(&key.0);
-    let s2 = hash_to_scalar(s1.as_bytes());
+/// The v1 pads `Hs(k)` and `Hs(Hs(k))` (secrets).
+fn v1_pads(key: &AmountKey) -> (SecretScalar, SecretScalar) {
+    let hs = |data: &[u8]| {
+        let mut h = Keccak256::new();
+        h.update(data);
+        h.finalize_secret_scalar()
+    };
+    let s1 = hs(&key.0);
+    let s2 = hs(s1.expose_bytes());
     (s1, s2)
 }
 
 /// v1 encoding (reference `ecdhEncode(..., v2 = false)`): `mask += Hs(k)`,
 /// `amount += Hs(Hs(k))` as scalars.
 #[must_use]
-pub fn ecdh_encode_v1(amount: u64, mask: &Scalar, key: &AmountKey) -> EcdhTupleV1 {
+pub fn ecdh_encode_v1(amount: u64, mask: &SecretScalar, key: &AmountKey) -> EcdhTupleV1 {
     let (s1, s2) = v1_pads(key);
     EcdhTupleV1 {
-        mask: (mask + s1).to_bytes(),
-        amount: (Scalar::from_u64(amount) + s2).to_bytes(),
+        mask: *(s1 + mask).expose_bytes(),
+        amount: *(s2 + Scalar::from_u64(amount)).expose_bytes(),
     }
 }
 
@@ -188,11 +194,11 @@ pub fn ecdh_encode_v1(amount: u64, mask: &Scalar, key: &AmountKey) -> EcdhTupleV
 /// `sc_sub` reads them unreduced, which gives the same result mod `l`); the amount is the first 8
 /// bytes of the difference, as `h2d` reads it.
 #[must_use]
-pub fn ecdh_decode_v1(enc: &EcdhTupleV1, key: &AmountKey) -> (u64, Scalar) {
+pub fn ecdh_decode_v1(enc: &EcdhTupleV1, key: &AmountKey) -> (u64, SecretScalar) {
     let (s1, s2) = v1_pads(key);
     let mask = Scalar::from_bytes_mod_order(enc.mask) - s1;
     let amount = Scalar::from_bytes_mod_order(enc.amount) - s2;
-    (h2d(&amount.to_bytes()), mask)
+    (h2d(amount.expose_bytes()), mask)
 }
 
 #[cfg(test)]
@@ -208,7 +214,7 @@ mod tests {
             let key = AmountKey::from_bytes(k);
             let (a, m) = ecdh_decode(&ecdh_encode(amount, &key), &key);
             prop_assert_eq!(a, amount);
-            prop_assert_eq!(m, commitment_mask(&key));
+            prop_assert_eq!(&m, &commitment_mask(&key));
             prop_assume!(other != k);
             let (a2, m2) = ecdh_decode(&ecdh_encode(amount, &key), &AmountKey::from_bytes(other));
             prop_assert!(!commit(amount, &m).opens(a2, &m2));
@@ -217,7 +223,7 @@ mod tests {
         #[test]
         fn v1_round_trip(amount in any::<u64>(), k in any::<[u8; 32]>(), m in any::<[u8; 32]>()) {
             let key = AmountKey::from_bytes(k);
-            let mask = Scalar::from_bytes_mod_order(m);
+            let mask = SecretScalar::from_bytes_mod_order(&m);
             let (a, m2) = ecdh_decode_v1(&ecdh_encode_v1(amount, &mask, &key), &key);
             prop_assert_eq!(a, amount);
             prop_assert_eq!(m2, mask);

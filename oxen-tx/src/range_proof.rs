@@ -9,7 +9,7 @@
 //!
 //! | backend | type | commitment | blinding | transcript |
 //! |---|---|---|---|---|
-//! | Oxen (reference-compatible) | [`Bulletproof`] | [`Commitment`] (`C = mask·G + amount·H`, Ed25519) | [`oxen_crypto::Scalar`] | `()`: the Keccak hash chain of tx.md §4.3 is fixed by the reference |
+//! | Oxen (reference-compatible) | [`Bulletproof`] | [`Commitment`] (`C = mask·G + amount·H`, Ed25519) | [`oxen_crypto::SecretScalar`] | `()`: the Keccak hash chain of tx.md §4.3 is fixed by the reference |
 //! | Ristretto (feature `ristretto`) | `RistrettoRangeProof` | `RistrettoCommitment` (compressed Ristretto255) | `RistrettoBlinding` | caller-owned `merlin::Transcript` |
 //!
 //! The Ristretto backend runs on curve25519-dalek 4 (through `bulletproofs` 5) while the rest of
@@ -45,7 +45,10 @@
 //!
 //! // Oxen's format: masks are Ed25519 scalars, the transcript is fixed by the reference.
 //! let mut rng = ChaCha20Rng::seed_from_u64(1);
-//! let masks = [oxen_crypto::Scalar::random(&mut rng), oxen_crypto::Scalar::random(&mut rng)];
+//! let masks = [
+//!     oxen_crypto::SecretScalar::random(&mut rng),
+//!     oxen_crypto::SecretScalar::random(&mut rng),
+//! ];
 //! assert!(prove_and_check::<Bulletproof>(|| (), &masks));
 //!
 //! // The `bulletproofs` crate (feature `ristretto`), with a caller-owned Merlin transcript.
@@ -65,7 +68,7 @@
 
 use alloc::vec::Vec;
 
-use oxen_crypto::Scalar;
+use oxen_crypto::SecretScalar;
 use rand_core::CryptoRng;
 
 use crate::Error;
@@ -172,7 +175,7 @@ fn check_counts(amounts: usize, blindings: usize) -> Result<(), Error> {
 /// `V = C/8`); the transcript is the reference's Keccak hash chain, so the caller's is `()`.
 impl RangeProof for Bulletproof {
     type Commitment = Commitment;
-    type Blinding = Scalar;
+    type Blinding = SecretScalar;
     type Transcript = ();
     const BACKEND: &'static str = "oxen";
 
@@ -180,7 +183,7 @@ impl RangeProof for Bulletproof {
     fn prove<R: CryptoRng>(
         _transcript: &mut (),
         amounts: &[u64],
-        blindings: &[Scalar],
+        blindings: &[SecretScalar],
         rng: &mut R,
     ) -> Result<(Self, Vec<Commitment>), Error> {
         check_counts(amounts.len(), blindings.len())?;

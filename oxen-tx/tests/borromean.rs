@@ -11,7 +11,7 @@
 #[path = "harness/borromean.rs"]
 mod harness;
 
-use oxen_crypto::{Point, Scalar};
+use oxen_crypto::{Point, SecretScalar};
 use oxen_tx::Error;
 use oxen_tx::borromean::{BITS, RANGE_SIG_LEN, RangeSig, verify_bytes};
 use oxen_tx::commitment::{Commitment, commit, h};
@@ -176,7 +176,7 @@ fn torsioned_bit_commitments_cancel_in_sum_but_fail_rings() {
 fn prove_edge_amounts() {
     let mut rng = ChaCha20Rng::seed_from_u64(10);
     for amount in [0, 1, 1 << 63, u64::MAX] {
-        let mask = Scalar::random(&mut rng);
+        let mask = SecretScalar::random(&mut rng);
         let (c, sig) = RangeSig::prove(amount, &mask, &mut rng);
         assert_eq!(c, commit(amount, &mask));
         assert_eq!(sig.verify(&c), Ok(()));
@@ -201,7 +201,7 @@ proptest! {
         seed in any::<u64>(),
     ) {
         let mut rng = ChaCha20Rng::seed_from_u64(seed);
-        let mask = Scalar::random(&mut rng);
+        let mask = SecretScalar::random(&mut rng);
         let (c, sig) = RangeSig::prove(amount, &mask, &mut rng);
         prop_assert_eq!(c, commit(amount, &mask));
         let bytes = sig.to_bytes();

@@ -36,7 +36,7 @@ fn generic_round_trip<P: oxen_tx::range_proof::RangeProof>(
 }
 
 mod oxen {
-    use oxen_crypto::Scalar;
+    use oxen_crypto::SecretScalar;
     use oxen_tx::Error;
     use oxen_tx::bulletproof::Bulletproof;
     use oxen_tx::commitment::{Commitment, commit};
@@ -44,9 +44,9 @@ mod oxen {
     use rand_chacha::ChaCha20Rng;
     use rand_core::SeedableRng;
 
-    fn masks(seed: u64, n: usize) -> Vec<Scalar> {
+    fn masks(seed: u64, n: usize) -> Vec<SecretScalar> {
         let mut rng = ChaCha20Rng::seed_from_u64(seed);
-        (0..n).map(|_| Scalar::random(&mut rng)).collect()
+        (0..n).map(|_| SecretScalar::random(&mut rng)).collect()
     }
 
     fn prove(seed: u64, amounts: &[u64]) -> (Bulletproof, Vec<Commitment>) {

@@ -31,7 +31,7 @@ pub fn run() {
     // Recipient: same derivation from aR; recovers x with x G = P.
     let d_recipient = generate_key_derivation(&big_r, &a).unwrap();
     assert_eq!(
-        d_sender, d_recipient,
+        &d_sender, &d_recipient,
         "both sides derive the same 8rA = 8aR"
     );
     let (x, t_sec) = timed(|| derive_secret_key(&d_recipient, 0, &b));
@@ -57,15 +57,15 @@ pub fn run() {
     )
     .unwrap();
     let amount = Scalar::from(42_000_000_000u64);
-    let (mask, pseudo_mask) = (Scalar::random(&mut rng), Scalar::random(&mut rng));
+    let (mask, pseudo_mask) = (
+        SecretScalar::random(&mut rng),
+        SecretScalar::random(&mut rng),
+    );
     let real = 11;
     let ring: Vec<RingMember> = (0..16)
         .map(|i| {
             if i == real {
-                (
-                    p.compressed(),
-                    (Point::mul_base(&mask) + h * amount).compress(),
-                )
+                (p.compressed(), (mask.mul_base() + h * amount).compress())
             } else {
                 let decoy = generate_keys(&mut rng).1;
                 let c = Point::mul_base(&Scalar::random(&mut rng)) + h * Scalar::from(7u64);
@@ -73,7 +73,7 @@ pub fn run() {
             }
         })
         .collect();
-    let pseudo_out = (Point::mul_base(&pseudo_mask) + h * amount).compress();
+    let pseudo_out = (pseudo_mask.mul_base() + h * amount).compress();
     let message = hash::keccak256(b"oxen-rs tour pre-CLSAG message");
     let z = mask - pseudo_mask;
     let secret = ClsagSecret {

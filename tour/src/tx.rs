@@ -4,7 +4,7 @@
 //! it, parses it back, verifies it, decodes the outputs as their receivers would and shows that a
 //! one-bit change is rejected.
 
-use oxen_crypto::{Point, Scalar, SecretKey};
+use oxen_crypto::{Point, Scalar, SecretKey, SecretScalar};
 use oxen_tx::commitment::{Commitment, commit};
 use oxen_tx::ecdh::{AmountKey, EcdhAmount, ecdh_decode};
 use oxen_tx::extra::TxExtra;
@@ -34,7 +34,7 @@ pub fn run() {
         .map(|&amount| {
             let real_index = (rng.next_u32() as usize) % RING_SIZE;
             let secret_key = SecretKey::random(&mut rng);
-            let mask = Scalar::random(&mut rng);
+            let mask = SecretScalar::random(&mut rng);
             let ring: Vec<CtKey> = (0..RING_SIZE)
                 .map(|i| {
                     if i == real_index {

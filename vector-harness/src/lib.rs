@@ -4,6 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
+mod redaction;
+
+pub use redaction::assert_debug_redacted;
+
 pub use serde_json::Value;
 
 /// What a file checker returns: the number of cases checked, or the failures (each should

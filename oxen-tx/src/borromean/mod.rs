@@ -42,14 +42,14 @@
 //! are chosen with `subtle` selection; secret scalars live in zeroizing buffers.
 //!
 //! ```
-//! use oxen_crypto::Scalar;
+//! use oxen_crypto::SecretScalar;
 //! use oxen_tx::borromean::RangeSig;
 //! use oxen_tx::commitment::commit;
 //! use rand_chacha::ChaCha20Rng;
 //! use rand_core::SeedableRng;
 //!
 //! let mut rng = ChaCha20Rng::seed_from_u64(7);
-//! let mask = Scalar::random(&mut rng);
+//! let mask = SecretScalar::random(&mut rng);
 //! let (c, sig) = RangeSig::prove(1_000_000, &mask, &mut rng);
 //! assert_eq!(c, commit(1_000_000, &mask));
 //!

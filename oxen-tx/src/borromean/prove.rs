@@ -18,7 +18,7 @@ use alloc::vec::Vec;
 use curve25519_dalek::edwards::EdwardsPoint;
 use curve25519_dalek::scalar::Scalar as DScalar;
 use curve25519_dalek::traits::Identity;
-use oxen_crypto::Scalar;
+use oxen_crypto::SecretScalar;
 use oxen_crypto::hash::{Keccak256, keccak256};
 use rand_core::CryptoRng;
 use subtle::{Choice, ConditionallySelectable};
@@ -33,18 +33,22 @@ type Secrets = Zeroizing<Vec<DScalar>>;
 
 /// 64 fresh random scalars from `rng`.
 fn random_scalars<R: CryptoRng + ?Sized>(rng: &mut R) -> Secrets {
-    Zeroizing::new((0..BITS).map(|_| Scalar::random(rng).to_dalek()).collect())
+    Zeroizing::new(
+        (0..BITS)
+            .map(|_| *SecretScalar::random(rng).expose_dalek())
+            .collect(),
+    )
 }
 
 /// The bit masks: `a_0..a_62` random, `a_63 = mask - sum`, so that `sum a_i = mask`.
-fn bit_masks<R: CryptoRng + ?Sized>(mask: &Scalar, rng: &mut R) -> Secrets {
+fn bit_masks<R: CryptoRng + ?Sized>(mask: &SecretScalar, rng: &mut R) -> Secrets {
     let mut a = random_scalars(rng);
     let mut others = Zeroizing::new(DScalar::ZERO);
     for ai in a.iter().take(BITS - 1) {
         *others += ai;
     }
     if let Some(last) = a.last_mut() {
-        *last = mask.as_dalek() - *others;
+        *last = mask.expose_dalek() - *others;
     }
     a
 }
@@ -78,7 +82,7 @@ impl RangeSig {
     #[must_use]
     pub fn prove<R: CryptoRng + ?Sized>(
         amount: u64,
-        mask: &Scalar,
+        mask: &SecretScalar,
         rng: &mut R,
     ) -> (Commitment, RangeSig) {
         let amount = Zeroizing::new(amount);

@@ -12,14 +12,14 @@
 //! `hash_to_ec`, and the transcript is the reference's Keccak chain ([`transcript`]).
 //!
 //! ```
-//! use oxen_crypto::Scalar;
+//! use oxen_crypto::SecretScalar;
 //! use oxen_tx::bulletproof::Bulletproof;
 //! use oxen_tx::commitment::commit;
 //! use rand_chacha::ChaCha20Rng;
 //! use rand_core::SeedableRng;
 //!
 //! let mut rng = ChaCha20Rng::seed_from_u64(1);
-//! let masks = [Scalar::random(&mut rng), Scalar::random(&mut rng)];
+//! let masks = [SecretScalar::random(&mut rng), SecretScalar::random(&mut rng)];
 //! let (proof, commitments) = Bulletproof::prove(&[5, 1 << 40], &masks, &mut rng)?;
 //! assert_eq!(commitments[0], commit(5, &masks[0])); // the outPk commitments
 //!
@@ -40,7 +40,7 @@
 use alloc::vec::Vec;
 use core::fmt;
 
-use oxen_crypto::{Scalar, varint};
+use oxen_crypto::varint;
 use rand_core::CryptoRng;
 
 use crate::Error;
@@ -409,7 +409,7 @@ impl Bulletproof {
     /// [`Error::BulletproofTooManyAmounts`] (more than [`MAX_AMOUNTS`]).
     pub fn prove<R: CryptoRng + ?Sized>(
         amounts: &[u64],
-        masks: &[Scalar],
+        masks: &[oxen_crypto::SecretScalar],
         rng: &mut R,
     ) -> Result<(Self, Vec<Commitment>), Error> {
         prover::prove(amounts, masks, rng)

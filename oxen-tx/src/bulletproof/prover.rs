@@ -42,7 +42,7 @@ fn inner_product(a: &[Scalar], b: &[Scalar]) -> Scalar {
 /// Checks the inputs, then proves with the shared generators.
 pub(super) fn prove<R: CryptoRng + ?Sized>(
     amounts: &[u64],
-    masks: &[oxen_crypto::Scalar],
+    masks: &[oxen_crypto::SecretScalar],
     rng: &mut R,
 ) -> Result<(Bulletproof, Vec<Commitment>), Error> {
     if amounts.len() != masks.len() {
@@ -60,7 +60,7 @@ pub(super) fn prove<R: CryptoRng + ?Sized>(
         });
     }
     let masks: Zeroizing<Vec<Scalar>> =
-        Zeroizing::new(masks.iter().map(|m| m.to_dalek()).collect());
+        Zeroizing::new(masks.iter().map(|m| *m.expose_dalek()).collect());
     let mn = (1usize << log_m(amounts.len())) * N_BITS;
     Ok(with_generators(mn, |gens| {
         prove_with(gens, amounts, &masks, mn, rng)
@@ -172,10 +172,13 @@ fn prove_with<R: CryptoRng + ?Sized>(
 
         let tau1 = Zeroizing::new(random_scalar(rng));
         let tau2 = Zeroizing::new(random_scalar(rng));
-        let big_t1 = (EdwardsPoint::mul_base(&(*tau1 * inv8)) + mul_h(&(*t1 * inv8)))
+        // the blinding values divided by 8 are as secret as the values: zeroizing owners
+        let eighths = Zeroizing::new([*tau1 * inv8, *t1 * inv8, *tau2 * inv8, *t2 * inv8]);
+        let [tau1_8, t1_8, tau2_8, t2_8] = &*eighths;
+        let big_t1 = (EdwardsPoint::mul_base(tau1_8) + mul_h(t1_8))
             .compress()
             .to_bytes();
-        let big_t2 = (EdwardsPoint::mul_base(&(*tau2 * inv8)) + mul_h(&(*t2 * inv8)))
+        let big_t2 = (EdwardsPoint::mul_base(tau2_8) + mul_h(t2_8))
             .compress()
             .to_bytes();
 

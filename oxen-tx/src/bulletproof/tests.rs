@@ -4,7 +4,7 @@
 use alloc::vec;
 use alloc::vec::Vec;
 
-use oxen_crypto::Scalar;
+use oxen_crypto::SecretScalar;
 use proptest::prelude::*;
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
@@ -18,7 +18,10 @@ fn rng(seed: u64) -> ChaCha20Rng {
 
 fn proof_for(amounts: &[u64], seed: u64) -> (Bulletproof, Vec<Commitment>) {
     let mut r = rng(seed);
-    let masks: Vec<Scalar> = amounts.iter().map(|_| Scalar::random(&mut r)).collect();
+    let masks: Vec<SecretScalar> = amounts
+        .iter()
+        .map(|_| SecretScalar::random(&mut r))
+        .collect();
     Bulletproof::prove(amounts, &masks, &mut r).unwrap()
 }
 
@@ -37,7 +40,7 @@ proptest! {
     ) {
         let (proof, cs) = proof_for(&amounts, seed);
         let mut r = rng(seed);
-        let masks: Vec<Scalar> = amounts.iter().map(|_| Scalar::random(&mut r)).collect();
+        let masks: Vec<SecretScalar> = amounts.iter().map(|_| SecretScalar::random(&mut r)).collect();
         for ((c, a), m) in cs.iter().zip(&amounts).zip(&masks) {
             prop_assert_eq!(*c, commit(*a, m));
         }
@@ -209,20 +212,25 @@ fn error_non_canonical_scalar_and_invalid_point() {
 #[test]
 fn error_amount_counts() {
     let mut r = rng(8);
-    let m = Scalar::random(&mut r);
+    let m = SecretScalar::random(&mut r);
     assert_eq!(
         Bulletproof::prove(&[], &[], &mut r).err(),
         Some(Error::BulletproofNoAmounts)
     );
     assert_eq!(
-        Bulletproof::prove(&[1, 2], &[m], &mut r).err(),
+        Bulletproof::prove(&[1, 2], core::slice::from_ref(&m), &mut r).err(),
         Some(Error::BulletproofAmountsMasksMismatch {
             amounts: 2,
             masks: 1
         })
     );
     assert_eq!(
-        Bulletproof::prove(&[1; 17], &[m; 17], &mut r).err(),
+        Bulletproof::prove(
+            &[1; 17],
+            &core::array::from_fn::<_, 17, _>(|_| m.clone()),
+            &mut r
+        )
+        .err(),
         Some(Error::BulletproofTooManyAmounts { count: 17 })
     );
     let (p, cs) = proof_for(&[1], 9);

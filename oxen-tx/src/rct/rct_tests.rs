@@ -3,7 +3,7 @@ use crate::Error;
 use crate::commitment::{Commitment, commit};
 use crate::ecdh::AmountKey;
 use crate::transaction::{Transaction, build_clsag_transaction};
-use oxen_crypto::{CompressedPoint, KeyImage, Point, Scalar, SecretKey};
+use oxen_crypto::{CompressedPoint, KeyImage, Point, Scalar, SecretKey, SecretScalar};
 use proptest::prelude::*;
 use rand_chacha::ChaCha20Rng;
 use rand_core::{Rng, SeedableRng};
@@ -17,7 +17,7 @@ pub(crate) fn make_input(
 ) -> (RctInput, Vec<u64>) {
     let real_index = (rng.next_u32() as usize) % ring_size;
     let secret_key = SecretKey::random(rng);
-    let mask = Scalar::random(rng);
+    let mask = SecretScalar::random(rng);
     let ring = (0..ring_size)
         .map(|i| {
             if i == real_index {
@@ -336,7 +336,7 @@ fn error_variants_builder() {
     );
     // A secret that does not open the ring member: the signer refuses.
     let mut wrong = input.clone();
-    wrong.mask = Scalar::random(&mut rng);
+    wrong.mask = SecretScalar::random(&mut rng);
     assert!(matches!(
         gen_rct_simple(
             &m,

@@ -1,7 +1,7 @@
 //! Checkers for commitments, ECDH and Bulletproofs vector files.
 use std::convert::Infallible;
 
-use oxen_crypto::Scalar;
+use oxen_crypto::SecretScalar;
 use oxen_crypto::hash::keccak256;
 use oxen_tx::Error;
 use oxen_tx::bulletproof::Bulletproof;
@@ -40,8 +40,8 @@ fn keys(c: &Value, k: &str) -> Vec<[u8; 32]> {
 fn u64_of(c: &Value, k: &str) -> u64 {
     s(c, k).parse().unwrap()
 }
-fn scalar(c: &Value, k: &str) -> Scalar {
-    Scalar::from_canonical_bytes(&key(c, k)).unwrap()
+fn scalar(c: &Value, k: &str) -> SecretScalar {
+    SecretScalar::from_canonical_bytes(&key(c, k)).unwrap()
 }
 
 /// Runs `check` on every case, collecting failures as "case i (name): message".
@@ -127,12 +127,12 @@ pub fn ecdh(v: &Value) -> Result<usize, Vec<String>> {
                     "encoded amount (32)"
                 );
                 ensure!(
-                    commitment_mask(&k).to_bytes() == key(c, "commitment_mask"),
+                    *commitment_mask(&k).to_bytes() == key(c, "commitment_mask"),
                     "mask"
                 );
                 let (a, m) = ecdh_decode(&enc, &k);
                 ensure!(a == u64_of(c, "decoded_amount"), "decoded amount");
-                ensure!(m.to_bytes() == key(c, "decoded_mask"), "decoded mask");
+                ensure!(*m.to_bytes() == key(c, "decoded_mask"), "decoded mask");
                 let cm = Commitment::from_bytes(key(c, "commitment"));
                 ensure!(commit(a, &m) == cm, "commitment");
                 ensure!(cm.opens(a, &m) == expected, "opens != expected");
@@ -141,7 +141,7 @@ pub fn ecdh(v: &Value) -> Result<usize, Vec<String>> {
                 let enc = EcdhAmount::from_bytes(bytes(c, "encoded_amount").try_into().unwrap());
                 let (a, m) = ecdh_decode(&enc, &k);
                 ensure!(a == u64_of(c, "decoded_amount"), "decoded amount");
-                ensure!(m.to_bytes() == key(c, "decoded_mask"), "decoded mask");
+                ensure!(*m.to_bytes() == key(c, "decoded_mask"), "decoded mask");
                 let cm = Commitment::from_bytes(key(c, "commitment"));
                 ensure!(cm.opens(a, &m) == expected, "opens != expected {expected}");
             }
@@ -257,9 +257,9 @@ pub fn bulletproof_valid(v: &Value) -> Result<usize, Vec<String>> {
             .iter()
             .map(|a| a.as_str().unwrap().parse().unwrap())
             .collect();
-        let gammas: Vec<Scalar> = keys(c, "gammas")
+        let gammas: Vec<SecretScalar> = keys(c, "gammas")
             .iter()
-            .map(|g| Scalar::from_canonical_bytes(g).unwrap())
+            .map(|g| SecretScalar::from_canonical_bytes(g).unwrap())
             .collect();
         let mut rng = VectorRng::new(s(c, "rng_seed_label"));
         let (again, commitments) =
