@@ -294,6 +294,7 @@ fn run_all(
         target_dir: target.to_owned(),
         rustflags: None,
         features: Vec::new(),
+        benches: Vec::new(),
     };
     let main_exes = build(&root, &main_build, log)?;
     let avx2_exes = if o.avx2 {
@@ -302,6 +303,7 @@ fn run_all(
             target_dir: avx2_target.to_owned(),
             rustflags: Some(AVX2_RUSTFLAGS.into()),
             features: Vec::new(),
+            benches: AVX2_BINARIES.iter().map(|s| (*s).to_owned()).collect(),
         };
         let mut exes = build(&root, &b, log)?;
         exes.retain(|e| AVX2_BINARIES.contains(&e.name.as_str()));
@@ -315,6 +317,7 @@ fn run_all(
             target_dir: target.to_owned(),
             rustflags: None,
             features: vec!["memory".into()],
+            benches: Vec::new(),
         };
         Some(build(&root, &b, log)?)
     } else {

@@ -26,6 +26,9 @@ pub struct Build {
     pub rustflags: Option<String>,
     /// Cargo features of `oxen-benches` to enable.
     pub features: Vec<String>,
+    /// The bench targets to build (empty: every one). Only `[[bench]]` targets are built, never
+    /// the lib's and the `report` binary's own test harnesses.
+    pub benches: Vec<String>,
 }
 
 /// A built bench binary.
@@ -54,6 +57,12 @@ pub fn build(workspace: &Path, b: &Build, log: &mut Log) -> Result<Vec<BenchExe>
             "--no-run",
             "--message-format=json-render-diagnostics",
         ]);
+    if b.benches.is_empty() {
+        cmd.args(["--bench", "*"]);
+    }
+    for name in &b.benches {
+        cmd.args(["--bench", name]);
+    }
     if !b.features.is_empty() {
         cmd.arg("--features").arg(b.features.join(","));
     }
