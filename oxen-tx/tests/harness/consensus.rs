@@ -113,7 +113,7 @@ pub fn tx_consensus(v: &Value) -> Result<usize, Vec<String>> {
         let all_true = checks.iter().all(|x| x["verdict"] == true);
         k.eq(expected, all_true, "expected == every check passed");
         let rules = ConsensusRules::for_hf(21).unwrap();
-        let node = tx.verify_for_node(&rules, &KnownRings(&rings));
+        let node = tx.verify_for_node(&rules, &KnownRings::for_tx(&tx, &rings));
         k.eq(node.is_ok(), expected, "node verdict");
         if let Err(e) = &node {
             k.check(
@@ -123,7 +123,7 @@ pub fn tx_consensus(v: &Value) -> Result<usize, Vec<String>> {
         }
         // The blob entry point agrees.
         k.eq(
-            consensus::verify_blob_for_node(&blob, &rules, &KnownRings(&rings)).is_ok(),
+            consensus::verify_blob_for_node(&blob, &rules, &KnownRings::for_tx(&tx, &rings)).is_ok(),
             expected,
             "verify_blob_for_node",
         );

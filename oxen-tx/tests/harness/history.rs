@@ -51,7 +51,7 @@ pub fn rct_history(v: &Value) -> Result<usize, Vec<String>> {
             Ok(tx) => tx,
             Err(e) => {
                 k.check(
-                    consensus::verify_blob_for_node(&blob, &rules, &KnownRings(&rings)).is_err(),
+                    consensus::verify_blob_for_node(&blob, &rules, &KnownRings::default()).is_err(),
                     format!("node accepted a blob that does not parse ({e})"),
                 );
                 k.check(
@@ -118,7 +118,7 @@ pub fn rct_history(v: &Value) -> Result<usize, Vec<String>> {
         // The node's verdict: the stages plus the consensus input rules at the type's fork.
         let ty = tx.rct.rct_type;
         let rules = ConsensusRules::for_hf(hf_for(ty)).unwrap();
-        let node = tx.verify_for_node(&rules, &KnownRings(&rings));
+        let node = tx.verify_for_node(&rules, &KnownRings::for_tx(&tx, &rings));
         let ring = c["ring_size"].as_u64().unwrap() as usize;
         let kis = tx.key_images();
         let sorted = kis.windows(2).all(|w| w[0].as_ref() > w[1].as_ref());
