@@ -42,13 +42,13 @@ fn setup(rng: &mut ChaCha20Rng) -> (Inputs, Vec<RctOutput>, u64, Vec<u8>) {
                 .map(|i| {
                     if i == real_index {
                         CtKey {
-                            dest: secret_key.public_key().0,
-                            mask: commit(amount, &mask).to_bytes(),
+                            dest: secret_key.public_key().compressed(),
+                            mask: commit(amount, &mask).to_bytes().into(),
                         }
                     } else {
                         CtKey {
-                            dest: Point::mul_base(&Scalar::random(rng)).to_bytes(),
-                            mask: Point::mul_base(&Scalar::random(rng)).to_bytes(),
+                            dest: Point::mul_base(&Scalar::random(rng)).compress(),
+                            mask: Point::mul_base(&Scalar::random(rng)).compress(),
                         }
                     }
                 })
@@ -72,7 +72,7 @@ fn setup(rng: &mut ChaCha20Rng) -> (Inputs, Vec<RctOutput>, u64, Vec<u8>) {
             let mut k = [0u8; 32];
             rng.fill_bytes(&mut k);
             RctOutput {
-                dest: Point::mul_base(&Scalar::random(rng)).to_bytes(),
+                dest: Point::mul_base(&Scalar::random(rng)).compress(),
                 amount,
                 amount_key: AmountKey::from_bytes(k),
             }

@@ -44,6 +44,7 @@ use zeroize::Zeroizing;
 
 use crate::hash::Keccak256;
 use crate::hash_to_point::{hash_to_ec, hash_to_ec_batch_vartime};
+use crate::keys::ScalarBytes;
 use crate::keys::{KeyImage, SecretKey};
 use crate::{CompressedPoint, Error, Scalar};
 
@@ -73,13 +74,17 @@ const fn pad32(s: &[u8]) -> [u8; 32] {
 
 /// A CLSAG signature: one response per ring member, the challenge `c1` entering index 0, and
 /// the commitment key image `D` as serialized (already divided by 8).
-#[derive(Clone, PartialEq, Eq, Debug)]
+///
+/// The scalars are kept as their wire bytes ([`ScalarBytes`]): the reference's transaction
+/// parser does not check them, its verifier does (`sc_check` in `verRctCLSAGSimple`), and so do
+/// [`Clsag::read`] and [`Clsag::verify`] here. One type serves the parser and the verifier.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Clsag {
-    /// Responses `s_0..s_{n-1}`.
-    pub s: Vec<Scalar>,
-    /// The challenge entering index 0 (upstream `c1`).
-    pub c1: Scalar,
+    /// Responses `s_0..s_{n-1}` (checked canonical by [`Clsag::verify`]).
+    pub s: Vec<ScalarBytes>,
+    /// The challenge entering index 0 (upstream `c1`; checked canonical by [`Clsag::verify`]).
+    pub c1: ScalarBytes,
     /// `D = z Hp(P_l) / 8` as serialized (decoded and checked by the verifier).
     #[cfg_attr(feature = "serde", serde(rename = "D"))]
     pub d: CompressedPoint,
@@ -97,12 +102,12 @@ impl Clsag {
     }
 
     /// Decodes `s_0..s_{n-1} || c1 || D` for a ring of `ring_size` members from the start of
-    /// `bytes`; returns the signature and the bytes read. Every scalar must be canonical (the
-    /// verifier's `sc_check`); `D` is kept as bytes and checked by [`Clsag::verify`].
+    /// `bytes`; returns the signature and the bytes read. Like the reference's parser it checks
+    /// no scalar and no point: [`Clsag::verify`] checks the scalars (`sc_check`) and `D`.
     ///
     /// # Errors
     /// [`Error::RingTooSmall`] for `ring_size == 0`, [`Error::InvalidLength`] if `bytes` is
-    /// too short, [`Error::NonCanonicalScalar`].
+    /// too short.
     pub fn read(bytes: &[u8], ring_size: usize) -> Result<(Clsag, usize), Error> {
         if ring_size == 0 {
             return Err(Error::RingTooSmall);
@@ -119,9 +124,9 @@ impl Clsag {
         });
         let mut s = Vec::with_capacity(ring_size);
         for chunk in chunks.by_ref().take(ring_size) {
-            s.push(Scalar::from_canonical_bytes(&chunk)?);
+            s.push(ScalarBytes(chunk));
         }
-        let c1 = Scalar::from_canonical_bytes(&chunks.next().ok_or(Error::InvalidLength)?)?;
+        let c1 = ScalarBytes(chunks.next().ok_or(Error::InvalidLength)?);
         let d = CompressedPoint(chunks.next().ok_or(Error::InvalidLength)?);
         Ok((Clsag { s, c1, d }, len))
     }
@@ -338,8 +343,8 @@ pub fn sign<R: CryptoRng + ?Sized>(
     }
     Ok((
         Clsag {
-            s: s.to_vec(),
-            c1,
+            s: s.iter().map(|x| ScalarBytes::from(*x)).collect(),
+            c1: c1.into(),
             d: CompressedPoint(d_b),
         },
         KeyImage(image_b),
@@ -349,15 +354,15 @@ pub fn sign<R: CryptoRng + ?Sized>(
 impl Clsag {
     /// Verifies (`verRctCLSAGSimple`). **Variable time** (all inputs are public).
     ///
-    /// Checks, in the reference's order: `n >= 1` and one response per member (scalars were
-    /// checked canonical when decoded); `I` is not the identity (byte compare); `C_off` decodes;
+    /// Checks, in the reference's order: `n >= 1` and one response per member; every `s_i`,
+    /// then `c1`, canonical (`sc_check`); `I` is not the identity (byte compare); `C_off` decodes;
     /// `D` decodes and `8 D` is not the identity; `I` decodes; then the chain of rounds, each
     /// member decoding and each round challenge non-zero, must close at `c1`.
     ///
     /// # Errors
-    /// [`Error::RingTooSmall`], [`Error::RingLengthMismatch`], [`Error::IdentityKeyImage`],
-    /// [`Error::IdentityD`], decoding errors, [`Error::ChallengeZero`],
-    /// [`Error::SignatureMismatch`].
+    /// [`Error::RingTooSmall`], [`Error::RingLengthMismatch`], [`Error::NonCanonicalScalar`],
+    /// [`Error::IdentityKeyImage`], [`Error::IdentityD`], decoding errors,
+    /// [`Error::ChallengeZero`], [`Error::SignatureMismatch`].
     pub fn verify(
         &self,
         ring: &[RingMember],
@@ -372,6 +377,12 @@ impl Clsag {
         if self.s.len() != n {
             return Err(Error::RingLengthMismatch);
         }
+        let s_all = self
+            .s
+            .iter()
+            .map(ScalarBytes::to_scalar)
+            .collect::<Result<Vec<_>, _>>()?;
+        let c1 = self.c1.to_scalar()?;
         if key_image.compressed().is_identity() {
             return Err(Error::IdentityKeyImage);
         }
@@ -394,8 +405,8 @@ impl Clsag {
         let g_table = g_precomputation();
         let keys: Vec<[u8; 32]> = ring.iter().map(|(p, _)| p.0).collect();
         let hps = hash_to_ec_batch_vartime(&keys);
-        let mut c = self.c1;
-        for (((p, cm), s), hp) in ring.iter().zip(&self.s).zip(&hps) {
+        let mut c = c1;
+        for (((p, cm), s), hp) in ring.iter().zip(&s_all).zip(&hps) {
             let p_pt = p.decompress()?.0;
             let c_pt = cm.decompress()?.0 - c_off;
             let hp = hp.0;
@@ -408,7 +419,7 @@ impl Clsag {
                 return Err(Error::ChallengeZero);
             }
         }
-        if c == self.c1 {
+        if c == c1 {
             Ok(())
         } else {
             Err(Error::SignatureMismatch)
@@ -483,6 +494,30 @@ pub(crate) mod tests {
                 assert_eq!(Clsag::from_bytes(&bytes, n).unwrap(), sig);
                 assert!(!sig.check(&ring, &ki, &pseudo, &[0xee; 32]));
             }
+        }
+    }
+
+    /// The parser keeps a non-canonical response (as the reference's parser does); the verifier
+    /// rejects it with `NonCanonicalScalar` (`sc_check` in `verRctCLSAGSimple`), for `s` and `c1`.
+    #[test]
+    fn non_canonical_scalars_parse_and_fail_verification() {
+        let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(9);
+        let (ring, pseudo, p, z) = random_ring(&mut rng, 3, 1);
+        let secret = ClsagSecret {
+            p: &p,
+            z: &z,
+            real_index: 1,
+        };
+        let (sig, ki) = sign(&[1; 32], &ring, &pseudo, &secret, &mut rng).unwrap();
+        for k in [0usize, 2, 3] {
+            let mut bytes = sig.to_bytes();
+            bytes[32 * k + 31] |= 0xf0; // >= 2^252 + ..., above l
+            let parsed = Clsag::from_bytes(&bytes, 3).unwrap();
+            assert_eq!(parsed.to_bytes(), bytes);
+            assert_eq!(
+                parsed.verify(&ring, &ki, &pseudo, &[1; 32]),
+                Err(Error::NonCanonicalScalar)
+            );
         }
     }
 }

@@ -207,6 +207,30 @@ impl KeyImage {
 }
 
 bytes_newtype!(
+    /// A 32-byte scalar encoding as it appears on the wire, not yet checked: the scalar analogue
+    /// of [`CompressedPoint`]. Parsers keep these bytes as the reference's parsers do (they do
+    /// not `sc_check`); verifiers decode them with [`ScalarBytes::to_scalar`] exactly where the
+    /// reference calls `sc_check` (e.g. the responses of [`crate::Clsag`] and [`crate::Mlsag`]).
+    ScalarBytes
+);
+
+impl ScalarBytes {
+    /// Decodes the scalar, as [`Scalar::from_canonical_bytes`] (reference `sc_check`).
+    ///
+    /// # Errors
+    /// [`Error::NonCanonicalScalar`] if the value is `>= l`.
+    pub fn to_scalar(&self) -> Result<Scalar, Error> {
+        Scalar::from_canonical_bytes(&self.0)
+    }
+}
+
+impl From<Scalar> for ScalarBytes {
+    fn from(s: Scalar) -> ScalarBytes {
+        ScalarBytes(s.to_bytes())
+    }
+}
+
+bytes_newtype!(
     /// A key derivation `8 r A` as 32 bytes (reference `crypto::key_derivation`). Only ever
     /// hashed, never decoded.
     KeyDerivation

@@ -26,10 +26,10 @@ pub use error::Error;
 pub use hash::hash_to_scalar;
 pub use hash_to_point::{hash_to_ec, hash_to_ec_vartime};
 pub use keys::{
-    KeyDerivation, KeyImage, PublicKey, SecretKey, derivation_to_scalar, derive_public_key,
-    derive_secret_key, derive_subaddress_public_key, generate_key_derivation, generate_key_image,
-    generate_keys, generate_keys_recover, get_subaddress, get_subaddress_secret_key,
-    get_subaddress_spend_public_key, secret_key_to_public_key,
+    KeyDerivation, KeyImage, PublicKey, ScalarBytes, SecretKey, derivation_to_scalar,
+    derive_public_key, derive_secret_key, derive_subaddress_public_key, generate_key_derivation,
+    generate_key_image, generate_keys, generate_keys_recover, get_subaddress,
+    get_subaddress_secret_key, get_subaddress_spend_public_key, secret_key_to_public_key,
 };
 pub use mlsag::Mlsag;
 pub use point::{CompressedPoint, IDENTITY_BYTES, POINT_LEN, Point};

@@ -30,26 +30,31 @@ use crate::clsag::RingMember;
 use crate::hash::Keccak256;
 use crate::hash_to_point::{hash_to_ec, hash_to_ec_batch_vartime};
 use crate::keys::KeyImage;
+use crate::keys::ScalarBytes;
 use crate::{CompressedPoint, Error, Point, Scalar};
 
 /// An MLSAG signature: `ss[column][row]` and the initial challenge `cc`. The key images are not
 /// serialized (they come from the transaction inputs).
-#[derive(Clone, PartialEq, Eq, Debug)]
+///
+/// The scalars are kept as their wire bytes ([`ScalarBytes`]): the reference's transaction
+/// parser does not check them, `MLSAG_Ver` does (`sc_check`), and so does [`Mlsag::verify`].
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Mlsag {
-    /// Responses, one row vector per column (ring member).
-    pub ss: Vec<Vec<Scalar>>,
-    /// The challenge entering column 0.
-    pub cc: Scalar,
+    /// Responses, one row vector per column (ring member; checked canonical by
+    /// [`Mlsag::verify`]).
+    pub ss: Vec<Vec<ScalarBytes>>,
+    /// The challenge entering column 0 (checked canonical by [`Mlsag::verify`]).
+    pub cc: ScalarBytes,
 }
 
 impl Mlsag {
     /// Decodes `ss` (`cols x rows` scalars, column-major, no counts) `|| cc` from the start of
-    /// `bytes`; returns the signature and the bytes read.
+    /// `bytes`; returns the signature and the bytes read. Like the reference's parser it checks
+    /// no scalar ([`Mlsag::verify`] does).
     ///
     /// # Errors
-    /// [`Error::RingTooSmall`] for zero columns or rows, [`Error::InvalidLength`],
-    /// [`Error::NonCanonicalScalar`].
+    /// [`Error::RingTooSmall`] for zero columns or rows, [`Error::InvalidLength`].
     pub fn read(bytes: &[u8], cols: usize, rows: usize) -> Result<(Mlsag, usize), Error> {
         if cols == 0 || rows == 0 {
             return Err(Error::RingTooSmall);
@@ -63,14 +68,13 @@ impl Mlsag {
         let mut scalars = body.chunks_exact(32).map(|c| {
             let mut a = [0u8; 32];
             a.copy_from_slice(c);
-            Scalar::from_canonical_bytes(&a)
+            ScalarBytes(a)
         });
         let mut ss = Vec::with_capacity(cols);
         for _ in 0..cols {
-            let col = scalars.by_ref().take(rows).collect::<Result<Vec<_>, _>>()?;
-            ss.push(col);
+            ss.push(scalars.by_ref().take(rows).collect::<Vec<_>>());
         }
-        let cc = scalars.next().ok_or(Error::InvalidLength)??;
+        let cc = scalars.next().ok_or(Error::InvalidLength)?;
         Ok((Mlsag { ss, cc }, len))
     }
 
@@ -98,7 +102,7 @@ impl Mlsag {
     /// # Errors
     /// [`Error::RingTooSmall`] (fewer than 2 columns, no rows), [`Error::RingLengthMismatch`]
     /// (non-rectangular matrix, `|II| != ds_rows`, `ds_rows > rows`, `ss` shape),
-    /// [`Error::IdentityKeyImage`], decoding errors, [`Error::ChallengeZero`],
+    /// [`Error::NonCanonicalScalar`] (an `ss` entry, then `cc`), [`Error::IdentityKeyImage`], decoding errors, [`Error::ChallengeZero`],
     /// [`Error::SignatureMismatch`].
     pub fn verify(
         &self,
@@ -123,6 +127,12 @@ impl Mlsag {
         {
             return Err(Error::RingLengthMismatch);
         }
+        let ss_all = self
+            .ss
+            .iter()
+            .map(|col| col.iter().map(ScalarBytes::to_scalar).collect())
+            .collect::<Result<Vec<Vec<Scalar>>, _>>()?;
+        let cc = self.cc.to_scalar()?;
         if key_images.iter().any(|k| k.compressed().is_identity()) {
             return Err(Error::IdentityKeyImage);
         }
@@ -137,9 +147,9 @@ impl Mlsag {
             .collect();
         let hps = hash_to_ec_batch_vartime(&linkable);
         let mut hps = hps.iter();
-        let mut c = self.cc;
+        let mut c = cc;
         let mut points = Vec::with_capacity(2 * rows);
-        for (col, ss) in pk.iter().zip(&self.ss) {
+        for (col, ss) in pk.iter().zip(&ss_all) {
             points.clear();
             for (j, (key, s)) in col.iter().zip(ss).enumerate() {
                 let kp = key.decompress()?.0;
@@ -172,7 +182,7 @@ impl Mlsag {
                 return Err(Error::ChallengeZero);
             }
         }
-        if c == self.cc {
+        if c == cc {
             Ok(())
         } else {
             Err(Error::SignatureMismatch)
@@ -368,8 +378,11 @@ pub fn sign_simple<R: CryptoRng + ?Sized>(
     }
     Ok((
         Mlsag {
-            ss: ss.iter().map(|c| c.to_vec()).collect(),
-            cc,
+            ss: ss
+                .iter()
+                .map(|c| c.iter().map(|s| ScalarBytes::from(*s)).collect())
+                .collect(),
+            cc: cc.into(),
         },
         KeyImage(image),
     ))
@@ -403,6 +416,30 @@ mod tests {
                 assert_eq!((back, used), (sig.clone(), (2 * n + 1) * 32));
                 assert!(!sig.check_simple(&[0xaa; 32], &ring, &ki, &pseudo));
             }
+        }
+    }
+
+    /// The parser keeps a non-canonical `ss` entry or `cc` (as the reference's parser does);
+    /// `MLSAG_Ver` rejects it with `NonCanonicalScalar`.
+    #[test]
+    fn non_canonical_scalars_parse_and_fail_verification() {
+        let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(10);
+        let (ring, pseudo, p, z) = crate::clsag::tests::random_ring(&mut rng, 2, 0);
+        let secret = ClsagSecret {
+            p: &p,
+            z: &z,
+            real_index: 0,
+        };
+        let (sig, ki) = sign_simple(&[2; 32], &ring, &pseudo, &secret, &mut rng).unwrap();
+        for k in [0usize, 3, 4] {
+            let mut bytes = sig.to_bytes();
+            bytes[32 * k + 31] |= 0xf0;
+            let (parsed, used) = Mlsag::read(&bytes, 2, 2).unwrap();
+            assert_eq!((parsed.to_bytes(), used), (bytes.clone(), bytes.len()));
+            assert_eq!(
+                parsed.verify_simple(&[2; 32], &ring, &ki, &pseudo),
+                Err(Error::NonCanonicalScalar)
+            );
         }
     }
 }

@@ -327,6 +327,6 @@ fn error_zero_c1_is_rejected() {
         real_index: 0,
     };
     let (mut sig, ki) = clsag::sign(&msg, &ring, &pseudo, &secret, &mut r).unwrap();
-    sig.c1 = Scalar::ZERO;
+    sig.c1 = Scalar::ZERO.into();
     assert!(sig.verify(&ring, &ki, &pseudo, &msg).is_err());
 }

@@ -32,7 +32,7 @@ pub use hop::{HopKey, Role};
 pub use keys::{Ed25519PublicKey, NodeKeys, X25519KeyPair, X25519PublicKey, X25519SecretKey};
 pub use node::{Decision, Rejection, peel_edge, peel_relay};
 pub use padding::Padding;
-pub use replay::ReplayCache;
+pub use replay::{ReplayCache, ReplayTag};
 pub use reply::{EncryptedReply, PathFailure, PathFailureKind, ReplyDecryptor, ResponseBody};
 pub use server::OnionReqParser;
 

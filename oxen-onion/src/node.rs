@@ -16,9 +16,9 @@ use rand_core::CryptoRng;
 use crate::bencode::RelayMessage;
 use crate::control::{EdgeRoute, LayerRoute, ServerRoute};
 use crate::frame::Frame;
-use crate::hop::{HopKey, Role};
+use crate::hop::HopKey;
 use crate::keys::{Ed25519PublicKey, NodeKeys, X25519PublicKey};
-use crate::replay::ReplayCache;
+use crate::replay::{ReplayCache, ReplayTag};
 use crate::reply::{EncryptedReply, ResponseBody, wrap_proxy_response};
 use crate::{EncType, Error, MAX_REQUEST_BODY_SIZE};
 
@@ -132,7 +132,8 @@ pub enum Rejection {
     MaxPathLength,
     /// 400 plain `Invalid ciphertext` (short, bad tag, zero DH, bad padding).
     InvalidCiphertext(Error),
-    /// 400 plain: the layer's ephemeral key was seen before (only with a [`ReplayCache`]).
+    /// 400 plain: the layer's Diffie-Hellman was seen before, under this or any alias of its
+    /// ephemeral key (only with a [`ReplayCache`]).
     Replayed,
     /// 200 + encrypted `{"body":"Invalid json","status":400}`: the layer decrypted but its
     /// frame or JSON is unusable.
@@ -224,8 +225,8 @@ pub fn peel_edge<R: CryptoRng + ?Sized>(
     peel_edge_inner(keys, body, None, rng)
 }
 
-/// [`peel_edge`] with a replay check on the layer's ephemeral key at time `now` (seconds, or
-/// any monotonic unit matching the cache's window).
+/// [`peel_edge`] with a replay check on the layer's Diffie-Hellman ([`ReplayTag`]) at time
+/// `now` (seconds, or any monotonic unit matching the cache's window).
 ///
 /// # Errors
 /// As [`peel_edge`], plus [`Rejection::Replayed`].
@@ -324,22 +325,29 @@ fn process_ciphertext<R: CryptoRng + ?Sized>(
     replay: Option<(&mut ReplayCache, u64)>,
     rng: &mut R,
 ) -> Result<Decision, Rejection> {
+    let s = keys
+        .x25519
+        .secret
+        .diffie_hellman(ephemeral_key)
+        .map_err(Rejection::InvalidCiphertext)?;
+    // The replay check is on the DH (every alias of the ephemeral key gives the same S),
+    // before any decryption work.
+    let tag = ReplayTag::from_shared_secret(&s);
     if let Some((cache, now)) = &replay
-        && cache.contains(ephemeral_key, *now)
+        && cache.contains(&tag, *now)
     {
         return Err(Rejection::Replayed);
     }
-    let key = HopKey::derive(enc_type, &keys.x25519, ephemeral_key, Role::Node)
+    let key = HopKey::from_shared_secret(enc_type, &s, ephemeral_key, &keys.x25519.public)
         .map_err(Rejection::InvalidCiphertext)?;
+    drop(s);
     let plaintext = key
         .decrypt(ciphertext)
         .map_err(Rejection::InvalidCiphertext)?;
     // Only an authenticated layer enters the cache, so a forged packet carrying someone
     // else's ephemeral key cannot block the real one.
     if let Some((cache, now)) = replay {
-        cache
-            .insert(*ephemeral_key, now)
-            .map_err(|_| Rejection::Replayed)?;
+        cache.insert(tag, now).map_err(|_| Rejection::Replayed)?;
     }
 
     let encrypted_error = |body: &str, rng: &mut R| -> Result<Vec<u8>, Rejection> {

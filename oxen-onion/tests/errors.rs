@@ -288,8 +288,8 @@ fn invalid_base64() {
 #[test]
 fn replayed() {
     let mut c = ReplayCache::new(10, 10);
-    c.insert(X25519PublicKey([3; 32]), 0).unwrap();
-    assert_eq!(c.insert(X25519PublicKey([3; 32]), 1), Err(Error::Replayed));
+    c.insert(ReplayTag::from([3; 32]), 0).unwrap();
+    assert_eq!(c.insert(ReplayTag::from([3; 32]), 1), Err(Error::Replayed));
 }
 
 #[test]

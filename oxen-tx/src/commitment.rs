@@ -14,29 +14,14 @@
 
 use core::fmt;
 
-use curve25519_dalek::edwards::{CompressedEdwardsY, EdwardsPoint};
+use curve25519_dalek::edwards::EdwardsPoint;
 use curve25519_dalek::scalar::Scalar as DScalar;
 use oxen_crypto::{Point, Scalar};
 use subtle::ConstantTimeEq;
 
-/// The encoding of the Pedersen value generator `H` (reference `rct::H`), equal to
-/// `8·decompress(keccak256(G))`.
-pub const H_BYTES: [u8; 32] = [
-    0x8b, 0x65, 0x59, 0x70, 0x15, 0x37, 0x99, 0xaf, 0x2a, 0xea, 0xdc, 0x9f, 0xf1, 0xad, 0xd0, 0xea,
-    0x6c, 0x72, 0x51, 0xd5, 0x41, 0x54, 0xcf, 0xa9, 0x2c, 0x17, 0x3a, 0x0d, 0xd3, 0x9c, 0x1f, 0x94,
-];
+use crate::h::mul_h;
 
-/// `H` as a dalek point. [`H_BYTES`] is a valid encoding (unit test `h_is_8_decompress_keccak_g`),
-/// so the identity fallback is unreachable; it only keeps this function total.
-pub(crate) fn h_dalek() -> EdwardsPoint {
-    CompressedEdwardsY(H_BYTES).decompress().unwrap_or_default()
-}
-
-/// The Pedersen value generator `H` (reference `rct::H`).
-#[must_use]
-pub fn h() -> Point {
-    Point::from_dalek(h_dalek())
-}
+pub use crate::h::{H_BYTES, amount_times_h, h};
 
 /// `d2h(amount)`: the 32-byte scalar whose first 8 bytes are `amount` little-endian
 /// (reference `rct::d2h`).
@@ -56,14 +41,6 @@ pub fn h2d(key: &[u8; 32]) -> u64 {
     let (head, _) = key.split_at(8);
     lo.copy_from_slice(head);
     u64::from_le_bytes(lo)
-}
-
-/// `amount·H`, constant time (reference `rct::scalarmultH(d2h(amount))`).
-#[must_use]
-pub fn amount_times_h(amount: u64) -> Point {
-    Point::from_dalek(crate::bulletproof::generators::mul_h(&DScalar::from(
-        amount,
-    )))
 }
 
 /// A Pedersen commitment as it appears on the wire (an `outPk` mask or a pseudo-output): the
@@ -137,7 +114,7 @@ impl AsRef<[u8]> for Commitment {
 
 /// `mask·G + amount·H` as a dalek point, constant time.
 pub(crate) fn commit_dalek(amount: &DScalar, mask: &DScalar) -> EdwardsPoint {
-    EdwardsPoint::mul_base(mask) + crate::bulletproof::generators::mul_h(amount)
+    EdwardsPoint::mul_base(mask) + mul_h(amount)
 }
 
 /// The Pedersen commitment `mask·G + amount·H` (reference `rct::commit(amount, mask)` = `genC`).
@@ -164,17 +141,6 @@ pub fn zero_commit(amount: u64) -> Commitment {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oxen_crypto::hash::keccak256;
-
-    #[test]
-    fn h_is_8_decompress_keccak_g() {
-        let g = curve25519_dalek::constants::ED25519_BASEPOINT_COMPRESSED;
-        let hp = CompressedEdwardsY(keccak256(g.as_bytes()))
-            .decompress()
-            .unwrap();
-        assert_eq!(hp.mul_by_cofactor().compress().to_bytes(), H_BYTES);
-        assert_eq!(h().to_bytes(), H_BYTES);
-    }
 
     #[test]
     fn d2h_h2d_round_trip() {

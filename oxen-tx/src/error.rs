@@ -66,6 +66,35 @@ pub enum Error {
     #[error("bulletproof verification equation failed")]
     BulletproofVerification,
 
+    // --- Borromean range signatures (RingCT types 1 and 2) ---
+    /// A Borromean range signature is not exactly 6176 bytes (`s0[64] || s1[64] || ee ||
+    /// Ci[64]`).
+    #[error("Borromean range signature is {len} bytes, expected 6176")]
+    BorromeanLength {
+        /// The length given.
+        len: usize,
+    },
+    /// A bit commitment `Ci[index]` does not decode (reference `ge_frombytes_vartime` fails in
+    /// `verRange`).
+    #[error("Borromean bit commitment Ci[{index}] does not decode: {reason}")]
+    BorromeanBitCommitmentInvalid {
+        /// Bit index (0..64).
+        index: usize,
+        /// Why the point does not decode.
+        reason: oxen_crypto::Error,
+    },
+    /// The bit commitments do not sum to the output commitment (compared as encodings, as
+    /// `verRange` does).
+    #[error("Borromean bit commitments do not sum to the output commitment")]
+    BorromeanSumMismatch,
+    /// `ee` is not reduced (`>= l`): it can never equal the reduced hash `verifyBorromean`
+    /// compares it with (checked before the rounds; same verdict as the reference).
+    #[error("Borromean challenge ee is not reduced")]
+    BorromeanEeNotReduced,
+    /// `Hs(LV_0 || .. || LV_63) != ee`: the ring signatures do not verify.
+    #[error("Borromean ring signatures do not verify (Hs(LV) != ee)")]
+    BorromeanChallengeMismatch,
+
     // --- RingCT signatures, transaction format, tx_extra ---
     /// The input ended inside a field.
     #[error("input truncated")]
@@ -130,11 +159,23 @@ pub enum Error {
     /// Sum of pseudo-outputs differs from sum of output commitments plus fee·H.
     #[error("RingCT balance check failed: sum(pseudoOuts) != sum(outPk) + fee*H")]
     RctBalanceMismatch,
-    /// The CLSAG of one input does not verify.
-    #[error("CLSAG of input {input} does not verify")]
+    /// The CLSAG of one input does not verify; `error` is oxen-crypto's error naming the failed
+    /// check (e.g. `NonCanonicalScalar`, `IdentityKeyImage`, `SignatureMismatch`).
+    #[error("CLSAG of input {input} does not verify: {error}")]
     ClsagInvalid {
         /// Index of the input.
         input: usize,
+        /// The failed check.
+        error: oxen_crypto::Error,
+    },
+    /// The MLSAG of one input (types 2-4; for type 1 the single MLSAG, input 0) does not verify;
+    /// `error` is oxen-crypto's error naming the failed check.
+    #[error("MLSAG of input {input} does not verify: {error}")]
+    MlsagInvalid {
+        /// Index of the input (0 for the single MLSAG of type 1).
+        input: usize,
+        /// The failed check.
+        error: oxen_crypto::Error,
     },
     /// A RingCT builder argument is inconsistent (empty inputs, counts that differ, more than
     /// 16 outputs, a real index outside its ring).

@@ -8,7 +8,12 @@ extern crate alloc;
 mod error;
 pub use error::Error;
 
+// Wire codec and the generator H, shared below.
+mod codec;
+mod h;
+
 // Amounts and range proofs.
+pub mod borromean;
 pub mod bulletproof;
 pub mod commitment;
 pub mod ecdh;
@@ -16,5 +21,6 @@ pub mod range_proof;
 
 // RingCT signatures and the transaction format.
 pub mod extra;
+pub mod prefix;
 pub mod rct;
 pub mod transaction;

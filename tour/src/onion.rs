@@ -1,12 +1,15 @@
 //! Tour section: oxen-onion. Builds a 3-hop onion request (xchacha20) to a service-node
 //! destination, peels it through three in-process path nodes and the destination, answers
 //! there and decrypts the reply at the client; then the same with size padding, and a
-//! replayed request refused by a node's replay cache.
+//! replayed request, plain and with bit 255 of its ephemeral key flipped, refused by a node's
+//! replay cache.
 
+use oxen_onion::frame::Frame;
 use oxen_onion::node::{self, Decision};
 use oxen_onion::reply::{ResponseBody, SnodeResponse};
 use oxen_onion::{
     Builder, Ed25519PublicKey, EncType, Hop, NodeKeys, Padding, ReplayCache, X25519KeyPair,
+    X25519PublicKey,
 };
 
 fn node_keys(rng: &mut rand::rngs::ThreadRng, tag: u8) -> NodeKeys {
@@ -108,14 +111,49 @@ pub fn run() {
         a.as_bytes().len()
     );
 
-    // Replay cache: the same request twice at the entry node.
+    // Replay cache: the same request twice at the entry node, then the same request with
+    // bit 255 of its ephemeral key flipped (X25519 ignores that bit, so for aes-gcm it would
+    // decrypt again under a cache keyed on the raw key bytes; this cache is keyed on the DH).
     let mut cache = ReplayCache::new(600, 1024);
-    assert!(
-        node::peel_edge_with_replay_cache(&path[0], request.as_bytes(), &mut cache, 1000, &mut rng)
-            .is_ok()
-    );
-    let again =
-        node::peel_edge_with_replay_cache(&path[0], request.as_bytes(), &mut cache, 1001, &mut rng);
-    assert_eq!(again.unwrap_err(), node::Rejection::Replayed);
-    println!("  a replayed request was refused by the entry node's replay cache (400)");
+    let (gcm, _) = Builder::new(EncType::AesGcm)
+        .path(&path.iter().map(hop).collect::<Vec<_>>())
+        .snode_destination(hop(&dest))
+        .build(b"{}", &mut rng)
+        .unwrap();
+    for (t, req) in [
+        ("xchacha20", request.as_bytes()),
+        ("aes-gcm", gcm.as_bytes()),
+    ] {
+        assert!(
+            node::peel_edge_with_replay_cache(&path[0], req, &mut cache, 1000, &mut rng).is_ok()
+        );
+        let again = node::peel_edge_with_replay_cache(&path[0], req, &mut cache, 1001, &mut rng);
+        assert_eq!(again.unwrap_err(), node::Rejection::Replayed);
+        let flipped = flip_ephemeral_bit_255(req);
+        let again =
+            node::peel_edge_with_replay_cache(&path[0], &flipped, &mut cache, 1002, &mut rng);
+        assert_eq!(again.unwrap_err(), node::Rejection::Replayed);
+        println!(
+            "  {t}: a replayed request, and the same with bit 255 of its ephemeral key flipped, \
+             were refused by the entry node's replay cache (400)"
+        );
+    }
+}
+
+/// A captured request with bit 255 of the outer `ephemeral_key` flipped (the attacker's edit).
+fn flip_ephemeral_bit_255(request: &[u8]) -> Vec<u8> {
+    const FIELD: &str = "\"ephemeral_key\":\"";
+    let f = Frame::from_bytes(request).unwrap();
+    let json = std::str::from_utf8(f.json).unwrap();
+    let start = json.find(FIELD).unwrap() + FIELD.len();
+    let hex = &json[start..start + 64];
+    let mut key = X25519PublicKey::from_hex(hex).unwrap();
+    key.0[31] ^= 0x80;
+    let json = json.replace(hex, &key.to_hex());
+    Frame {
+        blob: f.blob,
+        json: json.as_bytes(),
+    }
+    .to_bytes()
+    .unwrap()
 }

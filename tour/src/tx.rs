@@ -39,13 +39,13 @@ pub fn run() {
                 .map(|i| {
                     if i == real_index {
                         CtKey {
-                            dest: secret_key.public_key().0,
-                            mask: commit(amount, &mask).to_bytes(),
+                            dest: secret_key.public_key().compressed(),
+                            mask: commit(amount, &mask).to_bytes().into(),
                         }
                     } else {
                         CtKey {
-                            dest: random_point(&mut rng),
-                            mask: random_point(&mut rng),
+                            dest: random_point(&mut rng).into(),
+                            mask: random_point(&mut rng).into(),
                         }
                     }
                 })
@@ -71,7 +71,7 @@ pub fn run() {
             let mut k = [0u8; 32];
             rng.fill_bytes(&mut k);
             RctOutput {
-                dest: random_point(&mut rng),
+                dest: random_point(&mut rng).into(),
                 amount,
                 amount_key: AmountKey::from_bytes(k),
             }
@@ -131,7 +131,7 @@ pub fn run() {
             EcdhAmount::from_bytes(parsed.rct.ecdh_info[k].amount[..8].try_into().expect("8"));
         let (amount, mask) = ecdh_decode(&enc, &o.amount_key);
         assert_eq!(amount, o.amount);
-        assert!(Commitment(parsed.rct.out_pk[k]).opens(amount, &mask));
+        assert!(Commitment(parsed.rct.out_pk[k].0).opens(amount, &mask));
         println!("  output {k}: receiver decodes {amount} atomic units, commitment opens");
     }
     let extra = TxExtra::parse(&parsed.prefix.extra).expect("extra");

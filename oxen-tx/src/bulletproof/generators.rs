@@ -15,16 +15,17 @@ use alloc::vec::Vec;
 use curve25519_dalek::constants::ED25519_BASEPOINT_POINT;
 use curve25519_dalek::edwards::EdwardsPoint;
 #[cfg(feature = "std")]
-use curve25519_dalek::edwards::{EdwardsBasepointTable, VartimeEdwardsPrecomputation};
+use curve25519_dalek::edwards::VartimeEdwardsPrecomputation;
 use curve25519_dalek::scalar::Scalar;
 use curve25519_dalek::traits::VartimeMultiscalarMul;
 #[cfg(feature = "std")]
-use curve25519_dalek::traits::{BasepointTable, VartimePrecomputedMultiscalarMul};
+use curve25519_dalek::traits::VartimePrecomputedMultiscalarMul;
 use oxen_crypto::hash::Keccak256;
 use oxen_crypto::{hash_to_ec_vartime, varint};
 
 use super::{MAX_MN, N_BITS};
-use crate::commitment::{H_BYTES, h_dalek};
+pub(crate) use crate::h::mul_h;
+use crate::h::{H_BYTES, h_dalek};
 
 /// Domain string of the generator derivation (reference `hashkey::BULLETPROOF_EXPONENT`).
 pub const GENERATOR_DOMAIN: &[u8] = b"bulletproof";
@@ -135,19 +136,6 @@ pub(crate) fn with_generators<T>(_mn: usize, f: impl FnOnce(&Generators) -> T) -
 #[cfg(not(feature = "std"))]
 pub(crate) fn with_generators<T>(mn: usize, f: impl FnOnce(&Generators) -> T) -> T {
     f(&Generators::new(mn))
-}
-
-/// `s·H`, constant time (a fixed-base table with `std`).
-pub(crate) fn mul_h(s: &Scalar) -> EdwardsPoint {
-    #[cfg(feature = "std")]
-    {
-        static H_TABLE: std::sync::OnceLock<EdwardsBasepointTable> = std::sync::OnceLock::new();
-        H_TABLE.get_or_init(|| EdwardsBasepointTable::create(&h_dalek())) * s
-    }
-    #[cfg(not(feature = "std"))]
-    {
-        h_dalek() * s
-    }
 }
 
 /// `2^i` for `i < 64`.

@@ -59,8 +59,8 @@ fn mix_ring(v: &Value) -> Vec<Vec<CtKey>> {
                 .unwrap()
                 .iter()
                 .map(|m| CtKey {
-                    dest: h32(&m["dest"]),
-                    mask: h32(&m["mask"]),
+                    dest: h32(&m["dest"]).into(),
+                    mask: h32(&m["mask"]).into(),
                 })
                 .collect()
         })
@@ -136,7 +136,11 @@ pub fn rct_transactions(v: &Value) -> Result<usize, Vec<String>> {
             .map(|x| x.as_str().unwrap().to_owned())
             .collect();
         k.eq(
-            tx.rct.out_pk.iter().map(|x| hx(x)).collect::<Vec<_>>(),
+            tx.rct
+                .out_pk
+                .iter()
+                .map(|x| hx(x.as_ref()))
+                .collect::<Vec<_>>(),
             want_out,
             "outPk",
         );
@@ -150,7 +154,7 @@ pub fn rct_transactions(v: &Value) -> Result<usize, Vec<String>> {
             tx.rct
                 .get_pseudo_outs()
                 .iter()
-                .map(|x| hx(x))
+                .map(|x| hx(x.as_ref()))
                 .collect::<Vec<_>>(),
             want_ps,
             "pseudoOuts",
@@ -167,7 +171,10 @@ pub fn rct_transactions(v: &Value) -> Result<usize, Vec<String>> {
             .map(|x| x.as_str().unwrap().to_owned())
             .collect();
         k.eq(
-            tx.key_images().iter().map(|x| hx(x)).collect::<Vec<_>>(),
+            tx.key_images()
+                .iter()
+                .map(|x| hx(x.as_ref()))
+                .collect::<Vec<_>>(),
             want_i,
             "clsag_I",
         );
