@@ -13,7 +13,7 @@ mod builders;
 #[path = "support/signers.rs"]
 mod signers;
 
-use builders::{clsag_tx, mlsag_tx, spends_for};
+use builders::{bytes32, clsag_tx, mlsag_tx, pt, spends_for};
 use oxen_crypto::{KeyImage, Point};
 use oxen_tx::Error;
 use oxen_tx::consensus::{self, ChainState, ConsensusRules, KnownRings};
@@ -140,7 +140,7 @@ fn input_and_output_rule_errors() {
     );
     // RctTypeNullOnTransfer.
     let mut t = tx.clone();
-    t.rct = oxen_tx::rct::RctSig::null();
+    t.rct.rct_type = RctType::Null;
     assert_eq!(node(&t, &rings), Err(Error::RctTypeNullOnTransfer));
 }
 
@@ -150,7 +150,7 @@ fn key_image_and_ring_member_errors() {
     let kis = tx.key_images();
     // DuplicateKeyImage.
     let mut t = tx.clone();
-    set_key_image(&mut t, 1, kis[0].into());
+    set_key_image(&mut t, 1, bytes32(&kis[0]));
     assert_eq!(
         consensus::check_key_images_distinct(&t),
         Err(Error::DuplicateKeyImage {
@@ -190,7 +190,7 @@ fn key_image_and_ring_member_errors() {
         Err(Error::KeyImageInvalid { input: 0 })
     );
     let mut t = tx.clone();
-    let torsioned = Point::from_bytes(&kis[1].into()).unwrap() + t8();
+    let torsioned = pt(&kis[1]) + t8();
     set_key_image(&mut t, 1, torsioned.to_bytes());
     assert_eq!(
         consensus::check_key_images_in_prime_subgroup(&t),
@@ -241,7 +241,7 @@ fn ring_shape_errors() {
     );
     let mut t = tx.clone();
     let k0 = tx.key_images()[0];
-    set_key_image(&mut t, 1, k0.into());
+    set_key_image(&mut t, 1, bytes32(&k0));
     assert_eq!(
         consensus::check_ring_shape(&t, &rules),
         Err(Error::KeyImagesUnsorted { input: 1 })
@@ -292,11 +292,11 @@ fn chain_state_errors() {
     let rules = hf21();
     assert_eq!(tx.verify_for_node(&rules, &chain(None, None, None)), Ok(()));
     assert_eq!(
-        tx.verify_for_node(&rules, &chain(Some(kis[1].into()), None, None)),
+        tx.verify_for_node(&rules, &chain(Some(bytes32(&kis[1])), None, None)),
         Err(Error::KeyImageSpent { input: 1 })
     );
     assert_eq!(
-        tx.verify_for_node(&rules, &chain(None, Some(kis[0].into()), None)),
+        tx.verify_for_node(&rules, &chain(None, Some(bytes32(&kis[0])), None)),
         Err(Error::RingUnavailable { input: 0 })
     );
     assert_eq!(
@@ -351,9 +351,12 @@ fn mlsag_invalid_names_input_and_check() {
     let spends = spends_for(&mut rng, RctType::Bulletproof, 2, &amounts, 100);
     let (tx, rings) = mlsag_tx(&mut rng, RctType::Bulletproof, spends, &amounts, 100, None);
     let rules = ConsensusRules::for_hf(10).unwrap();
-    assert_eq!(tx.verify_for_node(&rules, &KnownRings::for_tx(&tx, &rings)), Ok(()));
+    assert_eq!(
+        tx.verify_for_node(&rules, &KnownRings::for_tx(&tx, &rings)),
+        Ok(())
+    );
     let mut t = tx.clone();
-    t.rct.prunable.mgs[1].cc[0] ^= 1;
+    t.rct.prunable.mgs[1].cc.0[0] ^= 1;
     let e = t.verify_for_node(&rules, &KnownRings::for_tx(&t, &rings));
     assert!(
         matches!(e, Err(Error::MlsagInvalid { input: 1, .. })),
@@ -367,24 +370,15 @@ fn mlsag_invalid_names_input_and_check() {
 fn torsioned_key_image_clsag() {
     let (mut tx, rings, spends, out_masks) = clsag_tx(12, 1, 2);
     let s = &spends[0];
-    let image = Point::from_bytes(&s.key_image()).unwrap() + t8();
+    let image = pt(&s.key_image()) + t8();
     set_key_image(&mut tx, 0, image.to_bytes());
     let message = tx
         .rct
         .pre_clsag_hash(&tx.prefix_hash().unwrap(), 1)
         .unwrap();
-    let ring: Vec<(Point, Point)> = s
-        .ring
-        .iter()
-        .map(|m| {
-            (
-                Point::from_bytes(&m.dest.into()).unwrap(),
-                Point::from_bytes(&m.mask.into()).unwrap(),
-            )
-        })
-        .collect();
+    let ring: Vec<(Point, Point)> = s.ring.iter().map(|m| (pt(&m.dest), pt(&m.mask))).collect();
     let pseudo_mask: oxen_crypto::Scalar = out_masks.iter().sum();
-    let pseudo = Point::from_bytes(&tx.rct.prunable.pseudo_outs[0].into()).unwrap();
+    let pseudo = pt(&tx.rct.prunable.pseudo_outs[0]);
     let mut rng = ChaCha20Rng::seed_from_u64(13);
     let (sig, used) = clsag_sign(
         &message,
@@ -394,7 +388,7 @@ fn torsioned_key_image_clsag() {
         &(s.mask - pseudo_mask),
         s.real,
         Some(t8()),
-        &mut rng,
+        &mut || oxen_crypto::Scalar::random(&mut rng),
     );
     assert_eq!(used.0, image.to_bytes());
     tx.rct.prunable.clsags[0] = builders::clsag_wire(&sig);

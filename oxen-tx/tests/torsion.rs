@@ -16,13 +16,22 @@ use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
 use signers::{clsag_sign, mlsag_sign, t8};
 
-fn ring(rng: &mut ChaCha20Rng, n: usize, real: usize, p: &Scalar, c: &Point) -> Vec<(Point, Point)> {
+fn ring(
+    rng: &mut ChaCha20Rng,
+    n: usize,
+    real: usize,
+    p: &Scalar,
+    c: &Point,
+) -> Vec<(Point, Point)> {
     (0..n)
         .map(|i| {
             if i == real {
                 (Point::mul_base(p), *c)
             } else {
-                (Point::mul_base(&Scalar::random(rng)), Point::mul_base(&Scalar::random(rng)))
+                (
+                    Point::mul_base(&Scalar::random(rng)),
+                    Point::mul_base(&Scalar::random(rng)),
+                )
             }
         })
         .collect()
@@ -37,12 +46,20 @@ fn bare_clsag_accepts_torsioned_key_image() {
         let pseudo = Point::mul_base(&Scalar::random(&mut rng));
         let c = pseudo + Point::mul_base(&z);
         let ring = ring(&mut rng, 10, real, &p, &c);
-        let members: Vec<_> = ring.iter().map(|(a, b)| (a.compress(), b.compress())).collect();
+        let members: Vec<_> = ring
+            .iter()
+            .map(|(a, b)| (a.compress(), b.compress()))
+            .collect();
         let m = [real as u8; 32];
         for torsion in [None, Some(t8())] {
-            let (sig, image) = clsag_sign(&m, &ring, &pseudo, &p, &z, real, torsion, &mut rng);
+            let (sig, image) = clsag_sign(&m, &ring, &pseudo, &p, &z, real, torsion, &mut || {
+                Scalar::random(&mut rng)
+            });
             let ki = KeyImage(image.0);
-            assert_eq!(sig.to_clsag().verify(&members, &ki, &pseudo.compress(), &m), Ok(()));
+            assert_eq!(
+                sig.to_clsag().verify(&members, &ki, &pseudo.compress(), &m),
+                Ok(())
+            );
             assert_eq!(ki.check_domain().is_ok(), torsion.is_none());
         }
     }
@@ -58,12 +75,21 @@ fn bare_mlsag_accepts_torsioned_key_image() {
         let c = pseudo + Point::mul_base(&z);
         let ring = ring(&mut rng, 11, real, &p, &c);
         let matrix: Vec<Vec<Point>> = ring.iter().map(|(a, b)| vec![*a, *b - pseudo]).collect();
-        let members: Vec<_> = ring.iter().map(|(a, b)| (a.compress(), b.compress())).collect();
+        let members: Vec<_> = ring
+            .iter()
+            .map(|(a, b)| (a.compress(), b.compress()))
+            .collect();
         let m = [real as u8; 32];
         for torsion in [None, Some(t8())] {
-            let (sig, images) = mlsag_sign(&m, &matrix, &[p, z], real, 1, torsion, &mut rng);
+            let (sig, images) = mlsag_sign(&m, &matrix, &[p, z], real, 1, torsion, &mut || {
+                Scalar::random(&mut rng)
+            });
             let ki = KeyImage(images[0].0);
-            assert_eq!(sig.to_mlsag().verify_simple(&m, &members, &ki, &pseudo.compress()), Ok(()));
+            assert_eq!(
+                sig.to_mlsag()
+                    .verify_simple(&m, &members, &ki, &pseudo.compress()),
+                Ok(())
+            );
             assert_eq!(ki.check_domain().is_ok(), torsion.is_none());
         }
     }

@@ -73,7 +73,9 @@ mod hash;
 mod verify;
 
 pub use build::build_clsag_transaction;
+#[allow(deprecated)]
 pub use verify::verify_rct_batch;
+pub use verify::verify_ringct_only_batch;
 
 /// A full transaction (reference `cryptonote::transaction`).
 #[derive(Debug, Clone, PartialEq, Eq)]

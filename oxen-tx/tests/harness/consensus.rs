@@ -37,7 +37,7 @@ fn our_verdict(check: &str, tx: &Transaction, rings: &[Vec<CtKey>]) -> Option<bo
             .is_ok(),
         c if c.starts_with("rct::verBulletproof(") => {
             let commitments: Vec<Commitment> =
-                tx.rct.out_pk.iter().map(|c| Commitment::from(*c)).collect();
+                tx.rct.out_pk.iter().map(|c| Commitment(c.0)).collect();
             tx.rct.prunable.bulletproofs.len() == 1
                 && tx.rct.prunable.bulletproofs[0].verify(&commitments).is_ok()
         }
@@ -54,19 +54,39 @@ fn want_error(name: &str, e: &Error) -> bool {
         "torsion_key_image" | "torsion_key_image_not_ground" => {
             matches!(e, Error::KeyImageNotInPrimeSubgroup { input: 0 })
         }
-        "duplicate_key_image" => matches!(e, Error::DuplicateKeyImage { first: 0, second: 1 }),
+        "duplicate_key_image" => matches!(
+            e,
+            Error::DuplicateKeyImage {
+                first: 0,
+                second: 1
+            }
+        ),
         "duplicate_ring_member" => matches!(e, Error::DuplicateRingMember { input: 0, .. }),
         "key_offsets_last_zero_unsigned" => {
-            matches!(e, Error::DuplicateRingMember { input: 0, position: 9 })
+            matches!(
+                e,
+                Error::DuplicateRingMember {
+                    input: 0,
+                    position: 9
+                }
+            )
         }
         "unsorted_key_images" => matches!(e, Error::KeyImagesUnsorted { input: 1 }),
         "ring_size_9" => matches!(
             e,
-            Error::RingSizeInvalid { input: 0, size: 9, expected: 10 }
+            Error::RingSizeInvalid {
+                input: 0,
+                size: 9,
+                expected: 10
+            }
         ),
         "ring_size_11" => matches!(
             e,
-            Error::RingSizeInvalid { input: 0, size: 11, expected: 10 }
+            Error::RingSizeInvalid {
+                input: 0,
+                size: 11,
+                expected: 10
+            }
         ),
         "key_offsets_empty" => matches!(e, Error::KeyOffsetsEmpty { input: 1 }),
         _ => false,
@@ -86,7 +106,10 @@ pub fn tx_consensus(v: &Value) -> Result<usize, Vec<String>> {
         };
         check_blob_fields(&mut k, c, &tx, &layout, &blob);
         k.eq(
-            tx.key_images().iter().map(|x| hx(x.as_ref())).collect::<Vec<_>>(),
+            tx.key_images()
+                .iter()
+                .map(|x| hx(x.as_ref()))
+                .collect::<Vec<_>>(),
             strings(&c["key_images"]),
             "key_images",
         );
@@ -123,7 +146,8 @@ pub fn tx_consensus(v: &Value) -> Result<usize, Vec<String>> {
         }
         // The blob entry point agrees.
         k.eq(
-            consensus::verify_blob_for_node(&blob, &rules, &KnownRings::for_tx(&tx, &rings)).is_ok(),
+            consensus::verify_blob_for_node(&blob, &rules, &KnownRings::for_tx(&tx, &rings))
+                .is_ok(),
             expected,
             "verify_blob_for_node",
         );

@@ -63,9 +63,16 @@ pub fn rct_history(v: &Value) -> Result<usize, Vec<String>> {
         };
         let (_, layout) = Transaction::from_bytes_with_layout(&blob).unwrap();
         check_blob_fields(&mut k, c, &tx, &layout, &blob);
-        k.eq(tx.rct.rct_type as u64, c["rct_type"].as_u64().unwrap(), "rct_type");
         k.eq(
-            tx.key_images().iter().map(|x| hx(x.as_ref())).collect::<Vec<_>>(),
+            tx.rct.rct_type as u64,
+            c["rct_type"].as_u64().unwrap(),
+            "rct_type",
+        );
+        k.eq(
+            tx.key_images()
+                .iter()
+                .map(|x| hx(x.as_ref()))
+                .collect::<Vec<_>>(),
             strings(&c["key_images"]),
             "key_images",
         );
@@ -122,12 +129,13 @@ pub fn rct_history(v: &Value) -> Result<usize, Vec<String>> {
         let ring = c["ring_size"].as_u64().unwrap() as usize;
         let kis = tx.key_images();
         let sorted = kis.windows(2).all(|w| w[0].as_ref() > w[1].as_ref());
-        let want: Result<(), &str> = if ring != 10 {
+        // In the node's order: hard-fork rules, then the ring shape, then the stages.
+        let want: Result<(), &str> = if ty == RctType::Bulletproof2 {
+            Err("TxVersionNotAllowed")
+        } else if ring != 10 {
             Err("RingSizeInvalid")
         } else if !sorted {
             Err("KeyImagesUnsorted")
-        } else if ty == RctType::Bulletproof2 {
-            Err("TxVersionNotAllowed")
         } else if expected {
             Ok(())
         } else {
@@ -135,8 +143,14 @@ pub fn rct_history(v: &Value) -> Result<usize, Vec<String>> {
         };
         match (&want, &node) {
             (Ok(()), Ok(())) | (Err("any"), Err(_)) => {}
-            (Err("RingSizeInvalid"), Err(Error::RingSizeInvalid { input: 0, size, expected: 10 }))
-                if *size == ring => {}
+            (
+                Err("RingSizeInvalid"),
+                Err(Error::RingSizeInvalid {
+                    input: 0,
+                    size,
+                    expected: 10,
+                }),
+            ) if *size == ring => {}
             (Err("KeyImagesUnsorted"), Err(Error::KeyImagesUnsorted { .. })) => {}
             (Err("TxVersionNotAllowed"), Err(Error::TxVersionNotAllowed { .. })) => {}
             _ => k.check(false, format!("node verdict: got {node:?}, want {want:?}")),

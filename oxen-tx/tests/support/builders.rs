@@ -7,9 +7,7 @@ use oxen_tx::borromean::RangeSig;
 use oxen_tx::bulletproof::Bulletproof;
 use oxen_tx::commitment::{amount_times_h, commit};
 use oxen_tx::prefix::{TxIn, TxOut, TxOutTarget, TxType, TxVersion};
-use oxen_tx::rct::{
-    BorromeanRangeSig, CtKey, EcdhTuple, MgSig, RctSig, RctSigPrunable, RctType,
-};
+use oxen_tx::rct::{BorromeanRangeSig, CtKey, EcdhTuple, RctSig, RctSigPrunable, RctType};
 use oxen_tx::transaction::{Transaction, TransactionPrefix, absolute_to_relative_offsets};
 use rand_chacha::ChaCha20Rng;
 use rand_core::Rng;
@@ -32,6 +30,17 @@ impl Spend {
         let sk = SecretKey::from_scalar(self.p);
         generate_key_image(&sk.public_key(), &sk).0
     }
+}
+
+/// Decodes a point from any 32-byte wire value.
+pub fn pt(b: &impl AsRef<[u8]>) -> Point {
+    let a: [u8; 32] = b.as_ref().try_into().unwrap();
+    Point::from_bytes(&a).unwrap()
+}
+
+/// The 32 bytes of any wire value.
+pub fn bytes32(b: &impl AsRef<[u8]>) -> [u8; 32] {
+    b.as_ref().try_into().unwrap()
 }
 
 fn point(rng: &mut ChaCha20Rng) -> Point {
@@ -83,7 +92,7 @@ pub fn mlsag_tx(
 ) -> (Transaction, Vec<Vec<CtKey>>) {
     spends.sort_by_key(|s| core::cmp::Reverse(s.key_image()));
     let image = |i: usize, s: &Spend| match torsion {
-        Some(t) if i == 0 => (Point::from_bytes(&s.key_image()).unwrap() + t).to_bytes(),
+        Some(t) if i == 0 => (pt(&s.key_image()) + t).to_bytes(),
         _ => s.key_image(),
     };
     let n_out = amounts.len();
@@ -168,7 +177,6 @@ pub fn mlsag_tx(
     let message = rv
         .pre_clsag_hash(&prefix.hash().unwrap(), spends.len())
         .unwrap();
-    let dec = |b: &[u8; 32]| Point::from_bytes(b).unwrap();
     if ty == RctType::Full {
         // One MLSAG: rows = inputs + the amount row; every ring has the real member at the
         // same column.
@@ -176,15 +184,12 @@ pub fn mlsag_tx(
         let cols = spends[0].ring.len();
         let mut out = amount_times_h(fee);
         for c in &rv.out_pk {
-            out += &dec(c.as_ref());
+            out += &pt(&c);
         }
         let matrix: Vec<Vec<Point>> = (0..cols)
             .map(|i| {
-                let mut col: Vec<Point> =
-                    spends.iter().map(|s| dec(s.ring[i].dest.as_ref())).collect();
-                let sum = spends
-                    .iter()
-                    .fold(-out, |acc, s| acc + dec(s.ring[i].mask.as_ref()));
+                let mut col: Vec<Point> = spends.iter().map(|s| pt(&s.ring[i].dest)).collect();
+                let sum = spends.iter().fold(-out, |acc, s| acc + pt(&s.ring[i].mask));
                 col.push(sum);
                 col
             })
@@ -193,19 +198,34 @@ pub fn mlsag_tx(
         let in_masks: Scalar = spends.iter().map(|s| s.mask).sum();
         let out_sum: Scalar = out_masks.iter().sum();
         secrets.push(in_masks - out_sum);
-        let (sig, _) = mlsag_sign(&message, &matrix, &secrets, real, spends.len(), None, rng);
+        let (sig, _) = mlsag_sign(
+            &message,
+            &matrix,
+            &secrets,
+            real,
+            spends.len(),
+            None,
+            &mut || Scalar::random(rng),
+        );
         rv.prunable.mgs.push(mg(&sig));
     } else {
         for (i, (s, pm)) in spends.iter().zip(&pseudo_masks).enumerate() {
-            let po = commit(s.amount, pm).0;
-            let po = dec(&po);
+            let po = pt(&commit(s.amount, pm).to_bytes());
             let matrix: Vec<Vec<Point>> = s
                 .ring
                 .iter()
-                .map(|m| vec![dec(m.dest.as_ref()), dec(m.mask.as_ref()) - po])
+                .map(|m| vec![pt(&m.dest), pt(&m.mask) - po])
                 .collect();
             let t = if i == 0 { torsion } else { None };
-            let (sig, _) = mlsag_sign(&message, &matrix, &[s.p, s.mask - *pm], s.real, 1, t, rng);
+            let (sig, _) = mlsag_sign(
+                &message,
+                &matrix,
+                &[s.p, s.mask - *pm],
+                s.real,
+                1,
+                t,
+                &mut || Scalar::random(rng),
+            );
             rv.prunable.mgs.push(mg(&sig));
         }
     }
@@ -221,20 +241,13 @@ pub fn mlsag_tx(
 }
 
 /// The wire form of a test CLSAG.
-pub fn clsag_wire(sig: &super::signers::RawClsag) -> oxen_tx::rct::ClsagSig {
-    oxen_tx::rct::ClsagSig::from_clsag(&sig.to_clsag())
+pub fn clsag_wire(sig: &super::signers::RawClsag) -> oxen_crypto::Clsag {
+    sig.to_clsag()
 }
 
 /// The wire form of a test MLSAG.
-pub fn mg(sig: &RawMlsag) -> MgSig {
-    MgSig {
-        ss: sig
-            .ss
-            .iter()
-            .map(|c| c.iter().map(Scalar::to_bytes).collect())
-            .collect(),
-        cc: sig.cc.to_bytes(),
-    }
+pub fn mg(sig: &RawMlsag) -> oxen_crypto::Mlsag {
+    sig.to_mlsag()
 }
 
 /// `n_in` spends (ring 10, random real index; for type Full the same index for all) that fund
@@ -247,7 +260,9 @@ pub fn spends_for(
     fee: u64,
 ) -> Vec<Spend> {
     let total: u64 = amounts.iter().sum::<u64>() + fee;
-    let mut ins: Vec<u64> = (1..n_in).map(|_| u64::from(rng.next_u32() % 1000)).collect();
+    let mut ins: Vec<u64> = (1..n_in)
+        .map(|_| u64::from(rng.next_u32() % 1000))
+        .collect();
     ins.push(total - ins.iter().sum::<u64>());
     let shared = (rng.next_u32() % 10) as usize;
     ins.iter()
@@ -313,7 +328,7 @@ pub fn clsag_tx(
         .map(|ki| {
             spends
                 .iter()
-                .find(|s| s.key_image() == <[u8; 32]>::from(*ki))
+                .find(|s| s.key_image() == bytes32(ki))
                 .unwrap()
                 .clone()
         })
@@ -323,19 +338,19 @@ pub fn clsag_tx(
 }
 
 /// Flips bit `bit` of byte 0 of MLSAG scalar `k` (`ss` column-major, then `cc`).
-pub fn flip_mg_bit(mg: &mut MgSig, k: usize, bit: u8) {
+pub fn flip_mg_bit(mg: &mut oxen_crypto::Mlsag, k: usize, bit: u8) {
     let rows = mg.ss[0].len();
     let cols = mg.ss.len();
     if k < cols * rows {
-        mg.ss[k / rows][k % rows][0] ^= 1 << bit;
+        mg.ss[k / rows][k % rows].0[0] ^= 1 << bit;
     } else {
-        mg.cc[0] ^= 1 << bit;
+        mg.cc.0[0] ^= 1 << bit;
     }
 }
 
 /// Flips the low bit of a CLSAG response.
-pub fn flip_clsag_bit(sig: &mut oxen_tx::rct::ClsagSig) {
-    sig.s[3][0] ^= 1;
+pub fn flip_clsag_bit(sig: &mut oxen_crypto::Clsag) {
+    sig.s[3].0[0] ^= 1;
 }
 
 /// The transaction's Bulletproof with `taux` changed (it still parses and fits the outputs).

@@ -1,9 +1,13 @@
 //! Test signers built from oxen-crypto primitives (variable time: tests only).
+#![allow(dead_code)]
 //!
 //! * [`mlsag_sign`]: Monero's generic `MLSAG_Gen` over any key matrix (oxen-core no longer
 //!   signs MLSAGs; oxen-crypto has only the simple two-row signer), for the type-1 matrix with
 //!   its amount row and for the attack below.
 //! * [`clsag_sign`]: `CLSAG_Gen` with an explicit key image.
+//!
+//! Randomness comes from a scalar source (`|| Scalar::random(&mut rng)`), so this file needs
+//! no RNG crate and the benches and the tour include it too.
 //!
 //! Both accept a key image offset by a point `T` of order 8 (`I + T8`). The verifier's `R` at
 //! the real index then carries an extra `c·T8` (MLSAG) or `c·mu_P·T8` (CLSAG), so the signer
@@ -12,7 +16,6 @@
 use oxen_crypto::clsag::{DOMAIN_AGG_0, DOMAIN_AGG_1, DOMAIN_ROUND, INV_EIGHT};
 use oxen_crypto::hash::Keccak256;
 use oxen_crypto::{CompressedPoint, Point, Scalar, hash_to_ec};
-use rand_core::CryptoRng;
 
 /// A point of order 8 (the one `tx_consensus.json` uses as `T8`).
 pub const T8: [u8; 32] =
@@ -45,14 +48,14 @@ pub struct RawMlsag {
 /// `matrix[real][row] = secrets[row]·G`, the first `ds_rows` rows linkable. Returns the
 /// signature and the key images `II[j] = x_j·Hp(pk[real][j])`, the first one plus `torsion`
 /// when given (then the nonces are ground until the signature verifies).
-pub fn mlsag_sign<R: CryptoRng + ?Sized>(
+pub fn mlsag_sign(
     message: &[u8; 32],
     matrix: &[Vec<Point>],
     secrets: &[Scalar],
     real: usize,
     ds_rows: usize,
     torsion: Option<Point>,
-    rng: &mut R,
+    random: &mut impl FnMut() -> Scalar,
 ) -> (RawMlsag, Vec<CompressedPoint>) {
     let cols = matrix.len();
     let rows = secrets.len();
@@ -80,14 +83,18 @@ pub fn mlsag_sign<R: CryptoRng + ?Sized>(
         h.finalize_scalar()
     };
     loop {
-        let alpha: Vec<Scalar> = (0..rows).map(|_| Scalar::random(rng)).collect();
+        let alpha: Vec<Scalar> = (0..rows).map(|_| random()).collect();
         let l: Vec<Point> = alpha.iter().map(Point::mul_base).collect();
         let r: Vec<Point> = (0..ds_rows).map(|j| hp[real][j] * alpha[j]).collect();
         let mut ss: Vec<Vec<Scalar>> = (0..cols)
-            .map(|_| (0..rows).map(|_| Scalar::random(rng)).collect())
+            .map(|_| (0..rows).map(|_| random()).collect())
             .collect();
         let mut c = round(real, &l, &r);
-        let mut cc = if (real + 1) % cols == 0 { c } else { Scalar::ZERO };
+        let mut cc = if (real + 1).is_multiple_of(cols) {
+            c
+        } else {
+            Scalar::ZERO
+        };
         let mut i = (real + 1) % cols;
         while i != real {
             let l: Vec<Point> = (0..rows)
@@ -126,7 +133,7 @@ pub struct RawClsag {
 /// `torsion` when given (nonces ground until it verifies). Returns the signature and the key
 /// image used.
 #[allow(clippy::too_many_arguments)]
-pub fn clsag_sign<R: CryptoRng + ?Sized>(
+pub fn clsag_sign(
     message: &[u8; 32],
     ring: &[(Point, Point)],
     pseudo_out: &Point,
@@ -134,10 +141,13 @@ pub fn clsag_sign<R: CryptoRng + ?Sized>(
     z: &Scalar,
     real: usize,
     torsion: Option<Point>,
-    rng: &mut R,
+    random: &mut impl FnMut() -> Scalar,
 ) -> (RawClsag, CompressedPoint) {
     let n = ring.len();
-    let hp: Vec<Point> = ring.iter().map(|(k, _)| hash_to_ec(&k.to_bytes())).collect();
+    let hp: Vec<Point> = ring
+        .iter()
+        .map(|(k, _)| hash_to_ec(&k.to_bytes()))
+        .collect();
     let mut image = hp[real] * *p;
     if let Some(t) = torsion {
         image = image + t;
@@ -174,10 +184,14 @@ pub fn clsag_sign<R: CryptoRng + ?Sized>(
         h.finalize_scalar()
     };
     loop {
-        let alpha = Scalar::random(rng);
-        let mut s: Vec<Scalar> = (0..n).map(|_| Scalar::random(rng)).collect();
+        let alpha = random();
+        let mut s: Vec<Scalar> = (0..n).map(|_| random()).collect();
         let mut c = round(&Point::mul_base(&alpha), &(hp[real] * alpha));
-        let mut c1 = if (real + 1) % n == 0 { c } else { Scalar::ZERO };
+        let mut c1 = if (real + 1).is_multiple_of(n) {
+            c
+        } else {
+            Scalar::ZERO
+        };
         let mut i = (real + 1) % n;
         while i != real {
             let (cp, cc) = (c * mu_p, c * mu_c);
@@ -201,8 +215,12 @@ impl RawMlsag {
     /// As oxen-crypto's type.
     pub fn to_mlsag(&self) -> oxen_crypto::Mlsag {
         oxen_crypto::Mlsag {
-            ss: self.ss.clone(),
-            cc: self.cc,
+            ss: self
+                .ss
+                .iter()
+                .map(|c| c.iter().map(|s| (*s).into()).collect())
+                .collect(),
+            cc: self.cc.into(),
         }
     }
 }
@@ -211,8 +229,8 @@ impl RawClsag {
     /// As oxen-crypto's type.
     pub fn to_clsag(&self) -> oxen_crypto::Clsag {
         oxen_crypto::Clsag {
-            s: self.s.clone(),
-            c1: self.c1,
+            s: self.s.iter().map(|s| (*s).into()).collect(),
+            c1: self.c1.into(),
             d: self.d,
         }
     }
