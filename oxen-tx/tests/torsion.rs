@@ -11,22 +11,29 @@
 #[path = "support/signers.rs"]
 mod signers;
 
-use oxen_crypto::{KeyImage, Point, Scalar};
+use oxen_crypto::{CompressedPoint, KeyImage, Point, Scalar};
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
 use signers::{clsag_sign, mlsag_sign, t8};
 
-fn ring(
-    rng: &mut ChaCha20Rng,
-    n: usize,
-    real: usize,
-    p: &Scalar,
-    c: &Point,
-) -> Vec<(Point, Point)> {
-    (0..n)
+/// A ring of `n` whose member `real` is `(p·G, pseudo + z·G)`, the pseudo-out, and the ring
+/// as compressed members.
+struct Setup {
+    p: Scalar,
+    z: Scalar,
+    pseudo: Point,
+    ring: Vec<(Point, Point)>,
+    members: Vec<(CompressedPoint, CompressedPoint)>,
+}
+
+fn setup(rng: &mut ChaCha20Rng, n: usize, real: usize) -> Setup {
+    let p = Scalar::random(rng);
+    let z = Scalar::random(rng);
+    let pseudo = Point::mul_base(&Scalar::random(rng));
+    let ring: Vec<(Point, Point)> = (0..n)
         .map(|i| {
             if i == real {
-                (Point::mul_base(p), *c)
+                (Point::mul_base(&p), pseudo + Point::mul_base(&z))
             } else {
                 (
                     Point::mul_base(&Scalar::random(rng)),
@@ -34,22 +41,31 @@ fn ring(
                 )
             }
         })
-        .collect()
+        .collect();
+    let members = ring
+        .iter()
+        .map(|(a, b)| (a.compress(), b.compress()))
+        .collect();
+    Setup {
+        p,
+        z,
+        pseudo,
+        ring,
+        members,
+    }
 }
 
 #[test]
 fn bare_clsag_accepts_torsioned_key_image() {
     let mut rng = ChaCha20Rng::seed_from_u64(8);
     for real in [0usize, 4, 9] {
-        let p = Scalar::random(&mut rng);
-        let z = Scalar::random(&mut rng);
-        let pseudo = Point::mul_base(&Scalar::random(&mut rng));
-        let c = pseudo + Point::mul_base(&z);
-        let ring = ring(&mut rng, 10, real, &p, &c);
-        let members: Vec<_> = ring
-            .iter()
-            .map(|(a, b)| (a.compress(), b.compress()))
-            .collect();
+        let Setup {
+            p,
+            z,
+            pseudo,
+            ring,
+            members,
+        } = setup(&mut rng, 10, real);
         let m = [real as u8; 32];
         for torsion in [None, Some(t8())] {
             let (sig, image) = clsag_sign(&m, &ring, &pseudo, &p, &z, real, torsion, &mut || {
@@ -69,16 +85,14 @@ fn bare_clsag_accepts_torsioned_key_image() {
 fn bare_mlsag_accepts_torsioned_key_image() {
     let mut rng = ChaCha20Rng::seed_from_u64(9);
     for real in [0usize, 5, 10] {
-        let p = Scalar::random(&mut rng);
-        let z = Scalar::random(&mut rng);
-        let pseudo = Point::mul_base(&Scalar::random(&mut rng));
-        let c = pseudo + Point::mul_base(&z);
-        let ring = ring(&mut rng, 11, real, &p, &c);
+        let Setup {
+            p,
+            z,
+            pseudo,
+            ring,
+            members,
+        } = setup(&mut rng, 11, real);
         let matrix: Vec<Vec<Point>> = ring.iter().map(|(a, b)| vec![*a, *b - pseudo]).collect();
-        let members: Vec<_> = ring
-            .iter()
-            .map(|(a, b)| (a.compress(), b.compress()))
-            .collect();
         let m = [real as u8; 32];
         for torsion in [None, Some(t8())] {
             let (sig, images) = mlsag_sign(&m, &matrix, &[p, z], real, 1, torsion, &mut || {

@@ -9,7 +9,9 @@ use oxen_tx::rct::CtKey;
 use oxen_tx::transaction::Transaction;
 use serde_json::Value;
 
-use crate::txs::{Case, cases, check_blob_fields, finish, h, hx, mix_ring, strings};
+use crate::txs::{
+    Case, cases, check_blob_fields, check_key_images_and_message, finish, h, mix_ring,
+};
 
 /// Our step for one upstream check, or `None` for a name this harness does not know (a
 /// failure: the vector file grew a check nobody mapped).
@@ -105,23 +107,7 @@ pub fn tx_consensus(v: &Value) -> Result<usize, Vec<String>> {
             continue;
         };
         check_blob_fields(&mut k, c, &tx, &layout, &blob);
-        k.eq(
-            tx.key_images()
-                .iter()
-                .map(|x| hx(x.as_ref()))
-                .collect::<Vec<_>>(),
-            strings(&c["key_images"]),
-            "key_images",
-        );
-        let prefix_hash = tx.prefix_hash().unwrap();
-        k.eq(
-            tx.rct
-                .pre_clsag_hash(&prefix_hash, tx.prefix.vin.len())
-                .map(|x| hx(&x))
-                .ok(),
-            c["pre_mlsag_hash"].as_str().map(str::to_owned),
-            "pre_clsag_hash",
-        );
+        check_key_images_and_message(&mut k, c, &tx, "key_images", "pre_mlsag_hash");
         let checks = c["checks"].as_array().unwrap();
         k.check(checks.len() == 9, "nine upstream checks listed");
         let listed = checks.iter().chain(c["informational"].as_array().unwrap());

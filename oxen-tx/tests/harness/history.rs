@@ -18,7 +18,9 @@ use oxen_tx::rct::RctType;
 use oxen_tx::transaction::Transaction;
 use serde_json::Value;
 
-use crate::txs::{Case, cases, check_blob_fields, finish, h, hx, mix_ring, strings};
+use crate::txs::{
+    Case, cases, check_blob_fields, check_key_images_and_message, finish, h, mix_ring,
+};
 
 /// The hard fork at which a node last accepted each historical type in a version-2 prefix:
 /// Borromean (1, 2) before hf10, Bulletproof (3) at hf10; Bulletproof2 (4) needs hf11, where a
@@ -68,24 +70,9 @@ pub fn rct_history(v: &Value) -> Result<usize, Vec<String>> {
             c["rct_type"].as_u64().unwrap(),
             "rct_type",
         );
-        k.eq(
-            tx.key_images()
-                .iter()
-                .map(|x| hx(x.as_ref()))
-                .collect::<Vec<_>>(),
-            strings(&c["key_images"]),
-            "key_images",
-        );
+        check_key_images_and_message(&mut k, c, &tx, "key_images", "pre_mlsag_hash");
         let prefix_hash = tx.prefix_hash().unwrap();
         let inputs = tx.prefix.vin.len();
-        k.eq(
-            tx.rct
-                .pre_clsag_hash(&prefix_hash, inputs)
-                .map(|x| hx(&x))
-                .ok(),
-            c["pre_mlsag_hash"].as_str().map(str::to_owned),
-            "pre_mlsag_hash",
-        );
 
         // Stage verdicts, each on its own.
         let expand = consensus::expand_rings(&tx, &rings).is_ok();

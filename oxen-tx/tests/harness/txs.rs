@@ -170,6 +170,33 @@ pub fn check_blob_fields(
     );
 }
 
+/// The key images (field `images`) and the signing message `pre_clsag_hash` (field `message`).
+pub fn check_key_images_and_message(
+    k: &mut Case<'_>,
+    c: &Value,
+    tx: &Transaction,
+    images: &str,
+    message: &str,
+) {
+    k.eq(
+        tx.key_images()
+            .iter()
+            .map(|x| hx(x.as_ref()))
+            .collect::<Vec<_>>(),
+        strings(&c[images]),
+        images,
+    );
+    let prefix_hash = tx.prefix_hash().unwrap();
+    k.eq(
+        tx.rct
+            .pre_clsag_hash(&prefix_hash, tx.prefix.vin.len())
+            .map(|x| hx(&x))
+            .ok(),
+        c[message].as_str().map(str::to_owned),
+        message,
+    );
+}
+
 pub fn rct_transactions(v: &Value) -> Result<usize, Vec<String>> {
     let mut errs = Vec::new();
     let all = cases(v);
@@ -184,29 +211,8 @@ pub fn rct_transactions(v: &Value) -> Result<usize, Vec<String>> {
             }
         };
         check_blob_fields(&mut k, c, &tx, &layout, &blob);
-        let want_i: Vec<String> = c["clsag_I"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|x| x.as_str().unwrap().to_owned())
-            .collect();
-        k.eq(
-            tx.key_images()
-                .iter()
-                .map(|x| hx(x.as_ref()))
-                .collect::<Vec<_>>(),
-            want_i,
-            "clsag_I",
-        );
+        check_key_images_and_message(&mut k, c, &tx, "clsag_I", "pre_clsag_hash");
         let prefix_hash = tx.prefix_hash().unwrap();
-        k.eq(
-            tx.rct
-                .pre_clsag_hash(&prefix_hash, tx.prefix.vin.len())
-                .map(|x| hx(&x))
-                .ok(),
-            c["pre_clsag_hash"].as_str().map(str::to_owned),
-            "pre_clsag_hash",
-        );
 
         // Verdicts.
         let ring = mix_ring(&c["mix_ring"]);
