@@ -224,6 +224,9 @@ pub enum Error {
     /// key-image unlock, Ethereum events) with inputs or outputs.
     #[error("non-transfer transaction with inputs or outputs")]
     NonTransferWithInputsOrOutputs,
+    /// `Blockchain::check_tx_inputs`: a non-transfer transaction with a non-zero fee.
+    #[error("non-transfer transaction with a fee")]
+    NonTransferWithFee,
     /// `check_inputs_types_supported` (and the three `check_tx_inputs_*` checks): input `input`
     /// is not a `txin_to_key`.
     #[error("input {input} is not a txin_to_key")]

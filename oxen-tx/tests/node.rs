@@ -93,6 +93,16 @@ fn input_and_output_rule_errors() {
         consensus::check_input_count(&t),
         Err(Error::NonTransferWithInputsOrOutputs)
     );
+    // NonTransferWithFee: a state change has no inputs, no outputs and no fee.
+    let mut t = tx.clone();
+    t.prefix.tx_type = TxType::StateChange;
+    t.prefix.vin.clear();
+    t.prefix.vout.clear();
+    t.prefix.output_unlock_times.clear();
+    t.rct = oxen_tx::rct::RctSig::null();
+    assert_eq!(node(&t, &rings), Ok(()));
+    t.rct.txn_fee = 1;
+    assert_eq!(node(&t, &rings), Err(Error::NonTransferWithFee));
     // InputNotToKey.
     let mut t = tx.clone();
     t.prefix.vin[1] = TxIn::Gen { height: 5 };

@@ -96,7 +96,7 @@ impl Transaction {
                     prefix_hash: self.prefix_hash()?,
                 })
             } else {
-                Err(Error::ChainPolicy)
+                Err(Error::NonTransferWithFee)
             };
         }
         let mut rings = Vec::with_capacity(self.prefix.vin.len());
