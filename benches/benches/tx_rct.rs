@@ -108,10 +108,10 @@ fn benches(c: &mut Criterion) {
         build_clsag_transaction(inputs.clone(), &outputs, fee, extra.clone(), &mut rng).unwrap();
     let rings = rings_of(&tx, &inputs);
     let blob = tx.to_bytes().unwrap();
-    tx.verify_rct(&rings).unwrap();
+    tx.verify_ringct_only(&rings).unwrap();
 
     c.bench_function("tx_verify_2in_2out_ring10/oxen", |b| {
-        iter(b, || black_box(&tx).verify_rct(black_box(&rings)).unwrap())
+        iter(b, || black_box(&tx).verify_ringct_only(black_box(&rings)).unwrap())
     });
     // The two halves the reference times separately (verRctSemanticsSimple,
     // verRctNonSemanticsSimple).

@@ -24,3 +24,6 @@ pub mod extra;
 pub mod prefix;
 pub mod rct;
 pub mod transaction;
+
+// The node's verdict: consensus checks around the signatures, one transaction or a block.
+pub mod consensus;

@@ -46,6 +46,13 @@ impl Transaction {
             if max_outputs < self.prefix.vout.len() as u128 {
                 return Err(Error::BulletproofTooSmall);
             }
+            // V[i] = outPk[i] * INV_EIGHT: the reference's scalarmultKey throws when outPk[i]
+            // does not decode (only the Bulletproof types restore V).
+            for (output, c) in rv.out_pk.iter().enumerate() {
+                if c.decompress().is_err() {
+                    return Err(Error::OutPkInvalid { output });
+                }
+            }
         }
         Ok(())
     }

@@ -74,7 +74,9 @@ mod verify;
 
 pub use build::build_clsag_transaction;
 pub use types::{BlobLayout, Transaction};
+#[allow(deprecated)]
 pub use verify::verify_rct_batch;
+pub use verify::verify_ringct_only_batch;
 
 #[cfg(test)]
 #[path = "transaction_tests.rs"]
