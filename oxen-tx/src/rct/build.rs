@@ -4,7 +4,7 @@ use alloc::vec::Vec;
 
 use oxen_crypto::clsag::sign as clsag_sign;
 use oxen_crypto::{
-    ClsagSecret, CompressedPoint, KeyImage, PublicKey, RingMember, Scalar, SecretKey,
+    ClsagSecret, CompressedPoint, KeyImage, PublicKey, RingMember, Scalar, SecretKey, SecretScalar,
     generate_key_image,
 };
 use rand_core::CryptoRng;
@@ -82,7 +82,7 @@ pub struct RctOutput {
 #[derive(Clone)]
 pub struct RctSecrets {
     /// The output commitment masks (`outSk`), zeroized on drop.
-    pub output_masks: Vec<Scalar>,
+    pub output_masks: Vec<SecretScalar>,
 }
 
 impl Drop for RctSecrets {
@@ -138,7 +138,7 @@ pub fn gen_rct_simple<R: CryptoRng + ?Sized>(
     }
 
     let amounts: Vec<u64> = outputs.iter().map(|o| o.amount).collect();
-    let output_masks: Vec<Scalar> = outputs
+    let output_masks: Vec<SecretScalar> = outputs
         .iter()
         .map(|o| commitment_mask(&o.amount_key))
         .collect();
@@ -162,7 +162,11 @@ pub fn gen_rct_simple<R: CryptoRng + ?Sized>(
     rv.prunable.bulletproofs.push(bp);
 
     // Pseudo-output masks: random, the last one balancing the output masks.
-    let sum_out_masks: Scalar = secrets.output_masks.iter().sum();
+    let sum_out_masks: Scalar = secrets
+        .output_masks
+        .iter()
+        .map(SecretScalar::expose_scalar)
+        .sum();
     let mut pseudo_masks: Vec<Scalar> = Vec::with_capacity(inputs.len());
     let mut acc = Scalar::ZERO;
     for _ in 1..inputs.len() {
@@ -175,7 +179,7 @@ pub fn gen_rct_simple<R: CryptoRng + ?Sized>(
     rv.prunable.pseudo_outs = inputs
         .iter()
         .zip(&pseudo_masks)
-        .map(|(i, a)| CompressedPoint(commit(i.amount, a).to_bytes()))
+        .map(|(i, a)| CompressedPoint(commit(i.amount, &SecretScalar::from_scalar(*a)).to_bytes()))
         .collect();
 
     let full_message = rv.pre_clsag_hash(message, inputs.len())?;
@@ -185,14 +189,13 @@ pub fn gen_rct_simple<R: CryptoRng + ?Sized>(
         .zip(&rv.prunable.pseudo_outs)
     {
         let ring: Vec<RingMember> = input.ring.iter().map(|m| (m.dest, m.mask)).collect();
-        let mut z = input.mask - a;
+        let z = SecretScalar::from_scalar(input.mask - a);
         let secret = ClsagSecret {
             p: &input.secret_key,
             z: &z,
             real_index: input.real_index,
         };
         let signed = clsag_sign(&full_message, &ring, pseudo, &secret, rng);
-        z.zeroize();
         let (sig, _image) = signed?;
         rv.prunable.clsags.push(sig);
     }
