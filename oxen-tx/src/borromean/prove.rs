@@ -33,7 +33,11 @@ type Secrets = Zeroizing<Vec<DScalar>>;
 
 /// 64 fresh random scalars from `rng`.
 fn random_scalars<R: CryptoRng + ?Sized>(rng: &mut R) -> Secrets {
-    Zeroizing::new((0..BITS).map(|_| *SecretScalar::random(rng).expose_dalek()).collect())
+    Zeroizing::new(
+        (0..BITS)
+            .map(|_| *SecretScalar::random(rng).expose_dalek())
+            .collect(),
+    )
 }
 
 /// The bit masks: `a_0..a_62` random, `a_63 = mask - sum`, so that `sum a_i = mask`.
