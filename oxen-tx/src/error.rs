@@ -257,4 +257,8 @@ pub enum Error {
         /// The value's length.
         len: usize,
     },
+    /// Scanner: the spend secret given does not match the view-only pair's spend public key
+    /// (`b G != B`).
+    #[error("spend secret does not match the spend public key")]
+    ScanSpendKeyMismatch,
 }

@@ -24,3 +24,6 @@ pub mod extra;
 pub mod prefix;
 pub mod rct;
 pub mod transaction;
+
+// Wallet side: finding and opening our outputs.
+pub mod scan;

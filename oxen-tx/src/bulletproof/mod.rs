@@ -40,7 +40,7 @@
 use alloc::vec::Vec;
 use core::fmt;
 
-use oxen_crypto::{Scalar, varint};
+use oxen_crypto::varint;
 use rand_core::CryptoRng;
 
 use crate::Error;
