@@ -3,7 +3,7 @@
 //!
 //! Curve work per transaction: one constant-time variable-base multiplication per transaction
 //! key (the derivation `8 a R`), and per output and candidate key one fixed-base multiplication
-//! and one subtraction; the candidate points of the whole transaction are encoded in one batch
+//! and one subtraction; the candidate points of many transactions are encoded in one batch
 //! (one field inversion).
 
 use alloc::vec::Vec;
@@ -39,7 +39,7 @@ pub(super) struct Hit {
 }
 
 /// Parses tx_extra (keeping what parsed before a failure) and computes the derivations.
-pub(super) fn derivations(
+fn derivations(
     keys: &ViewKeys,
     prefix: &TransactionPrefix,
     issues: &mut Vec<TxIssue>,
@@ -110,51 +110,100 @@ pub(super) fn derivations(
     }
 }
 
-/// The outputs whose `P - Hs(D || i) G` is in the table, for every candidate derivation.
-pub(super) fn find_outputs(
-    prefix: &TransactionPrefix,
-    d: &Derivations,
-    table: &SubaddressTable,
-    issues: &mut Vec<TxIssue>,
-) -> Vec<Hit> {
-    let mut candidates: Vec<(usize, TxKeyUsed, SecretScalar)> = Vec::new();
+/// One candidate of an output: the key it was tried with, `Hs(D || i)` and the encoding of
+/// `P - Hs(D || i) G` (a subaddress spend key if the output is ours with that key).
+pub(super) struct Candidate {
+    pub index: usize,
+    pub tx_key: TxKeyUsed,
+    pub scalar: SecretScalar,
+    pub encoded: CompressedPoint,
+}
+
+/// What one transaction needs before the table lookup: its candidates, derivations and issues.
+pub(super) struct Prepared {
+    pub derivations: Derivations,
+    pub candidates: Vec<Candidate>,
+    pub issues: Vec<TxIssue>,
+}
+
+/// Derivations and candidates of every transaction of `prefixes`; the candidate points of all of
+/// them are encoded in one batch (one field inversion for the lot).
+pub(super) fn prepare(keys: &ViewKeys, prefixes: &[&TransactionPrefix]) -> Vec<Prepared> {
     let mut points: Vec<Point> = Vec::new();
-    for (i, out) in prefix.vout.iter().enumerate() {
-        let TxOutTarget::ToKey(key) = &out.target else {
-            issues.push(TxIssue::OutputNotToKey { index: i });
-            continue;
-        };
-        let Ok(p) = key.decompress() else {
-            issues.push(TxIssue::OutputKeyInvalid { index: i });
-            continue;
-        };
-        let idx = i as u64;
-        let additional = d
-            .additional
-            .get(i)
-            .and_then(Option::as_ref)
-            .map(|der| (TxKeyUsed::Additional, der));
-        let main = d.main.iter().map(|(n, der)| (TxKeyUsed::Main(*n), der));
-        for (used, der) in main.chain(additional) {
-            let s = derivation_to_scalar(der, idx);
-            points.push(p - s.mul_base());
-            candidates.push((i, used, s));
+    let mut pending: Vec<(Prepared, Vec<(usize, TxKeyUsed, SecretScalar)>)> =
+        Vec::with_capacity(prefixes.len());
+    for prefix in prefixes {
+        let mut issues = Vec::new();
+        let d = derivations(keys, prefix, &mut issues);
+        let mut cands = Vec::new();
+        for (i, out) in prefix.vout.iter().enumerate() {
+            let TxOutTarget::ToKey(key) = &out.target else {
+                issues.push(TxIssue::OutputNotToKey { index: i });
+                continue;
+            };
+            let Ok(p) = key.decompress() else {
+                issues.push(TxIssue::OutputKeyInvalid { index: i });
+                continue;
+            };
+            let idx = i as u64;
+            let additional = d
+                .additional
+                .get(i)
+                .and_then(Option::as_ref)
+                .map(|der| (TxKeyUsed::Additional, der));
+            let main = d.main.iter().map(|(n, der)| (TxKeyUsed::Main(*n), der));
+            for (used, der) in main.chain(additional) {
+                let s = derivation_to_scalar(der, idx);
+                points.push(p - s.mul_base());
+                cands.push((i, used, s));
+            }
         }
+        pending.push((
+            Prepared {
+                derivations: d,
+                candidates: Vec::new(),
+                issues,
+            },
+            cands,
+        ));
     }
-    let encoded: Vec<CompressedPoint> = Point::compress_batch(&points);
+    let mut encoded = Point::compress_batch(&points).into_iter();
+    pending
+        .into_iter()
+        .map(|(mut prep, cands)| {
+            prep.candidates = cands
+                .into_iter()
+                .zip(encoded.by_ref())
+                .map(|((index, tx_key, scalar), encoded)| Candidate {
+                    index,
+                    tx_key,
+                    scalar,
+                    encoded,
+                })
+                .collect();
+            prep
+        })
+        .collect()
+}
+
+/// The candidates found in the table: at most one per output (the first key that finds it).
+pub(super) fn find_outputs(
+    prep: Prepared,
+    table: &SubaddressTable,
+) -> (Vec<Hit>, Derivations, Vec<TxIssue>) {
     let mut hits: Vec<Hit> = Vec::new();
-    for ((index, tx_key, scalar), enc) in candidates.into_iter().zip(&encoded) {
-        if hits.last().is_some_and(|h| h.index == index) {
+    for c in prep.candidates {
+        if hits.last().is_some_and(|h| h.index == c.index) {
             continue; // already found with an earlier key
         }
-        if let Some(subaddress) = table.lookup(enc) {
+        if let Some(subaddress) = table.lookup(&c.encoded) {
             hits.push(Hit {
-                index,
+                index: c.index,
                 subaddress,
-                tx_key,
-                scalar,
+                tx_key: c.tx_key,
+                scalar: c.scalar,
             });
         }
     }
-    hits
+    (hits, prep.derivations, prep.issues)
 }

@@ -74,5 +74,5 @@ pub use report::{
     AmountSource, OutputRejection, OwnedOutput, PaymentId, RejectedOutput, SpendData, TxIssue,
     TxKeyUsed, TxScan,
 };
-pub use scanner::Scanner;
+pub use scanner::{BATCH, Scanner};
 pub use subaddress::{Lookahead, SubaddressIndex, SubaddressTable};

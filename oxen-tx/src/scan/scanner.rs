@@ -1,14 +1,17 @@
 //! [`Scanner`]: one transaction ([`Scanner::scan`]) or many ([`Scanner::scan_many`], parallel
 //! with the feature `parallel`), growing the subaddress table as outputs are found.
+//!
+//! Three stages: prepare (derivations and candidate points, batched; no table needed), look up
+//! (in transaction order, growing the table), open (amounts, commitments, key images).
 
 use alloc::vec::Vec;
 
 use oxen_crypto::{PublicKey, SecretKey};
 
 use super::amount::{open_amount, payment_id, spend_data};
-use super::detect::{derivations, find_outputs};
+use super::detect::{Derivations, Hit, Prepared, find_outputs, prepare};
 use super::keys::{ViewKeys, check_spend_secret};
-use super::report::{OwnedOutput, RejectedOutput, TxScan};
+use super::report::{OwnedOutput, RejectedOutput, TxIssue, TxScan};
 use super::subaddress::{Lookahead, SubaddressTable};
 use crate::Error;
 use crate::transaction::Transaction;
@@ -70,64 +73,76 @@ impl Scanner {
 
     /// Scans one transaction and grows the table past any subaddress it paid.
     pub fn scan(&mut self, tx: &Transaction) -> TxScan {
-        let result = self.scan_fixed(tx);
-        self.observe(&result);
-        result
+        self.scan_many(core::slice::from_ref(tx))
+            .pop()
+            .unwrap_or_else(|| self.open(tx, Vec::new(), None, Vec::new()))
     }
 
-    /// Scans transactions in order (a block, a range of blocks), as [`Scanner::scan`] on each
-    /// would: transactions are scanned against the current table (in parallel with the feature
-    /// `parallel`); when one pays a subaddress that grows the table, the transactions after it
-    /// are scanned again with the grown table.
+    /// Scans transactions in order (a block, a range of blocks) and returns what
+    /// [`Scanner::scan`] on each in turn returns. The curve work (derivations, candidate points
+    /// and their encoding, in batches of [`BATCH`] transactions) and the opening of the owned
+    /// outputs run in parallel with the feature `parallel`; in between, the table lookups run in
+    /// transaction order, growing the table as they go, so a payment to a subaddress that only
+    /// an earlier transaction of the same call brought into the table is found.
     pub fn scan_many(&mut self, txs: &[Transaction]) -> Vec<TxScan> {
-        let mut out: Vec<TxScan> = Vec::with_capacity(txs.len());
-        let mut rest = txs;
-        while !rest.is_empty() {
-            let results = self.scan_fixed_all(rest);
-            let mut consumed = 0;
-            let mut grew = false;
-            for r in results {
-                consumed += 1;
-                grew = self.observe(&r);
-                out.push(r);
-                if grew {
-                    break;
-                }
+        let prepared = self.prepare_all(txs);
+        let mut found = Vec::with_capacity(txs.len());
+        for prep in prepared {
+            let (hits, d, issues) = find_outputs(prep, &self.table);
+            for h in &hits {
+                self.table.observe(self.keys.view_secret(), h.subaddress);
             }
-            rest = rest.get(consumed..).unwrap_or_default();
-            if !grew {
-                break;
-            }
+            found.push((hits, d, issues));
         }
-        out
+        self.open_all(txs, found)
     }
 
     #[cfg(feature = "parallel")]
-    fn scan_fixed_all(&self, txs: &[Transaction]) -> Vec<TxScan> {
+    fn prepare_all(&self, txs: &[Transaction]) -> Vec<Prepared> {
         use rayon::prelude::*;
-        txs.par_iter().map(|tx| self.scan_fixed(tx)).collect()
+        txs.par_chunks(BATCH)
+            .flat_map_iter(|chunk| self.prepare_chunk(chunk))
+            .collect()
     }
 
     #[cfg(not(feature = "parallel"))]
-    fn scan_fixed_all(&self, txs: &[Transaction]) -> Vec<TxScan> {
-        txs.iter().map(|tx| self.scan_fixed(tx)).collect()
+    fn prepare_all(&self, txs: &[Transaction]) -> Vec<Prepared> {
+        txs.chunks(BATCH)
+            .flat_map(|chunk| self.prepare_chunk(chunk))
+            .collect()
     }
 
-    /// Grows the table past every subaddress `result` paid; returns whether it grew.
-    fn observe(&mut self, result: &TxScan) -> bool {
-        let mut grew = false;
-        for idx in result.subaddresses() {
-            grew |= self.table.observe(self.keys.view_secret(), idx);
-        }
-        grew
+    fn prepare_chunk(&self, chunk: &[Transaction]) -> Vec<Prepared> {
+        let prefixes: Vec<_> = chunk.iter().map(|t| &t.prefix).collect();
+        prepare(&self.keys, &prefixes)
     }
 
-    /// Scans one transaction against the current table.
-    fn scan_fixed(&self, tx: &Transaction) -> TxScan {
+    #[cfg(feature = "parallel")]
+    fn open_all(&self, txs: &[Transaction], found: Vec<Found>) -> Vec<TxScan> {
+        use rayon::prelude::*;
+        txs.par_iter()
+            .zip(found)
+            .map(|(tx, (hits, d, issues))| self.open(tx, hits, Some(&d), issues))
+            .collect()
+    }
+
+    #[cfg(not(feature = "parallel"))]
+    fn open_all(&self, txs: &[Transaction], found: Vec<Found>) -> Vec<TxScan> {
+        txs.iter()
+            .zip(found)
+            .map(|(tx, (hits, d, issues))| self.open(tx, hits, Some(&d), issues))
+            .collect()
+    }
+
+    /// Opens the owned outputs of one transaction and assembles its report.
+    fn open(
+        &self,
+        tx: &Transaction,
+        hits: Vec<Hit>,
+        d: Option<&Derivations>,
+        issues: Vec<TxIssue>,
+    ) -> TxScan {
         let prefix = &tx.prefix;
-        let mut issues = Vec::new();
-        let d = derivations(&self.keys, prefix, &mut issues);
-        let hits = find_outputs(prefix, &d, &self.table, &mut issues);
         let mut owned = Vec::new();
         let mut rejected = Vec::new();
         for hit in &hits {
@@ -161,7 +176,7 @@ impl Scanner {
                 }),
             }
         }
-        let payment_id = payment_id(&d.fields, d.main.first().map(|(_, der)| der));
+        let payment_id = d.and_then(|d| payment_id(&d.fields, d.main.first().map(|(_, der)| der)));
         TxScan {
             tx_type: prefix.tx_type,
             is_coinbase: prefix.is_miner_tx(),
@@ -172,3 +187,10 @@ impl Scanner {
         }
     }
 }
+
+/// Transactions per batch of candidate encodings (one field inversion per batch; also the unit
+/// of parallel work).
+pub const BATCH: usize = 64;
+
+/// A transaction after the table lookup.
+type Found = (Vec<Hit>, Derivations, Vec<TxIssue>);
