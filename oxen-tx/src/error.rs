@@ -401,4 +401,25 @@ pub enum Error {
     /// checked before it runs, so this is not expected to occur.
     #[error("Ristretto range prover failed internally")]
     RistrettoProver,
+
+    // --- scanning and ONS records (oxen-tx `scan`, `extra::ons_builder`) ---
+    /// ONS update builder: no new value, owner or backup owner (an update must change something).
+    #[error("ONS update changes nothing")]
+    OnsUpdateChangesNothing,
+    /// ONS renew builder: only lokinet records are renewed.
+    #[error("ONS renew of a non-lokinet mapping type")]
+    OnsRenewNotLokinet,
+    /// ONS renew builder: `prev_txid` is zero (a renewal names the record's latest txid).
+    #[error("ONS renew without a previous txid")]
+    OnsRenewWithoutPrevTxid,
+    /// ONS update signature data: the encrypted value is longer than 113 bytes.
+    #[error("ONS value of {len} bytes is longer than 113")]
+    OnsValueTooLong {
+        /// The value's length.
+        len: usize,
+    },
+    /// Scanner: the spend secret given does not match the view-only pair's spend public key
+    /// (`b G != B`).
+    #[error("spend secret does not match the spend public key")]
+    ScanSpendKeyMismatch,
 }

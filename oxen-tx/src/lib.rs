@@ -27,3 +27,6 @@ pub mod transaction;
 
 // The node's verdict: consensus checks around the signatures, one transaction or a block.
 pub mod consensus;
+
+// Wallet side: finding and opening our outputs.
+pub mod scan;

@@ -11,6 +11,7 @@
 mod crypto;
 mod onion;
 mod ons;
+mod scan;
 mod swarm;
 mod tx;
 
@@ -30,5 +31,6 @@ fn main() {
     onion::run();
     swarm::run();
     ons::run();
+    scan::run();
     println!("\ntour finished: every step above checked its own result");
 }

@@ -48,7 +48,9 @@ pub fn run() {
                     if i == real_index {
                         CtKey {
                             dest: secret_key.public_key().compressed(),
-                            mask: commit(amount, &mask).to_bytes().into(),
+                            mask: commit(amount, &oxen_crypto::SecretScalar::from_scalar(mask))
+                                .to_bytes()
+                                .into(),
                         }
                     } else {
                         CtKey {

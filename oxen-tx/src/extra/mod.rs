@@ -51,6 +51,8 @@ mod eth;
 mod field;
 mod field_codec;
 mod ons;
+#[cfg(feature = "ons")]
+mod ons_builder;
 mod service_node;
 mod tags;
 
