@@ -25,7 +25,7 @@ use std::time::Instant;
 use criterion::{Criterion, criterion_group, criterion_main};
 use curve25519_dalek::edwards::{CompressedEdwardsY, EdwardsPoint};
 use curve25519_dalek::scalar::Scalar as DScalar;
-use oxen_crypto::{Scalar, SecretScalar};
+use oxen_crypto::SecretScalar;
 use oxen_tx::borromean::RangeSig;
 use oxen_tx::commitment::Commitment;
 use rand_chacha::ChaCha20Rng;

@@ -22,7 +22,7 @@ use oxen_crypto::{Point, Scalar, SecretKey, SecretScalar};
 use oxen_tx::commitment::commit;
 use oxen_tx::ecdh::AmountKey;
 use oxen_tx::rct::{CtKey, RING_SIZE, RctInput, RctOutput};
-use oxen_tx::transaction::{Transaction, build_clsag_transaction, verify_rct_batch};
+use oxen_tx::transaction::{Transaction, build_clsag_transaction, verify_ringct_only_batch};
 use rand_chacha::ChaCha20Rng;
 use rand_chacha::rand_core::{Rng, SeedableRng};
 
@@ -111,7 +111,11 @@ fn benches(c: &mut Criterion) {
     tx.verify_ringct_only(&rings).unwrap();
 
     c.bench_function("tx_verify_2in_2out_ring10/oxen", |b| {
-        iter(b, || black_box(&tx).verify_ringct_only(black_box(&rings)).unwrap())
+        iter(b, || {
+            black_box(&tx)
+                .verify_ringct_only(black_box(&rings))
+                .unwrap()
+        })
     });
     // The two halves the reference times separately (verRctSemanticsSimple,
     // verRctNonSemanticsSimple).
@@ -148,7 +152,7 @@ fn benches(c: &mut Criterion) {
 /// Transactions in the block of the threads curve.
 const BLOCK_TXS: usize = 16;
 
-/// Verifying a block of [`BLOCK_TXS`] 2-in/2-out transactions (`verify_rct_batch`: every
+/// Verifying a block of [`BLOCK_TXS`] 2-in/2-out transactions (`verify_ringct_only_batch`: every
 /// per-transaction check and CLSAG, one batched Bulletproof check) on a rayon pool of 1, 2, 4 ...
 /// threads, up to the CPUs this machine has.
 fn bench_block(c: &mut Criterion) {
@@ -164,7 +168,7 @@ fn bench_block(c: &mut Criterion) {
         .collect();
     let items: Vec<(&Transaction, &[Vec<CtKey>])> =
         block.iter().map(|(t, r)| (t, r.as_slice())).collect();
-    verify_rct_batch(&items).unwrap();
+    verify_ringct_only_batch(&items).unwrap();
     let cpus = std::thread::available_parallelism().map_or(1, usize::from);
     let mut g = c.benchmark_group("block_verify");
     let mut threads = 1;
@@ -175,7 +179,7 @@ fn bench_block(c: &mut Criterion) {
             .unwrap();
         g.bench_function(id("oxen", Some(threads)), |b| {
             iter(b, || {
-                pool.install(|| verify_rct_batch(black_box(&items)).unwrap())
+                pool.install(|| verify_ringct_only_batch(black_box(&items)).unwrap())
             })
         });
         threads *= 2;

@@ -28,7 +28,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use oxen_crypto::clsag::ClsagSecret;
 use oxen_crypto::mlsag::sign_simple;
-use oxen_crypto::{CompressedPoint, Point, Scalar, SecretKey};
+use oxen_crypto::{CompressedPoint, Point, Scalar, SecretKey, SecretScalar};
 use oxen_tx::consensus::{ConsensusRules, KnownRings, verify_block_for_node};
 use oxen_tx::rct::RctType;
 use oxen_tx::transaction::Transaction;
@@ -103,7 +103,7 @@ fn mlsag_benches(c: &mut Criterion) {
     let message = [7u8; 32];
     let secret = ClsagSecret {
         p: &p,
-        z: &z,
+        z: &SecretScalar::from_scalar(z),
         real_index: real,
     };
     let pseudo = pseudo.compress();

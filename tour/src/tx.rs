@@ -48,9 +48,7 @@ pub fn run() {
                     if i == real_index {
                         CtKey {
                             dest: secret_key.public_key().compressed(),
-                            mask: commit(amount, &oxen_crypto::SecretScalar::from_scalar(mask))
-                                .to_bytes()
-                                .into(),
+                            mask: commit(amount, &mask).to_bytes().into(),
                         }
                     } else {
                         CtKey {
@@ -190,7 +188,9 @@ fn torsioned_key_image<R: rand::CryptoRng>(rng: &mut R) {
             if i == real_index {
                 CtKey {
                     dest: secret_key.public_key().0.into(),
-                    mask: commit(amount, &mask).to_bytes().into(),
+                    mask: commit(amount, &SecretScalar::from_scalar(mask))
+                        .to_bytes()
+                        .into(),
                 }
             } else {
                 CtKey {
@@ -200,12 +200,12 @@ fn torsioned_key_image<R: rand::CryptoRng>(rng: &mut R) {
             }
         })
         .collect();
-    let p = *secret_key.as_scalar();
+    let p = *secret_key.as_secret_scalar().expose_scalar();
     let input = RctInput {
         ring: ring.clone(),
         real_index,
         secret_key,
-        mask,
+        mask: SecretScalar::from_scalar(mask),
         amount,
     };
     let offsets = (0..RING_SIZE as u64).map(|i| 5000 + 13 * i).collect();
@@ -245,7 +245,11 @@ fn torsioned_key_image<R: rand::CryptoRng>(rng: &mut R) {
     let pseudo = tx.rct.prunable.pseudo_outs[0]
         .decompress()
         .expect("pseudo-out");
-    let pseudo_mask: Scalar = secrets.output_masks.iter().sum();
+    let pseudo_mask: Scalar = secrets
+        .output_masks
+        .iter()
+        .map(|m| *m.expose_scalar())
+        .sum();
     let mut tries = 0u32;
     let (sig, _) = signers::clsag_sign(
         &message,

@@ -174,7 +174,7 @@ pub fn gen_rct_simple<R: CryptoRng + ?Sized>(
     rv.prunable.pseudo_outs = inputs
         .iter()
         .zip(&pseudo_masks)
-        .map(|(i, a)| CompressedPoint(commit(i.amount, &SecretScalar::from_scalar(*a)).to_bytes()))
+        .map(|(i, a)| CompressedPoint(commit(i.amount, a).to_bytes()))
         .collect();
 
     let full_message = rv.pre_clsag_hash(message, inputs.len())?;

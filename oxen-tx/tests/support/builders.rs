@@ -2,7 +2,7 @@
 //! the crate's provers (oxen-core no longer signs types 1..=4; these make valid ones to verify).
 #![allow(dead_code)]
 
-use oxen_crypto::{Point, Scalar, SecretKey, generate_key_image};
+use oxen_crypto::{Point, Scalar, SecretKey, SecretScalar, generate_key_image};
 use oxen_tx::borromean::RangeSig;
 use oxen_tx::bulletproof::Bulletproof;
 use oxen_tx::commitment::{amount_times_h, commit};
@@ -27,7 +27,7 @@ pub struct Spend {
 
 impl Spend {
     pub fn key_image(&self) -> [u8; 32] {
-        let sk = SecretKey::from_scalar(self.p);
+        let sk = SecretKey::from_secret_scalar(SecretScalar::from_scalar(self.p));
         generate_key_image(&sk.public_key(), &sk).0
     }
 }
@@ -56,7 +56,9 @@ pub fn spend(rng: &mut ChaCha20Rng, amount: u64, ring_size: usize, real: usize) 
             if i == real {
                 CtKey {
                     dest: Point::mul_base(&p).to_bytes().into(),
-                    mask: commit(amount, &mask).to_bytes().into(),
+                    mask: commit(amount, &SecretScalar::from_scalar(mask))
+                        .to_bytes()
+                        .into(),
                 }
             } else {
                 CtKey {
@@ -102,12 +104,16 @@ pub fn mlsag_tx(
     rv.txn_fee = fee;
     let mut prunable = RctSigPrunable::default();
     if ty.is_bulletproof() {
-        let (bp, commitments) = Bulletproof::prove(amounts, &out_masks, rng).unwrap();
+        let secret_masks: Vec<SecretScalar> = out_masks
+            .iter()
+            .map(|m| SecretScalar::from_scalar(*m))
+            .collect();
+        let (bp, commitments) = Bulletproof::prove(amounts, &secret_masks, rng).unwrap();
         rv.out_pk = commitments.iter().map(|c| c.to_bytes().into()).collect();
         prunable.bulletproofs.push(bp);
     } else {
         for (a, m) in amounts.iter().zip(&out_masks) {
-            let (c, sig) = RangeSig::prove(*a, m, rng);
+            let (c, sig) = RangeSig::prove(*a, &SecretScalar::from_scalar(*m), rng);
             rv.out_pk.push(c.to_bytes().into());
             prunable
                 .range_sigs
@@ -139,7 +145,11 @@ pub fn mlsag_tx(
         let pseudo: Vec<_> = spends
             .iter()
             .zip(&pseudo_masks)
-            .map(|(s, m)| commit(s.amount, m).to_bytes().into())
+            .map(|(s, m)| {
+                commit(s.amount, &SecretScalar::from_scalar(*m))
+                    .to_bytes()
+                    .into()
+            })
             .collect();
         if ty == RctType::Simple {
             rv.pseudo_outs = pseudo;
@@ -210,7 +220,7 @@ pub fn mlsag_tx(
         rv.prunable.mgs.push(mg(&sig));
     } else {
         for (i, (s, pm)) in spends.iter().zip(&pseudo_masks).enumerate() {
-            let po = pt(&commit(s.amount, pm).to_bytes());
+            let po = pt(&commit(s.amount, &SecretScalar::from_scalar(*pm)).to_bytes());
             let matrix: Vec<Vec<Point>> = s
                 .ring
                 .iter()
@@ -300,8 +310,8 @@ pub fn clsag_tx(
                 RctInput {
                     ring: s.ring.clone(),
                     real_index: s.real,
-                    secret_key: SecretKey::from_scalar(s.p),
-                    mask: s.mask,
+                    secret_key: SecretKey::from_secret_scalar(SecretScalar::from_scalar(s.p)),
+                    mask: SecretScalar::from_scalar(s.mask),
                     amount: s.amount,
                 },
                 s.offsets.clone(),
@@ -334,7 +344,16 @@ pub fn clsag_tx(
         })
         .collect();
     let rings = ordered.iter().map(|s| s.ring.clone()).collect();
-    (tx, rings, ordered, secrets.output_masks.clone())
+    (
+        tx,
+        rings,
+        ordered,
+        secrets
+            .output_masks
+            .iter()
+            .map(|m| *m.expose_scalar())
+            .collect(),
+    )
 }
 
 /// Flips bit `bit` of byte 0 of MLSAG scalar `k` (`ss` column-major, then `cc`).
