@@ -1,7 +1,7 @@
 //! Parse admission: the reference's post-parse checks (`expand_transaction_1`) and
 //! `parse_and_validate_tx_from_blob`.
 
-use super::Transaction;
+use super::types::Transaction;
 use crate::Error;
 use crate::prefix::TxVersion;
 use crate::rct::RctType;

@@ -1,8 +1,8 @@
 use super::*;
 use crate::Error;
 use crate::bulletproof::Bulletproof;
-use crate::rct::RctType;
 use crate::rct::{BORROMEAN_RANGE_SIG_LEN, BorromeanRangeSig, EcdhTuple};
+use crate::rct::{RctSig, RctType};
 use oxen_crypto::hash::keccak256;
 use oxen_crypto::{Clsag, Mlsag};
 use proptest::prelude::*;

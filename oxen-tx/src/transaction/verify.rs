@@ -2,7 +2,7 @@
 
 use alloc::vec::Vec;
 
-use super::Transaction;
+use super::types::Transaction;
 use crate::Error;
 use crate::bulletproof::Bulletproof;
 use crate::commitment::Commitment;
