@@ -132,9 +132,11 @@ fn benches(c: &mut Criterion) {
             tx(&mut rng, (d, cv, maj != 0 || min != 0))
         })
         .collect();
+    // the wallet has seen these subaddresses before: its table already grew past them, so the
+    // timed scans measure scanning, not table growth
+    let mut grown = scanner.clone();
     assert_eq!(
-        scanner
-            .clone()
+        grown
             .scan_many(&one_ours)
             .iter()
             .map(|s| s.owned.len())

@@ -16,7 +16,7 @@ use oxen_crypto::{
 use super::keys::ViewKeys;
 use super::report::{TxIssue, TxKeyUsed};
 use super::subaddress::{SubaddressIndex, SubaddressTable};
-use crate::extra::{ExtraField, TxExtra};
+use crate::extra::{ExtraField, parse_tx_extra};
 use crate::prefix::{TransactionPrefix, TxOutTarget};
 
 /// The transaction keys of one transaction and their derivations with our view secret.
@@ -44,8 +44,8 @@ fn derivations(
     prefix: &TransactionPrefix,
     issues: &mut Vec<TxIssue>,
 ) -> Derivations {
-    let fields = match TxExtra::parse(&prefix.extra) {
-        Ok(e) => e.fields().to_vec(),
+    let fields = match parse_tx_extra(&prefix.extra) {
+        Ok(fields) => fields,
         Err(e) => {
             issues.push(TxIssue::ExtraPartiallyParsed {
                 offset: e.offset,
@@ -126,12 +126,14 @@ pub(super) struct Prepared {
     pub issues: Vec<TxIssue>,
 }
 
+/// A candidate before its point is encoded: output index, key used, `Hs(D || i)`.
+type Unencoded = (usize, TxKeyUsed, SecretScalar);
+
 /// Derivations and candidates of every transaction of `prefixes`; the candidate points of all of
 /// them are encoded in one batch (one field inversion for the lot).
 pub(super) fn prepare(keys: &ViewKeys, prefixes: &[&TransactionPrefix]) -> Vec<Prepared> {
     let mut points: Vec<Point> = Vec::new();
-    let mut pending: Vec<(Prepared, Vec<(usize, TxKeyUsed, SecretScalar)>)> =
-        Vec::with_capacity(prefixes.len());
+    let mut pending: Vec<(Prepared, Vec<Unencoded>)> = Vec::with_capacity(prefixes.len());
     for prefix in prefixes {
         let mut issues = Vec::new();
         let d = derivations(keys, prefix, &mut issues);
