@@ -16,6 +16,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use curve25519_dalek::edwards::EdwardsPoint;
 use curve25519_dalek::traits::VartimeMultiscalarMul;
+use oxen_benches::harness::{id, iter};
 use oxen_crypto::clsag::{self, ClsagSecret, RingMember};
 use oxen_crypto::*;
 use rand::SeedableRng;
@@ -195,32 +196,38 @@ fn benches(c: &mut Criterion) {
     let mut rng = ChaCha20Rng::seed_from_u64(0xbe7c);
     let data32 = [0x5au8; 32];
     c.bench_function("keccak_32B/oxen", |b| {
-        b.iter(|| hash::keccak256(black_box(&data32)))
+        iter(b, || hash::keccak256(black_box(&data32)))
     });
     c.bench_function("hash_to_ec/oxen", |b| {
-        b.iter(|| hash_to_ec_vartime(black_box(&data32)))
+        iter(b, || hash_to_ec_vartime(black_box(&data32)))
     });
     let s = Scalar::random(&mut rng);
     let pt = Point::mul_base(&Scalar::random(&mut rng));
     c.bench_function("scalar_mul_varbase/oxen", |b| {
-        b.iter(|| black_box(&pt) * black_box(&s))
+        iter(b, || black_box(&pt) * black_box(&s))
     });
 
     let (a, big_a) = generate_keys(&mut rng);
     let (_, big_b) = generate_keys(&mut rng);
     c.bench_function("generate_key_derivation/oxen", |b| {
-        b.iter(|| generate_key_derivation(black_box(&big_a), black_box(&a)).unwrap())
+        iter(b, || {
+            generate_key_derivation(black_box(&big_a), black_box(&a)).unwrap()
+        })
     });
     let d = generate_key_derivation(&big_a, &a).unwrap();
     c.bench_function("derive_public_key/oxen", |b| {
-        b.iter(|| derive_public_key(black_box(&d), 3, black_box(&big_b)).unwrap())
+        iter(b, || {
+            derive_public_key(black_box(&d), 3, black_box(&big_b)).unwrap()
+        })
     });
     c.bench_function("key_image/oxen", |b| {
-        b.iter(|| generate_key_image(black_box(&big_a), black_box(&a)))
+        iter(b, || generate_key_image(black_box(&big_a), black_box(&a)))
     });
     let sig = generate_signature(&data32, &big_a, &a, &mut rng).unwrap();
     c.bench_function("check_signature/oxen", |b| {
-        b.iter(|| assert!(check_signature(black_box(&data32), &big_a, &sig)))
+        iter(b, || {
+            assert!(check_signature(black_box(&data32), &big_a, &sig))
+        })
     });
 
     for n in [10usize, 16] {
@@ -229,7 +236,9 @@ fn benches(c: &mut Criterion) {
         let ki = generate_key_image(&keys[3].1, &keys[3].0);
         let sigs = generate_ring_signature(&data32, &ki, &pubs, &keys[3].0, 3, &mut rng).unwrap();
         c.bench_function(&format!("ring_signature_check_{n}/oxen"), |b| {
-            b.iter(|| assert!(check_ring_signature(&data32, &ki, &pubs, &sigs)))
+            iter(b, || {
+                assert!(check_ring_signature(&data32, &ki, &pubs, &sigs))
+            })
         });
     }
 
@@ -245,30 +254,64 @@ fn benches(c: &mut Criterion) {
     ];
     let mut rng03 =
         <rand_chacha_03::ChaCha20Rng as rand_chacha_03::rand_core::SeedableRng>::seed_from_u64(9);
-    for n in [10usize, 16] {
-        let input = clsag_input(&mut rng, n);
-        let prepared = peer::prepare(&input);
-        c.bench_function(&format!("clsag_sign_{n}/oxen"), |b| {
-            b.iter(|| oxen_sign(&input, &mut rng))
-        });
-        c.bench_function(&format!("clsag_sign_{n}/monero-clsag"), |b| {
-            b.iter(|| peer::sign(&prepared, &mut rng03))
-        });
-        let (sig, image) = oxen_sign(&input, &mut rng);
-        let peer_in = peer::verify_input(&input, &sig, &image);
-        assert!(peer::verify(&peer_in), "monero-clsag rejects our CLSAG");
-        c.bench_function(&format!("clsag_verify_{n}/oxen"), |b| {
-            b.iter(|| assert!(sig.check(&input.ring, &image, &input.pseudo, &input.msg)))
-        });
-        c.bench_function(&format!("clsag_verify_{n}/monero-clsag"), |b| {
-            b.iter(|| assert!(peer::verify(&peer_in)))
-        });
-        c.bench_function(&format!("clsag_verify_{n}/floor"), |b| {
-            b.iter(|| floor(&input.ring, &fl_scalars, &fl_pts))
-        });
+    let fl = (fl_scalars, fl_pts);
+    // The headline rows at Oxen's ring size, then the growth curves vs ring size.
+    bench_clsag(c, 10, false, &mut rng, &mut rng03, &fl);
+    for n in RINGS {
+        bench_clsag(c, n, true, &mut rng, &mut rng03, &fl);
     }
+    bench_mlsag(c, 10, false, &mut rng);
+    for n in RINGS {
+        bench_mlsag(c, n, true, &mut rng);
+    }
+}
 
-    let input = clsag_input(&mut rng, 10);
+/// Ring sizes of the CLSAG and MLSAG growth curves.
+const RINGS: [usize; 4] = [2, 8, 32, 128];
+
+type Floor = ([curve25519_dalek::Scalar; 3], [EdwardsPoint; 3]);
+
+/// CLSAG sign and verify at ring size `n`: a table row (`clsag_sign_10/oxen`) or, with
+/// `curve`, a point of the curves (`clsag_sign/oxen/10`).
+fn bench_clsag(
+    c: &mut Criterion,
+    n: usize,
+    curve: bool,
+    rng: &mut ChaCha20Rng,
+    rng03: &mut rand_chacha_03::ChaCha20Rng,
+    fl: &Floor,
+) {
+    let (group, at) = group_and_param("clsag_sign", n, curve);
+    let input = clsag_input(rng, n);
+    let prepared = peer::prepare(&input);
+    let mut g = c.benchmark_group(&group);
+    g.bench_function(id("oxen", at), |b| iter(b, || oxen_sign(&input, rng)));
+    g.bench_function(id("monero-clsag", at), |b| {
+        iter(b, || peer::sign(&prepared, rng03))
+    });
+    g.finish();
+    let (sig, image) = oxen_sign(&input, rng);
+    let peer_in = peer::verify_input(&input, &sig, &image);
+    assert!(peer::verify(&peer_in), "monero-clsag rejects our CLSAG");
+    let (group, at) = group_and_param("clsag_verify", n, curve);
+    let mut g = c.benchmark_group(&group);
+    g.bench_function(id("oxen", at), |b| {
+        iter(b, || {
+            assert!(sig.check(&input.ring, &image, &input.pseudo, &input.msg))
+        })
+    });
+    g.bench_function(id("monero-clsag", at), |b| {
+        iter(b, || assert!(peer::verify(&peer_in)))
+    });
+    g.bench_function(id("floor", at), |b| {
+        iter(b, || floor(&input.ring, &fl.0, &fl.1))
+    });
+    g.finish();
+}
+
+/// MLSAG (simple, as RingCT uses it) verification at ring size `n`.
+fn bench_mlsag(c: &mut Criterion, n: usize, curve: bool, rng: &mut ChaCha20Rng) {
+    let input = clsag_input(rng, n);
     let z = &input.mask - &input.pseudo_mask;
     let secret = ClsagSecret {
         p: &input.p,
@@ -276,11 +319,29 @@ fn benches(c: &mut Criterion) {
         real_index: input.real,
     };
     let (msig, image) =
-        mlsag::sign_simple(&input.msg, &input.ring, &input.pseudo, &secret, &mut rng).unwrap();
-    c.bench_function("mlsag_verify_10/oxen", |b| {
-        b.iter(|| assert!(msig.check_simple(&input.msg, &input.ring, &image, &input.pseudo)))
+        mlsag::sign_simple(&input.msg, &input.ring, &input.pseudo, &secret, rng).unwrap();
+    let (group, at) = group_and_param("mlsag_verify", n, curve);
+    let mut g = c.benchmark_group(&group);
+    g.bench_function(id("oxen", at), |b| {
+        iter(b, || {
+            assert!(msig.check_simple(&input.msg, &input.ring, &image, &input.pseudo))
+        })
     });
+    g.finish();
 }
 
-criterion_group!(group, benches);
+/// `(group, parameter)`: `(op_n, None)` for a table row, `(op, Some(n))` for a curve point.
+fn group_and_param(op: &str, n: usize, curve: bool) -> (String, Option<usize>) {
+    if curve {
+        (op.to_owned(), Some(n))
+    } else {
+        (format!("{op}_{n}"), None)
+    }
+}
+
+criterion_group! {
+    name = group;
+    config = oxen_benches::harness::config();
+    targets = benches
+}
 criterion_main!(group);

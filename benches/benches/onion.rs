@@ -16,6 +16,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use oxen_benches::harness::{id, iter, iter_batched};
 use oxen_onion::hop::TAG_LEN;
 use oxen_onion::keys::{x25519, x25519_ladder};
 use oxen_onion::node::{self, Decision};
@@ -60,23 +61,40 @@ fn builder(n: &Net, t: EncType) -> Builder {
         .snode_destination(hop(&n.dest))
 }
 
+/// Payload sizes of the build and peel growth curves (aes-gcm, the default), 1 KiB to 1 MiB.
+const PAYLOADS: [usize; 4] = [1 << 10, 1 << 14, 1 << 18, 1 << 20];
+
 fn bench_build(c: &mut Criterion) {
     let mut rng = ChaCha20Rng::seed_from_u64(1);
     let n = net(&mut rng);
-    for (size, name) in [
-        (1024usize, "onion_build_3hop_1k"),
-        (65536, "onion_build_3hop_64k"),
-    ] {
-        let payload = vec![0x5au8; size];
-        for t in ENC_TYPES {
-            let mut g = c.benchmark_group(format!("{name}_{}", t.as_str()));
-            let b = builder(&n, t);
-            g.bench_function("oxen", |bch| {
-                bch.iter(|| b.build(black_box(&payload), &mut rng).unwrap())
-            });
-            g.finish();
-        }
+    let payload = vec![0x5au8; 1024];
+    for t in ENC_TYPES {
+        let mut g = c.benchmark_group(format!("onion_build_3hop_1k_{}", t.as_str()));
+        let b = builder(&n, t);
+        g.bench_function("oxen", |bch| {
+            iter(bch, || b.build(black_box(&payload), &mut rng).unwrap())
+        });
+        g.finish();
     }
+    let b = builder(&n, EncType::AesGcm);
+    let mut g = c.benchmark_group("onion_build");
+    for size in PAYLOADS {
+        let payload = vec![0x5au8; size];
+        g.bench_function(id("oxen", Some(size)), |bch| {
+            iter(bch, || b.build(black_box(&payload), &mut rng).unwrap())
+        });
+    }
+    g.finish();
+    let mut g = c.benchmark_group("onion_peel");
+    for size in PAYLOADS {
+        let (req, _) = b.build(&vec![0x5au8; size], &mut rng).unwrap();
+        g.bench_function(id("oxen", Some(size)), |bch| {
+            iter(bch, || {
+                node::peel_edge(&n.path[0], black_box(req.as_bytes()), &mut rng).unwrap()
+            })
+        });
+    }
+    g.finish();
 }
 
 /// The operations a 3-hop + destination build cannot avoid, for 1 KiB aes-gcm: 4 ephemeral
@@ -107,7 +125,7 @@ fn bench_floor(c: &mut Criterion) {
         .collect();
     let mut g = c.benchmark_group("onion_build_3hop_1k_aes-gcm");
     g.bench_function("floor", |b| {
-        b.iter(|| {
+        iter(b, || {
             let mut eds = Vec::with_capacity(8);
             for lift in &lifts {
                 let mut sk = [0u8; 32];
@@ -133,7 +151,9 @@ fn bench_peel_and_reply(c: &mut Criterion) {
         let mut g = c.benchmark_group(format!("onion_peel_{}", t.as_str()));
         let (req, _) = builder(&n, t).build(&[0x5au8; 1024], &mut rng).unwrap();
         g.bench_function("oxen", |b| {
-            b.iter(|| node::peel_edge(&n.path[0], black_box(req.as_bytes()), &mut rng).unwrap())
+            iter(b, || {
+                node::peel_edge(&n.path[0], black_box(req.as_bytes()), &mut rng).unwrap()
+            })
         });
         g.finish();
     }
@@ -160,7 +180,7 @@ fn bench_peel_and_reply(c: &mut Criterion) {
         };
         let mut enc = c.benchmark_group(format!("reply_encrypt_{}", t.as_str()));
         enc.bench_function("oxen", |b| {
-            b.iter(|| del.reply(&mut rng, 200, black_box(&body)).unwrap())
+            iter(b, || del.reply(&mut rng, 200, black_box(&body)).unwrap())
         });
         enc.finish();
         let reply = del.reply(&mut rng, 200, &body).unwrap();
@@ -169,7 +189,7 @@ fn bench_peel_and_reply(c: &mut Criterion) {
     for (t, dec, reply) in &cases {
         let mut dg = c.benchmark_group(format!("reply_decrypt_{}", t.as_str()));
         dg.bench_function("oxen", |b| {
-            b.iter(|| dec.handle_reply(200, black_box(&reply.body)).unwrap())
+            iter(b, || dec.handle_reply(200, black_box(&reply.body)).unwrap())
         });
         dg.finish();
     }
@@ -182,18 +202,20 @@ fn bench_x25519(c: &mut Criterion) {
     let peer = X25519KeyPair::generate(&mut rng).public.to_bytes();
     let mut g = c.benchmark_group("x25519_dh");
     g.bench_function("x25519-dalek", |b| {
-        b.iter(|| x25519_ladder(black_box(&sk), &peer))
+        iter(b, || x25519_ladder(black_box(&sk), &peer))
     });
-    g.bench_function("oxen", |b| b.iter(|| x25519(black_box(&sk), &peer)));
+    g.bench_function("oxen", |b| iter(b, || x25519(black_box(&sk), &peer)));
     g.finish();
     let mut g = c.benchmark_group("x25519_keygen");
     g.bench_function("x25519-dalek", |b| {
         let mut nine = [0u8; 32];
         nine[0] = 9;
-        b.iter(|| x25519_ladder(black_box(&sk), &nine))
+        iter(b, || x25519_ladder(black_box(&sk), &nine))
     });
     g.bench_function("oxen", |b| {
-        b.iter(|| X25519SecretKey::from_bytes(black_box(sk)).public_key())
+        iter(b, || {
+            X25519SecretKey::from_bytes(black_box(sk)).public_key()
+        })
     });
     g.finish();
 }
@@ -236,7 +258,7 @@ fn bench_sphinx(c: &mut Criterion) {
     // puts them side by side.
     let mut g = c.benchmark_group("onion_build_3hop_1k_aes-gcm");
     g.bench_function("sphinx-packet", |b| {
-        b.iter(|| {
+        iter(b, || {
             builder
                 .build_packet(black_box(&message), &route, &dest, &dl)
                 .unwrap()
@@ -247,7 +269,8 @@ fn bench_sphinx(c: &mut Criterion) {
     let bytes = packet.to_bytes();
     let mut g = c.benchmark_group("onion_peel_aes-gcm");
     g.bench_function("sphinx-packet", |b| {
-        b.iter_batched(
+        iter_batched(
+            b,
             || SphinxPacket::from_bytes(&bytes).unwrap(),
             |p| p.process(&secrets[0]).unwrap(),
             BatchSize::SmallInput,
@@ -256,12 +279,13 @@ fn bench_sphinx(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(
-    group,
-    bench_build,
+criterion_group! {
+    name = group;
+    config = oxen_benches::harness::config();
+    targets = bench_build,
     bench_floor,
     bench_peel_and_reply,
     bench_x25519,
     bench_sphinx
-);
+}
 criterion_main!(group);

@@ -29,6 +29,7 @@ use chacha20::cipher::{KeyIvInit, StreamCipher};
 use chacha20poly1305::aead::{AeadInOut, KeyInit};
 use chacha20poly1305::{Tag, XChaCha20Poly1305, XNonce};
 use criterion::{Criterion, criterion_group};
+use oxen_benches::harness::{id, iter};
 use oxen_crypto::address::{AddressKind, PaymentId};
 use oxen_crypto::{Point, Scalar};
 use oxen_ons::encryption::{encrypt_with_nonce, name_to_encryption_key};
@@ -287,13 +288,31 @@ fn cases() -> Vec<Case> {
     v
 }
 
+/// ONS value encryption vs plaintext size, up to the largest value (an integrated wallet
+/// address): the key derivation is done once, outside the timing.
+fn size_curve(c: &mut Criterion) {
+    let key = name_to_encryption_key(NAME).unwrap();
+    let nonce = [0x24u8; 24];
+    let mut g = c.benchmark_group("ons_encrypt");
+    for n in [1usize, 8, 32, 64, oxen_ons::value::MAX_PLAINTEXT_LEN] {
+        let plain = vec![0x61u8; n];
+        g.bench_function(id("oxen", Some(n)), |b| {
+            iter(b, || {
+                encrypt_with_nonce(&key, black_box(&plain), &nonce).unwrap()
+            })
+        });
+    }
+    g.finish();
+}
+
 fn fast_benches(c: &mut Criterion) {
+    size_curve(c);
     for mut k in cases() {
         let mut g = c.benchmark_group(&k.op);
-        g.bench_function("oxen", |b| b.iter(&mut k.oxen));
-        g.bench_function("floor", |b| b.iter(&mut k.floor));
+        g.bench_function("oxen", |b| iter(b, &mut k.oxen));
+        g.bench_function("floor", |b| iter(b, &mut k.floor));
         for (name, f) in &mut k.peers {
-            g.bench_function(*name, |b| b.iter(&mut *f));
+            g.bench_function(*name, |b| iter(b, &mut *f));
         }
         g.finish();
     }
@@ -357,12 +376,18 @@ fn heavy_benches(c: &mut Criterion) {
     g.warm_up_time(Duration::from_millis(1));
     g.measurement_time(Duration::from_secs(8));
     g.bench_function("oxen", |b| {
-        b.iter(|| decrypt(black_box("legacy"), MappingType::Session, stored.as_bytes()).unwrap())
+        iter(b, || {
+            decrypt(black_box("legacy"), MappingType::Session, stored.as_bytes()).unwrap()
+        })
     });
     g.finish();
 }
 
-criterion_group!(group, fast_benches, heavy_benches);
+criterion_group! {
+    name = group;
+    config = oxen_benches::harness::config();
+    targets = fast_benches, heavy_benches
+}
 
 fn main() {
     if std::env::var_os("ONS_MIN_TIMES").is_some() {

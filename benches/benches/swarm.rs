@@ -12,6 +12,7 @@
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use oxen_benches::harness::{id, iter, iter_batched};
 use oxen_swarm::{
     Mt19937_64, NodePubkey, SwarmId, SwarmIndex, SwarmMap, SwarmSpace, calc_swarm_changes,
 };
@@ -49,12 +50,14 @@ fn typical_block(n: usize, mt: &mut Mt19937_64) -> SwarmMap {
 
 fn bench_calc(c: &mut Criterion) {
     let mut mt = Mt19937_64::new(2024);
-    for n in [2000usize, 10000] {
+    // The growth curve vs network size: every node newly registered (the heaviest case).
+    let mut g = c.benchmark_group("calc_swarm_changes");
+    g.sample_size(10);
+    for n in [1000usize, 5000, 20000] {
         let input = new_network(n, &mut mt);
-        let mut g = c.benchmark_group(format!("calc_swarm_changes_{n}_new"));
-        g.sample_size(10);
-        g.bench_function("oxen", |b| {
-            b.iter_batched(
+        g.bench_function(id("oxen", Some(n)), |b| {
+            iter_batched(
+                b,
                 || input.clone(),
                 |mut m| {
                     calc_swarm_changes(&mut m, black_box(0x1234_5678)).unwrap();
@@ -63,12 +66,13 @@ fn bench_calc(c: &mut Criterion) {
                 BatchSize::LargeInput,
             );
         });
-        g.finish();
     }
+    g.finish();
     let input = typical_block(10000, &mut mt);
     let mut g = c.benchmark_group("calc_swarm_changes_typical_block_10000");
     g.bench_function("oxen", |b| {
-        b.iter_batched(
+        iter_batched(
+            b,
             || input.clone(),
             |mut m| {
                 calc_swarm_changes(&mut m, black_box(0xdead_beef)).unwrap();
@@ -90,7 +94,7 @@ fn bench_lookup(c: &mut Criterion) {
     let mut g = c.benchmark_group("swarm_lookup_1000");
     g.throughput(criterion::Throughput::Elements(queries.len() as u64));
     g.bench_function("oxen", |b| {
-        b.iter(|| {
+        iter(b, || {
             let mut acc = 0u64;
             for &q in black_box(&queries) {
                 acc ^= index.get_swarm(SwarmSpace(q)).unwrap().0;
@@ -99,7 +103,7 @@ fn bench_lookup(c: &mut Criterion) {
         });
     });
     g.bench_function("binary-search", |b| {
-        b.iter(|| {
+        iter(b, || {
             let mut acc = 0usize;
             for &q in black_box(&queries) {
                 acc ^= match ids.binary_search(&q) {
@@ -112,5 +116,9 @@ fn bench_lookup(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(group, bench_calc, bench_lookup);
+criterion_group! {
+    name = group;
+    config = oxen_benches::harness::config();
+    targets = bench_calc, bench_lookup
+}
 criterion_main!(group);

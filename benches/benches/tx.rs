@@ -15,9 +15,10 @@
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use curve25519_dalek::edwards::EdwardsPoint;
+use curve25519_dalek::edwards::{CompressedEdwardsY, EdwardsPoint};
 use curve25519_dalek::traits::VartimeMultiscalarMul;
-use oxen_crypto::Scalar;
+use oxen_benches::harness::{id, iter, iter_batched};
+use oxen_crypto::{Scalar, SecretScalar};
 use oxen_tx::bulletproof::Bulletproof;
 use oxen_tx::commitment::{Commitment, commit};
 use oxen_tx::ecdh::{AmountKey, ecdh_decode, ecdh_encode};
@@ -39,8 +40,8 @@ fn amounts(n: usize) -> Vec<u64> {
         .collect()
 }
 
-fn oxen_proof(n: usize, r: &mut ChaCha20Rng) -> (Bulletproof, Vec<Commitment>, Vec<Scalar>) {
-    let masks: Vec<Scalar> = (0..n).map(|_| Scalar::random(r)).collect();
+fn oxen_proof(n: usize, r: &mut ChaCha20Rng) -> (Bulletproof, Vec<Commitment>, Vec<SecretScalar>) {
+    let masks: Vec<SecretScalar> = (0..n).map(|_| SecretScalar::random(r)).collect();
     let (p, c) = Bulletproof::prove(&amounts(n), &masks, r).unwrap();
     (p, c, masks)
 }
@@ -104,50 +105,87 @@ fn equation_size(m: usize) -> usize {
 
 fn bench_commitments(c: &mut Criterion) {
     let mut r = rng();
-    let mask = Scalar::random(&mut r);
+    let mask = SecretScalar::random(&mut r);
     let _ = commit(1, &mask); // build the H table outside the timing
     c.bench_function("commit/oxen", |b| {
-        b.iter(|| commit(black_box(123_456_789), &mask))
+        iter(b, || commit(black_box(123_456_789), &mask))
     });
-    let key = AmountKey::from_bytes(Scalar::random(&mut r).to_bytes());
+    let key = AmountKey::from_secret_scalar(&SecretScalar::random(&mut r));
     c.bench_function("ecdh_encode/oxen", |b| {
-        b.iter(|| ecdh_encode(black_box(123_456_789), &key))
+        iter(b, || ecdh_encode(black_box(123_456_789), &key))
     });
     let enc = ecdh_encode(123_456_789, &key);
     c.bench_function("ecdh_decode/oxen", |b| {
-        b.iter(|| ecdh_decode(black_box(&enc), &key))
+        iter(b, || ecdh_decode(black_box(&enc), &key))
     });
 }
 
+/// Output counts of the prove and verify growth curves.
+const OUTPUTS: [usize; 5] = [1, 2, 4, 8, 16];
+/// Batch sizes of the batch-verification growth curve (1-output proofs).
+const BATCHES: [usize; 5] = [1, 4, 16, 64, 256];
+
 fn bench_prove(c: &mut Criterion) {
     let mut r = rng();
-    let _ = oxen_proof(1, &mut r); // generators are built once, outside the timing
-    for n in [1usize, 2, 16] {
-        let amounts = amounts(n);
-        let masks: Vec<Scalar> = (0..n).map(|_| Scalar::random(&mut r)).collect();
-        c.bench_function(&format!("bp_prove_{n}x64/oxen"), |b| {
-            b.iter(|| Bulletproof::prove(&amounts, &masks, &mut r).unwrap())
-        });
-    }
+    let mut r03 = rand_chacha_03::ChaCha20Rng::seed_from_u64(5);
+    // generators are built once, outside the timing
+    let _ = oxen_proof(1, &mut r);
     let _ = ristretto_proof(1, &mut r);
-    let blindings = [RistrettoBlinding::random(&mut r)];
-    c.bench_function("bp_prove_1x64/ristretto", |b| {
-        b.iter(|| {
+    let _ = monero_proof(1, &mut r03);
+    prove_cases(c, "bp_prove_1x64", 1, None, &mut r, &mut r03);
+    for n in OUTPUTS {
+        prove_cases(c, "bp_prove", n, Some(n), &mut r, &mut r03);
+    }
+}
+
+fn prove_cases(
+    c: &mut Criterion,
+    group: &str,
+    n: usize,
+    at: Option<usize>,
+    r: &mut ChaCha20Rng,
+    r03: &mut rand_chacha_03::ChaCha20Rng,
+) {
+    let amounts = amounts(n);
+    let masks: Vec<SecretScalar> = (0..n).map(|_| SecretScalar::random(r)).collect();
+    let blindings: Vec<RistrettoBlinding> = (0..n).map(|_| RistrettoBlinding::random(r)).collect();
+    let openings: Vec<monero_ed25519::Commitment> = amounts
+        .iter()
+        .zip(&masks)
+        .map(|(&a, m)| {
+            let m = m.to_bytes();
+            monero_ed25519::Commitment::new(monero_ed25519::Scalar::read(&mut &m[..]).unwrap(), a)
+        })
+        .collect();
+    let mut g = c.benchmark_group(group);
+    g.bench_function(id("oxen", at), |b| {
+        iter(b, || Bulletproof::prove(&amounts, &masks, &mut *r).unwrap())
+    });
+    g.bench_function(id("ristretto", at), |b| {
+        iter(b, || {
             RistrettoRangeProof::prove(
                 &mut Transcript::new(b"oxen-bench"),
-                &amounts(1),
+                &amounts,
                 &blindings,
-                &mut r,
+                &mut *r,
             )
             .unwrap()
         })
     });
+    g.bench_function(id("monero-bulletproofs", at), |b| {
+        iter_batched(
+            b,
+            || openings.clone(),
+            |o| monero_bulletproofs::Bulletproof::prove(&mut *r03, o).unwrap(),
+            BatchSize::SmallInput,
+        )
+    });
+    g.finish();
 }
 
 fn bench_verify(c: &mut Criterion) {
     let mut r = rng();
     let mut r03 = rand_chacha_03::ChaCha20Rng::seed_from_u64(7);
-
     let (p1, c1, _) = oxen_proof(1, &mut r);
     // Same construction: monero-bulletproofs' proof bytes parse and verify here, and ours there.
     let (m1, mc1) = monero_proof(1, &mut r03);
@@ -164,73 +202,170 @@ fn bench_verify(c: &mut Criterion) {
         .collect();
     assert!(ours_there.verify(&mut r03, &c1_there));
 
-    c.bench_function("bp_verify_1x64/oxen", |b| {
-        b.iter(|| p1.verify(black_box(&c1)).unwrap())
-    });
-    c.bench_function("bp_verify_1x64/monero-bulletproofs", |b| {
-        b.iter(|| assert!(m1.verify(&mut r03, black_box(&mc1))))
-    });
-    let (s, p) = floor_input(equation_size(1));
-    c.bench_function("bp_verify_1x64/floor", |b| {
-        b.iter(|| EdwardsPoint::vartime_multiscalar_mul(black_box(&s), &p))
-    });
-
-    let (p2, c2, _) = oxen_proof(2, &mut r);
-    c.bench_function("bp_verify_2x64/oxen", |b| {
-        b.iter(|| p2.verify(black_box(&c2)).unwrap())
-    });
-
-    let (p16, c16, _) = oxen_proof(16, &mut r);
-    c.bench_function("bp_verify_16x64/oxen", |b| {
-        b.iter(|| p16.verify(black_box(&c16)).unwrap())
-    });
-    let (rp16, rc16) = ristretto_proof(16, &mut r);
-    c.bench_function("bp_verify_16x64/ristretto", |b| {
-        b.iter(|| assert!(rp16.verify(&mut Transcript::new(b"oxen-bench"), black_box(&rc16))))
-    });
-    let (s, p) = floor_input(equation_size(16));
-    c.bench_function("bp_verify_16x64/floor", |b| {
-        b.iter(|| EdwardsPoint::vartime_multiscalar_mul(black_box(&s), &p))
-    });
+    verify_cases(c, "bp_verify_1x64", 1, None, &mut r, &mut r03);
+    for n in OUTPUTS {
+        verify_cases(c, "bp_verify", n, Some(n), &mut r, &mut r03);
+    }
     let _ = Statement::<RistrettoRangeProof>::new; // the trait's batch type, unused here
+}
+
+fn verify_cases(
+    c: &mut Criterion,
+    group: &str,
+    n: usize,
+    at: Option<usize>,
+    r: &mut ChaCha20Rng,
+    r03: &mut rand_chacha_03::ChaCha20Rng,
+) {
+    let (p, cs, _) = oxen_proof(n, r);
+    let (m, mc) = monero_proof(n, r03);
+    let (rp, rc) = ristretto_proof(n, r);
+    let (s, pts) = floor_input(equation_size(n));
+    let mut g = c.benchmark_group(group);
+    g.bench_function(id("oxen", at), |b| {
+        iter(b, || p.verify(black_box(&cs)).unwrap())
+    });
+    g.bench_function(id("monero-bulletproofs", at), |b| {
+        iter(b, || assert!(m.verify(&mut *r03, black_box(&mc))))
+    });
+    g.bench_function(id("ristretto", at), |b| {
+        iter(b, || {
+            assert!(rp.verify(&mut Transcript::new(b"oxen-bench"), black_box(&rc)))
+        })
+    });
+    g.bench_function(id("floor", at), |b| {
+        iter(b, || {
+            EdwardsPoint::vartime_multiscalar_mul(black_box(&s), &pts)
+        })
+    });
+    g.finish();
 }
 
 fn bench_batch(c: &mut Criterion) {
     let mut r = rng();
     let mut r03 = rand_chacha_03::ChaCha20Rng::seed_from_u64(9);
-    let ours: Vec<(Bulletproof, Vec<Commitment>)> = (0..32)
+    let most = BATCHES.iter().copied().max().unwrap_or(32).max(32);
+    let ours: Vec<(Bulletproof, Vec<Commitment>)> = (0..most)
         .map(|_| {
             let (p, c, _) = oxen_proof(1, &mut r);
             (p, c)
         })
         .collect();
-    let items: Vec<(&Bulletproof, &[Commitment])> =
-        ours.iter().map(|(p, c)| (p, c.as_slice())).collect();
-    Bulletproof::batch_verify(&items).unwrap();
-    c.bench_function("bp_batch_verify_32x1/oxen", |b| {
-        b.iter(|| Bulletproof::batch_verify(black_box(&items)).unwrap())
-    });
+    let theirs: Vec<_> = (0..most).map(|_| monero_proof(1, &mut r03)).collect();
+    batch_cases(
+        c,
+        "bp_batch_verify_32x1",
+        32,
+        None,
+        (&ours, &theirs),
+        &mut r03,
+    );
+    for n in BATCHES {
+        batch_cases(c, "bp_batch_verify", n, Some(n), (&ours, &theirs), &mut r03);
+    }
+}
 
-    let theirs: Vec<_> = (0..32).map(|_| monero_proof(1, &mut r03)).collect();
-    c.bench_function("bp_batch_verify_32x1/monero-bulletproofs", |b| {
-        b.iter_batched(
+type MoneroProof = (
+    monero_bulletproofs::Bulletproof,
+    Vec<monero_ed25519::CompressedPoint>,
+);
+
+fn batch_cases(
+    c: &mut Criterion,
+    group: &str,
+    n: usize,
+    at: Option<usize>,
+    (ours, theirs): (&[(Bulletproof, Vec<Commitment>)], &[MoneroProof]),
+    r03: &mut rand_chacha_03::ChaCha20Rng,
+) {
+    let items: Vec<(&Bulletproof, &[Commitment])> =
+        ours[..n].iter().map(|(p, c)| (p, c.as_slice())).collect();
+    Bulletproof::batch_verify(&items).unwrap();
+    let floor = BatchFloor::new(&ours[..n]);
+    let mut g = c.benchmark_group(group);
+    g.bench_function(id("oxen", at), |b| {
+        iter(b, || Bulletproof::batch_verify(black_box(&items)).unwrap())
+    });
+    g.bench_function(id("monero-bulletproofs", at), |b| {
+        iter_batched(
+            b,
             monero_bulletproofs::BatchVerifier::new,
             |mut v| {
-                for (p, cs) in &theirs {
-                    assert!(p.batch_verify(&mut r03, &mut v, cs));
+                for (p, cs) in &theirs[..n] {
+                    assert!(p.batch_verify(&mut *r03, &mut v, cs));
                 }
                 assert!(v.verify());
             },
             BatchSize::SmallInput,
         )
     });
+    g.bench_function(id("floor", at), |b| iter(b, || floor.run()));
+    g.finish();
 }
 
-criterion_group!(
-    group,
-    bench_commitments,
+/// The floor of batch verification: decompress every point of every proof (and its
+/// commitments), then one multiscalar multiplication of the batch's size: the `2 + 2·64`
+/// shared generator terms plus each proof's `1 + 4 + 2·6` points, with random scalars.
+struct BatchFloor {
+    compressed: Vec<CompressedEdwardsY>,
+    scalars: Vec<curve25519_dalek::Scalar>,
+    fixed: Vec<EdwardsPoint>,
+}
+
+impl BatchFloor {
+    fn new(proofs: &[(Bulletproof, Vec<Commitment>)]) -> Self {
+        let mut compressed = Vec::new();
+        for (p, cs) in proofs {
+            compressed.extend(cs.iter().map(|c| CompressedEdwardsY(c.to_bytes())));
+            // The proof's points, read from its wire form: every 32-byte field that is a point
+            // (A, S, T1, T2, L[], R[]), as a verifier decompresses them.
+            compressed.extend(proof_points(p).into_iter().map(CompressedEdwardsY));
+        }
+        let (scalars, fixed) = floor_input(2 + 2 * 64 + compressed.len());
+        let fixed = fixed[..2 + 2 * 64].to_vec();
+        BatchFloor {
+            compressed,
+            scalars,
+            fixed,
+        }
+    }
+
+    fn run(&self) -> EdwardsPoint {
+        let mut points = self.fixed.clone();
+        points.extend(
+            self.compressed
+                .iter()
+                .map(|c| c.decompress().unwrap_or_default()),
+        );
+        EdwardsPoint::vartime_multiscalar_mul(&self.scalars, &points)
+    }
+}
+
+/// A 1-output proof's points in wire order (A, S, T1, T2, then L and R), from its bytes:
+/// `A S T1 T2 taux mu | n L[] | n R[] | a b t`, each a 32-byte field, the counts as varints.
+fn proof_points(p: &Bulletproof) -> Vec<[u8; 32]> {
+    let bytes = p.to_bytes();
+    let field = |i: usize| -> [u8; 32] { bytes[i..i + 32].try_into().unwrap() };
+    let mut out: Vec<[u8; 32]> = (0..4).map(|i| field(32 * i)).collect();
+    // after the six fixed fields: a one-byte count, then the L points, a count, the R points
+    let mut at = 6 * 32;
+    for _ in 0..2 {
+        let n = usize::from(bytes[at]);
+        at += 1;
+        for _ in 0..n {
+            out.push(field(at));
+            at += 32;
+        }
+    }
+    out
+}
+
+criterion_group! {
+    name = group;
+    config = oxen_benches::harness::config();
+    targets = bench_commitments,
     bench_prove,
     bench_verify,
     bench_batch
-);
+}
 criterion_main!(group);

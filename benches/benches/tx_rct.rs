@@ -17,11 +17,12 @@
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use oxen_crypto::{Point, Scalar, SecretKey};
+use oxen_benches::harness::{id, iter, iter_batched};
+use oxen_crypto::{Point, Scalar, SecretKey, SecretScalar};
 use oxen_tx::commitment::commit;
 use oxen_tx::ecdh::AmountKey;
 use oxen_tx::rct::{CtKey, RING_SIZE, RctInput, RctOutput};
-use oxen_tx::transaction::{Transaction, build_clsag_transaction};
+use oxen_tx::transaction::{Transaction, build_clsag_transaction, verify_ringct_only_batch};
 use rand_chacha::ChaCha20Rng;
 use rand_chacha::rand_core::{Rng, SeedableRng};
 
@@ -37,7 +38,7 @@ fn setup(rng: &mut ChaCha20Rng) -> (Inputs, Vec<RctOutput>, u64, Vec<u8>) {
         .map(|&amount| {
             let real_index = (rng.next_u32() as usize) % RING_SIZE;
             let secret_key = SecretKey::random(rng);
-            let mask = Scalar::random(rng);
+            let mask = SecretScalar::random(rng);
             let ring = (0..RING_SIZE)
                 .map(|i| {
                     if i == real_index {
@@ -107,33 +108,38 @@ fn benches(c: &mut Criterion) {
         build_clsag_transaction(inputs.clone(), &outputs, fee, extra.clone(), &mut rng).unwrap();
     let rings = rings_of(&tx, &inputs);
     let blob = tx.to_bytes().unwrap();
-    tx.verify_rct(&rings).unwrap();
+    tx.verify_ringct_only(&rings).unwrap();
 
     c.bench_function("tx_verify_2in_2out_ring10/oxen", |b| {
-        b.iter(|| black_box(&tx).verify_rct(black_box(&rings)).unwrap())
+        iter(b, || {
+            black_box(&tx)
+                .verify_ringct_only(black_box(&rings))
+                .unwrap()
+        })
     });
     // The two halves the reference times separately (verRctSemanticsSimple,
     // verRctNonSemanticsSimple).
     c.bench_function("tx_ver_semantics_2in_2out/oxen", |b| {
-        b.iter(|| black_box(&tx.rct).verify_semantics().unwrap())
+        iter(b, || black_box(&tx.rct).verify_semantics().unwrap())
     });
     let message = tx.prefix_hash().unwrap();
     let key_images = tx.key_images();
     c.bench_function("tx_ver_non_semantics_2in_2out_ring10/oxen", |b| {
-        b.iter(|| {
+        iter(b, || {
             black_box(&tx.rct)
                 .verify_non_semantics(&message, 2, black_box(&rings), &key_images)
                 .unwrap()
         })
     });
     c.bench_function("tx_parse/oxen", |b| {
-        b.iter(|| Transaction::from_bytes(black_box(&blob)).unwrap())
+        iter(b, || Transaction::from_bytes(black_box(&blob)).unwrap())
     });
     c.bench_function("tx_hash/oxen", |b| {
-        b.iter(|| black_box(&tx).hash().unwrap())
+        iter(b, || black_box(&tx).hash().unwrap())
     });
     c.bench_function("tx_build_2in_2out/oxen", |b| {
-        b.iter_batched(
+        iter_batched(
+            b,
             || (inputs.clone(), ChaCha20Rng::seed_from_u64(rng.next_u64())),
             |(ins, mut r)| {
                 build_clsag_transaction(ins, &outputs, fee, extra.clone(), &mut r).unwrap()
@@ -143,5 +149,47 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(group, benches);
+/// Transactions in the block of the threads curve.
+const BLOCK_TXS: usize = 16;
+
+/// Verifying a block of [`BLOCK_TXS`] 2-in/2-out transactions (`verify_ringct_only_batch`: every
+/// per-transaction check and CLSAG, one batched Bulletproof check) on a rayon pool of 1, 2, 4 ...
+/// threads, up to the CPUs this machine has.
+fn bench_block(c: &mut Criterion) {
+    let mut rng = ChaCha20Rng::seed_from_u64(43);
+    let block: Vec<(Transaction, Vec<Vec<CtKey>>)> = (0..BLOCK_TXS)
+        .map(|_| {
+            let (inputs, outputs, fee, extra) = setup(&mut rng);
+            let (tx, _) =
+                build_clsag_transaction(inputs.clone(), &outputs, fee, extra, &mut rng).unwrap();
+            let rings = rings_of(&tx, &inputs);
+            (tx, rings)
+        })
+        .collect();
+    let items: Vec<(&Transaction, &[Vec<CtKey>])> =
+        block.iter().map(|(t, r)| (t, r.as_slice())).collect();
+    verify_ringct_only_batch(&items).unwrap();
+    let cpus = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut g = c.benchmark_group("block_verify");
+    let mut threads = 1;
+    while threads <= cpus {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        g.bench_function(id("oxen", Some(threads)), |b| {
+            iter(b, || {
+                pool.install(|| verify_ringct_only_batch(black_box(&items)).unwrap())
+            })
+        });
+        threads *= 2;
+    }
+    g.finish();
+}
+
+criterion_group! {
+    name = group;
+    config = oxen_benches::harness::config();
+    targets = benches, bench_block
+}
 criterion_main!(group);

@@ -1,7 +1,9 @@
 //! Criterion benchmarks for the oxen-rs crates (see `benches/` and the workspace
-//! `BENCHMARKS.md`), and the [`report`] that turns their results into ratio tables and a chart
+//! `BENCHMARKS.md`), the [`harness`] they share, and the [`report`] that runs them and turns
+//! their results into ratio tables, memory figures and growth-curve charts
 //! (`cargo run --release -p oxen-benches --bin report`).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod harness;
 pub mod report;

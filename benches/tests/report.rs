@@ -200,15 +200,15 @@ fn markdown_table_lines() {
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(
         lines[0],
-        "| operation | oxen | compared with | its time | oxen / it | floor | oxen / floor |"
+        "| operation | oxen | oxen (AVX2) | oxen allocs / peak | compared with | its time | its allocs / peak | oxen / it | oxen (AVX2) / it | floor | oxen / floor |"
     );
     for expected in [
-        "| bp_prove/2 | 40.0 ms | — | — | — | 10.0 ms | 4.00× |",
-        "| bp_verify_1x64 | 2.00 ms | monero-bulletproofs | 4.00 ms | 0.50× | 1.60 ms | 1.25× |",
-        "| ″ |  | ristretto | 1.00 ms | 2.00× |  |  |",
-        "| clsag_verify_16 | 500 µs | monero-clsag | 400 µs | 1.25× | — | — |",
-        "| keccak_256 | 1.23 µs | — | — | — | — | — |",
-        "| sphinx_create_3hop | — | sphinx-packet | 150 µs | — | — | — |",
+        "| bp_prove/2 | 40.0 ms | — | — | — | — | — | — | — | 10.0 ms | 4.00× |",
+        "| bp_verify_1x64 | 2.00 ms | — | — | monero-bulletproofs | 4.00 ms | — | 0.50× | — | 1.60 ms | 1.25× |",
+        "| ″ |  |  |  | ristretto | 1.00 ms | — | 2.00× | — |  |  |",
+        "| clsag_verify_16 | 500 µs | — | — | monero-clsag | 400 µs | — | 1.25× | — | — | — |",
+        "| keccak_256 | 1.23 µs | — | — | — | — | — | — | — | — | — |",
+        "| sphinx_create_3hop | — | — | — | sphinx-packet | 150 µs | — | — | — | — | — |",
     ] {
         assert!(
             lines.contains(&expected),
@@ -226,12 +226,14 @@ fn report_names_machine_and_backend() {
         dalek_backend: "AVX2 (test)".into(),
         date: "2026-11-28 15:30".into(),
         mode: "quick".into(),
+        avx2_backend: Some("AVX2 (simd build)".into()),
     };
     let md = markdown_report(&rows(), &env);
     assert!(md.contains("- date: 2026-11-28 15:30 UTC"));
     assert!(md.contains("- CPU: Test CPU (2 logical CPUs)"));
     assert!(md.contains("backend (oxen-rs): AVX2 (test)"));
     assert!(md.contains("| clsag_verify_16 | 500 µs |"));
+    assert!(md.contains("its backend: AVX2 (simd build)"));
     // The detected environment is filled in on any machine.
     let here = Environment::detect("x");
     assert!(!here.cpu.is_empty() && here.cpus >= 1);

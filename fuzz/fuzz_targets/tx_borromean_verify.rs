@@ -64,5 +64,9 @@ fuzz_target!(|data: &[u8]| {
 
     let theirs = monero_borromean::BorromeanRange::read(&mut sig.as_slice())
         .is_ok_and(|p| p.verify(&monero_ed25519::CompressedPoint::from(*c)));
-    assert_eq!(verdict.is_ok(), theirs, "oxen {verdict:?}, monero-borromean {theirs}");
+    assert_eq!(
+        verdict.is_ok(),
+        theirs,
+        "oxen {verdict:?}, monero-borromean {theirs}"
+    );
 });

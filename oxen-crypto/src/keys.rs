@@ -236,7 +236,6 @@ impl From<Scalar> for ScalarBytes {
     }
 }
 
-
 /// A key derivation `8 r A` as 32 bytes (reference `crypto::key_derivation`). Only ever
 /// hashed, never decoded.
 ///

@@ -1,30 +1,4 @@
-//! [`SecretScalar`]: a scalar modulo `l` that is secret in the protocol (commitment masks,
-//! signer nonces, derivation scalars, one-time secret keys, prover blinding values).
-//!
-//! Public values (responses, challenges, anything that goes on the wire) stay [`Scalar`], which
-//! is `Copy` and prints its hex. A `SecretScalar` is the opposite on every count: not `Copy`
-//! (every copy is an explicit `clone`), zeroized on drop, `Debug` prints `SecretScalar(..)`,
-//! equality is constant time, and the raw value is reached only through the `expose_*` methods.
-//!
-//! Arithmetic with a secret operand gives a `SecretScalar`, so an expression such as
-//! `alpha - c * (mu_p * p + mu_c * z)` leaves no unzeroized named temporary in our code: each
-//! intermediate is a `SecretScalar` that is zeroized when dropped, and an owned left operand is
-//! updated in place. (What the compiler spills to the stack or registers is out of reach of any
-//! Rust code; see SECURITY.md.)
-//!
-//! ```
-//! use oxen_crypto::{Scalar, SecretScalar};
-//! use rand::SeedableRng;
-//!
-//! let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(1);
-//! let alpha = SecretScalar::random(&mut rng);
-//! let x = SecretScalar::random(&mut rng);
-//! let c = Scalar::from_u64(3);
-//! // the response of a Schnorr-like signature is public: it is exposed on purpose
-//! let s: Scalar = *(alpha.clone() - c * &x).expose_scalar();
-//! assert_eq!(s, *alpha.expose_scalar() - c * x.expose_scalar());
-//! assert_eq!(format!("{alpha:?}"), "SecretScalar(..)");
-//! ```
+//! [`SecretScalar`]: scalars that are secret in the protocol.
 
 use core::fmt;
 use core::ops::{Add, AddAssign, Mul, MulAssign, Neg, Sub, SubAssign};
@@ -36,8 +10,33 @@ use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::{Error, Point, Scalar};
 
-/// A secret integer modulo the ed25519 group order `l`: not `Copy`, zeroized on drop, never
-/// printed, constant-time equality. See the [module docs](self).
+/// A scalar modulo `l` that is secret in the protocol (commitment masks, signer nonces,
+/// derivation scalars, one-time secret keys, prover blinding values).
+///
+/// Public values (responses, challenges, anything that goes on the wire) stay [`Scalar`], which
+/// is `Copy` and prints its hex. A `SecretScalar` is the opposite on every count: not `Copy`
+/// (every copy is an explicit `clone`), zeroized on drop, `Debug` prints `SecretScalar(..)`,
+/// equality is constant time, and the raw value is reached only through the `expose_*` methods.
+///
+/// Arithmetic with a secret operand gives a `SecretScalar`, so an expression such as
+/// `alpha - c * (mu_p * p + mu_c * z)` leaves no unzeroized named temporary in our code: each
+/// intermediate is a `SecretScalar` that is zeroized when dropped, and an owned left operand is
+/// updated in place. (What the compiler spills to the stack or registers is out of reach of any
+/// Rust code; see SECURITY.md.)
+///
+/// ```
+/// use oxen_crypto::{Scalar, SecretScalar};
+/// use rand::SeedableRng;
+///
+/// let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(1);
+/// let alpha = SecretScalar::random(&mut rng);
+/// let x = SecretScalar::random(&mut rng);
+/// let c = Scalar::from_u64(3);
+/// // the response of a Schnorr-like signature is public: it is exposed on purpose
+/// let s: Scalar = *(alpha.clone() - c * &x).expose_scalar();
+/// assert_eq!(s, *alpha.expose_scalar() - c * x.expose_scalar());
+/// assert_eq!(format!("{alpha:?}"), "SecretScalar(..)");
+/// ```
 #[derive(Clone, Zeroize, ZeroizeOnDrop)]
 pub struct SecretScalar(Scalar);
 

@@ -39,8 +39,8 @@
 //! * **Replay.** A captured Session request can be replayed to the entry node and is
 //!   processed again, which lets an observer confirm a path by re-sending. Sphinx mixes keep
 //!   a replay cache of shared secrets. *Mitigation here:* [`ReplayCache`](crate::ReplayCache)
-//!   keyed on the layer's ephemeral key, bounded in memory, inserted only after the layer
-//!   authenticated.
+//!   keyed on a hash of the layer's DH output (every alias of the ephemeral key collapses to
+//!   it), bounded in memory, inserted only after the layer authenticated.
 //! * **Integrity.** The AEAD layers are authenticated per hop, like Sphinx's γ; the legacy
 //!   aes-cbc layers are malleable (vectors `aes-cbc/neg/flip-*` decrypt "successfully"), which
 //!   is why this crate only decrypts them node-side, behind the `legacy-aes-cbc` feature.

@@ -310,3 +310,185 @@ fn xchacha_reply_falls_back_to_aes_gcm_like_response_parser() {
     let ct = x.encrypt(&mut rng, b"nope").unwrap();
     assert_eq!(dec.decrypt(&ct), Err(Error::DecryptionFailed));
 }
+
+/// Parser properties on mutations of valid blobs (issue 12: uniform random bytes rarely get
+/// past the first length prefix; a valid blob with a few edits reaches every later check).
+mod mutations {
+    use super::*;
+    use oxen_onion::control::EdgeRoute;
+    use oxen_onion::frame::Frame;
+
+    /// One edit of a byte string; positions are taken modulo the length.
+    #[derive(Clone, Debug)]
+    enum Mutation {
+        FlipBit(usize),
+        SetByte(usize, u8),
+        Insert(usize, u8),
+        Delete(usize),
+        Truncate(usize),
+        Duplicate(usize, usize),
+    }
+
+    fn mutation() -> impl Strategy<Value = Mutation> {
+        prop_oneof![
+            any::<usize>().prop_map(Mutation::FlipBit),
+            (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Mutation::SetByte(i, b)),
+            (
+                any::<usize>(),
+                prop::sample::select(b"{}\":,0123456789eil-x ".to_vec())
+            )
+                .prop_map(|(i, b)| Mutation::Insert(i, b)),
+            any::<usize>().prop_map(Mutation::Delete),
+            any::<usize>().prop_map(Mutation::Truncate),
+            (any::<usize>(), 1usize..16).prop_map(|(i, n)| Mutation::Duplicate(i, n)),
+        ]
+    }
+
+    fn apply(b: &mut Vec<u8>, m: &Mutation) {
+        let n = b.len().max(1);
+        match *m {
+            Mutation::FlipBit(i) if !b.is_empty() => b[(i / 8) % n] ^= 1 << (i % 8),
+            Mutation::SetByte(i, v) if !b.is_empty() => b[i % n] = v,
+            Mutation::Insert(i, v) => b.insert(i % (b.len() + 1), v),
+            Mutation::Delete(i) if !b.is_empty() => {
+                b.remove(i % n);
+            }
+            Mutation::Truncate(i) => b.truncate(i % (b.len() + 1)),
+            Mutation::Duplicate(i, k) if !b.is_empty() => {
+                let s = i % n;
+                let span: Vec<u8> = b[s..(s + k).min(b.len())].to_vec();
+                b.splice(s..s, span);
+            }
+            _ => {}
+        }
+    }
+
+    fn mutated(valid: &[u8], ms: &[Mutation]) -> Vec<u8> {
+        let mut b = valid.to_vec();
+        for m in ms {
+            apply(&mut b, m);
+        }
+        b
+    }
+
+    /// A valid request of each shape, and what its parts parse to.
+    struct Blobs {
+        net: Net,
+        request: Vec<u8>,
+        relay: Vec<u8>,
+        server_payload: Vec<u8>,
+        payload: Vec<u8>,
+    }
+
+    fn blobs(seed: u64, x: bool) -> Blobs {
+        let mut rng = ChaCha20Rng::seed_from_u64(seed);
+        let net = net(&mut rng, 2);
+        let payload = br#"{"method":"info","params":{}}"#.to_vec();
+        let (req, _) = builder(&net, enc_type(x), false)
+            .build(&payload, &mut rng)
+            .unwrap();
+        let Decision::RelayToNode(r) =
+            node::peel_edge(&net.path[0], req.as_bytes(), &mut rng).unwrap()
+        else {
+            panic!()
+        };
+        let (sreq, _) = builder(&net, enc_type(x), true)
+            .build(&payload, &mut rng)
+            .unwrap();
+        let Decision::ForwardToServer(s) = run(&net, sreq.as_bytes(), &mut rng).0 else {
+            panic!()
+        };
+        Blobs {
+            net,
+            request: req.as_bytes().to_vec(),
+            relay: r.message.to_bytes(),
+            server_payload: s.payload,
+            payload,
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn framing_and_edge_json(seed in 0u64..4, x: bool, ms in prop::collection::vec(mutation(), 1..4)) {
+            let b = blobs(seed, x);
+            let m = mutated(&b.request, &ms);
+            if let Ok(f) = Frame::from_bytes(&m) {
+                prop_assert_eq!(f.encoded_len(), m.len());
+                prop_assert_eq!(f.to_bytes().unwrap(), m.clone());
+                if let Ok(route) = EdgeRoute::from_json(f.json) {
+                    // the canonical form parses back to the same route
+                    prop_assert_eq!(EdgeRoute::from_json(&route.to_json()).unwrap(), route);
+                }
+            }
+        }
+
+        #[test]
+        fn peel_edge_lets_no_edit_through(seed in 0u64..4, x: bool, ms in prop::collection::vec(mutation(), 1..4)) {
+            let b = blobs(seed, x);
+            let mut rng = ChaCha20Rng::seed_from_u64(seed);
+            let m = mutated(&b.request, &ms);
+            match node::peel_edge(&b.net.path[0], &m, &mut rng) {
+                // only the JSON can change without failing the AEAD; the next layer is intact
+                Ok(Decision::RelayToNode(r)) => {
+                    let orig = RelayMessage::from_bytes(&b.relay).unwrap();
+                    prop_assert_eq!(r.next_node, b.net.path[1].ed25519);
+                    prop_assert_eq!(r.message.data, orig.data);
+                    prop_assert_eq!(r.message.ephemeral_key, orig.ephemeral_key);
+                }
+                Ok(other) => prop_assert!(false, "{other:?}"),
+                Err(r) => {
+                    prop_assert!(matches!(r.http_status(), 400 | 413));
+                    prop_assert!(!r.is_encrypted());
+                }
+            }
+        }
+
+        #[test]
+        fn relay_message_round_trips_and_peels_intact(seed in 0u64..4, x: bool, ms in prop::collection::vec(mutation(), 1..4)) {
+            let b = blobs(seed, x);
+            let mut rng = ChaCha20Rng::seed_from_u64(seed);
+            let m = mutated(&b.relay, &ms);
+            if let Ok(msg) = RelayMessage::from_bytes(&m) {
+                prop_assert_eq!(RelayMessage::from_bytes(&msg.to_bytes()).unwrap(), msg);
+            }
+            if let Ok(Decision::Deliver(d)) = node::peel_relay(&b.net.path[1], &m, &mut rng) {
+                prop_assert!(false, "path hop delivered: {:?}", d.body);
+            }
+            if let Ok(Decision::RelayToNode(r)) = node::peel_relay(&b.net.path[1], &m, &mut rng) {
+                prop_assert_eq!(r.next_node, b.net.dest.ed25519);
+            }
+        }
+
+        #[test]
+        fn server_parser_yields_the_payload_or_an_error(seed in 0u64..4, x: bool, ms in prop::collection::vec(mutation(), 1..4)) {
+            let b = blobs(seed, x);
+            let m = mutated(&b.server_payload, &ms);
+            if let Ok(p) = OnionReqParser::new(&b.net.dest.x25519, &m, DEFAULT_MAX_SIZE) {
+                prop_assert_eq!(p.payload(), &b.payload[..]);
+            }
+        }
+
+        #[test]
+        fn v4_request_and_response_round_trip(ms in prop::collection::vec(mutation(), 1..4), post: bool) {
+            let req = V4Request {
+                method: if post { "POST" } else { "GET" }.into(),
+                endpoint: "/room/abc/messages".into(),
+                headers: vec![("Content-Type".into(), "application/json".into())],
+                body: post.then(|| b"{\"a\":1}".to_vec()),
+            };
+            if let Ok(r) = V4Request::from_bytes(&mutated(&req.to_bytes(), &ms)) {
+                prop_assert_eq!(V4Request::from_bytes(&r.to_bytes()).unwrap(), r);
+            }
+            let resp = V4Response {
+                code: 200,
+                headers: vec![("content-type".into(), "text/plain".into())],
+                body: b"hello".to_vec(),
+            };
+            if let Ok(r) = V4Response::from_bytes(&mutated(&resp.to_bytes(), &ms)) {
+                prop_assert_eq!(V4Response::from_bytes(&r.to_bytes()).unwrap(), r);
+            }
+        }
+    }
+}

@@ -1,6 +1,6 @@
 //! Property tests: encryption round trips for every type and random names, name validation
-//! against an independent model of the rules, wallet value <-> address string round trips, and
-//! owner signatures.
+//! against an independent model of the rules (on mutations of valid names), wallet value <->
+//! address string round trips, value parsers on mutated readable values, and owner signatures.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -56,10 +56,55 @@ fn any_type() -> impl Strategy<Value = MappingType> {
     proptest::sample::select(MappingType::ALL.to_vec())
 }
 
+/// Valid names of every shape (plain, `_`/`-` inside, lokinet, punycode, longest), each then
+/// edited at 1 to 3 positions (replace, insert, delete), with the bytes the rules care about
+/// or any byte: mutations of valid inputs reach every rule, where uniform random bytes stop
+/// at the first character check.
+fn mutated_valid_name() -> impl Strategy<Value = Vec<u8>> {
+    const VALID: &[&str] = &[
+        "alice",
+        "a",
+        "_x_",
+        "my-name_2",
+        "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz01",
+        "site.loki",
+        "xn--bcher-kva.loki",
+        "a-b-c.loki",
+        "abcdefghijklmnopqrstuvwxyz0123456.loki",
+    ];
+    let edit = (
+        any::<usize>(),
+        prop_oneof![
+            prop::sample::select(b"aZ09-_.xnlok\x00\x80 ".to_vec()),
+            any::<u8>()
+        ],
+        0u8..3,
+    );
+    (
+        prop::sample::select(VALID),
+        prop::collection::vec(edit, 1..=3),
+    )
+        .prop_map(|(name, edits)| {
+            let mut n = name.as_bytes().to_vec();
+            for (at, byte, op) in edits {
+                let i = at % (n.len() + 1);
+                match op {
+                    0 if i < n.len() => n[i] = byte,
+                    1 => n.insert(i, byte),
+                    _ if i < n.len() => {
+                        n.remove(i);
+                    }
+                    _ => n.push(byte),
+                }
+            }
+            n
+        })
+}
+
 /// Names built from the characters the rules care about, in either case.
 fn name_like() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
-        proptest::collection::vec(any::<u8>(), 0..80),
+        mutated_valid_name(),
         "[a-zA-Z0-9_.-]{0,70}".prop_map(String::into_bytes),
         "[a-zA-Z0-9-]{0,64}(\\.loki|\\.LOKI|\\.lok|loki)?".prop_map(String::into_bytes),
         "(xn|XN|ab|a)?--[a-z0-9-]{0,8}\\.loki".prop_map(String::into_bytes),
@@ -166,6 +211,28 @@ proptest! {
         let shown = value.to_readable_value(Network::Testnet);
         prop_assert_eq!(Value::parse(Network::Testnet, ty, &shown), Ok(value));
         prop_assert_eq!(Value::from_bytes(ty, value.to_plaintext().as_bytes()), Ok(value));
+    }
+
+    #[test]
+    fn value_parsers_on_mutated_readable_values(
+        (ty, value) in typed_value(),
+        edits in prop::collection::vec(
+            (any::<usize>(), prop::sample::select(b"0569afAFybndrfg8ejkm1LT.-x".to_vec())),
+            1..=3,
+        ),
+    ) {
+        // a valid human form with 1-3 characters replaced: anything that still parses shows
+        // and re-parses as itself, and the binary form round-trips
+        let mut s = value.to_readable_value(Network::Testnet).into_bytes();
+        for (at, b) in edits {
+            let i = at % s.len();
+            s[i] = b;
+        }
+        let text = String::from_utf8(s).unwrap();
+        if let Ok(v) = Value::parse(Network::Testnet, ty, &text) {
+            prop_assert_eq!(Value::parse(Network::Testnet, ty, &v.to_readable_value(Network::Testnet)), Ok(v));
+            prop_assert_eq!(Value::from_bytes(ty, v.to_plaintext().as_bytes()), Ok(v));
+        }
     }
 
     #[test]

@@ -214,7 +214,7 @@ mod tests {
             let key = AmountKey::from_bytes(k);
             let (a, m) = ecdh_decode(&ecdh_encode(amount, &key), &key);
             prop_assert_eq!(a, amount);
-            prop_assert_eq!(m, commitment_mask(&key));
+            prop_assert_eq!(&m, &commitment_mask(&key));
             prop_assume!(other != k);
             let (a2, m2) = ecdh_decode(&ecdh_encode(amount, &key), &AmountKey::from_bytes(other));
             prop_assert!(!commit(amount, &m).opens(a2, &m2));

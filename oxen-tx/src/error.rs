@@ -209,6 +209,167 @@ pub enum Error {
     #[error("tx_extra ethereum contributor version must be 1")]
     ExtraContributorVersion,
 
+    // --- consensus: the node's checks around the signatures (module `consensus`) ---
+    /// Parse admission (`expand_transaction_1`): output commitment `outPk[output]` does not
+    /// decode, so the Bulletproof's `V = outPk · 8⁻¹` cannot be restored (the reference throws).
+    #[error("outPk[{output}] does not decode")]
+    OutPkInvalid {
+        /// Index of the output.
+        output: usize,
+    },
+    /// `check_tx_semantic`: a transfer (standard, stake, ONS) without inputs.
+    #[error("transfer transaction without inputs")]
+    NoInputs,
+    /// `check_tx_semantic` / `check_outs_valid`: a non-transfer transaction (state change,
+    /// key-image unlock, Ethereum events) with inputs or outputs.
+    #[error("non-transfer transaction with inputs or outputs")]
+    NonTransferWithInputsOrOutputs,
+    /// `Blockchain::check_tx_inputs`: a non-transfer transaction with a non-zero fee.
+    #[error("non-transfer transaction with a fee")]
+    NonTransferWithFee,
+    /// `check_inputs_types_supported` (and the three `check_tx_inputs_*` checks): input `input`
+    /// is not a `txin_to_key`.
+    #[error("input {input} is not a txin_to_key")]
+    InputNotToKey {
+        /// Index of the input.
+        input: usize,
+    },
+    /// `check_outs_valid` / `check_tx_outputs`: the key of output `output` is not a valid point
+    /// encoding (`check_key`).
+    #[error("output {output} key is not a valid point")]
+    OutputKeyInvalid {
+        /// Index of the output.
+        output: usize,
+    },
+    /// `check_tx_outputs`: output `output` of a RingCT transaction has a non-zero amount
+    /// (or, in a v1 transaction, `check_outs_valid`: a zero amount).
+    #[error("output {output} amount is invalid for the transaction version")]
+    OutputAmountInvalid {
+        /// Index of the output.
+        output: usize,
+    },
+    /// `check_money_overflow`: input or output amounts overflow 64 bits.
+    #[error("input or output amounts overflow")]
+    AmountOverflow,
+    /// `check_tx_inputs_keyimages_diff`: inputs `first` and `second` have the same key image.
+    #[error("inputs {first} and {second} have the same key image")]
+    DuplicateKeyImage {
+        /// Index of the first input with the key image.
+        first: usize,
+        /// Index of the second.
+        second: usize,
+    },
+    /// `check_tx_inputs_ring_members_diff`: relative key offset `position` (>= 1) of input
+    /// `input` is 0, i.e. the same output twice in the ring.
+    #[error("input {input} lists a ring member twice (relative offset {position} is 0)")]
+    DuplicateRingMember {
+        /// Index of the input.
+        input: usize,
+        /// Index of the zero offset in `key_offsets`.
+        position: usize,
+    },
+    /// `check_tx_inputs_keyimages_domain`: the key image of input `input` does not decode (the
+    /// reference's `scalarmultKey` throws).
+    #[error("key image of input {input} does not decode")]
+    KeyImageInvalid {
+        /// Index of the input.
+        input: usize,
+    },
+    /// `check_tx_inputs_keyimages_domain`: `l·I != identity` for input `input`'s key image
+    /// (it has a torsion component: the same output could be spent up to 8 times).
+    #[error("key image of input {input} is not in the prime-order subgroup")]
+    KeyImageNotInPrimeSubgroup {
+        /// Index of the input.
+        input: usize,
+    },
+    /// `is_canonical_bulletproof_layout`: not exactly one Bulletproof over 1..=16 amounts.
+    #[error("bulletproof layout is not canonical (one proof over 1..=16 amounts)")]
+    BulletproofLayoutNotCanonical,
+    /// A transfer whose RingCT type is Null (only miner transactions may have none).
+    #[error("transfer with RingCT type Null")]
+    RctTypeNullOnTransfer,
+    /// [`crate::consensus::ConsensusRules::for_hf`]: not a hard fork of the Oxen chain (7..=21).
+    #[error("unknown hard fork version {hf}")]
+    HardForkUnknown {
+        /// The version asked for.
+        hf: u8,
+    },
+    /// `check_tx_inputs`: the transaction version is outside the hard fork's min/max.
+    #[error("transaction version {version} not allowed at hard fork {hf}")]
+    TxVersionNotAllowed {
+        /// The transaction version.
+        version: u16,
+        /// The hard fork.
+        hf: u8,
+    },
+    /// `check_tx_inputs`: the transaction type is above the hard fork's maximum.
+    #[error("transaction type not allowed at hard fork {hf}")]
+    TxTypeNotAllowed {
+        /// The hard fork.
+        hf: u8,
+    },
+    /// `check_tx_inputs` (`MIN_2_OUTPUTS`, from hf 16): a transfer other than ONS with fewer
+    /// than two outputs.
+    #[error("transfer with fewer than two outputs")]
+    TooFewOutputs,
+    /// `check_tx_outputs` (the rules that depend only on the hard fork): this RingCT type is not
+    /// allowed at hard fork `hf`.
+    #[error("RingCT type not allowed at hard fork {hf}")]
+    RctTypeNotAllowed {
+        /// The hard fork.
+        hf: u8,
+    },
+    /// `check_tx_inputs`: input `input` has no key offsets.
+    #[error("input {input} has no key offsets")]
+    KeyOffsetsEmpty {
+        /// Index of the input.
+        input: usize,
+    },
+    /// `check_tx_inputs`: input `input`'s ring has `size` members, the hard fork requires
+    /// `expected` (`TX_OUTPUT_DECOYS + 1` = 10).
+    #[error("input {input} ring size {size}, expected {expected}")]
+    RingSizeInvalid {
+        /// Index of the input.
+        input: usize,
+        /// Its ring size (`key_offsets.len()`).
+        size: usize,
+        /// The required size.
+        expected: usize,
+    },
+    /// `check_tx_inputs`: input `input`'s key image is not strictly smaller (memcmp) than the
+    /// previous input's.
+    #[error("key images not strictly descending at input {input}")]
+    KeyImagesUnsorted {
+        /// Index of the input.
+        input: usize,
+    },
+    /// Chain state ([`crate::consensus::ChainState::key_image_spent`]): input `input`'s key
+    /// image is already spent (or blacklisted, or locked in a stake).
+    #[error("key image of input {input} is spent")]
+    KeyImageSpent {
+        /// Index of the input.
+        input: usize,
+    },
+    /// Chain state ([`crate::consensus::ChainState::ring`]): input `input`'s ring members do not
+    /// all exist, are locked or too young, or their number differs from the key offsets.
+    #[error("ring of input {input} is not available")]
+    RingUnavailable {
+        /// Index of the input.
+        input: usize,
+    },
+    /// `expand_transaction_2` / `check_tx_inputs`: no rings, an empty first ring, or input
+    /// `input`'s ring does not fit the signature type (type Full: longer or shorter than the
+    /// first ring).
+    #[error("ring of input {input} has the wrong shape")]
+    RingShapeInvalid {
+        /// Index of the input.
+        input: usize,
+    },
+    /// A chain-state or policy rule of the caller ([`crate::consensus::ChainState::check_policy`])
+    /// rejected the transaction.
+    #[error("rejected by the caller's chain-state policy")]
+    ChainPolicy,
+
     // --- range-proof backends ---
     /// A range proof was asked for over zero amounts or more than the backend aggregates.
     #[error("range proof over {count} amounts: must be 1..={max}")]

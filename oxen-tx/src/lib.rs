@@ -25,5 +25,8 @@ pub mod prefix;
 pub mod rct;
 pub mod transaction;
 
+// The node's verdict: consensus checks around the signatures, one transaction or a block.
+pub mod consensus;
+
 // Wallet side: finding and opening our outputs.
 pub mod scan;

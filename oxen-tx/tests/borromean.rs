@@ -11,7 +11,7 @@
 #[path = "harness/borromean.rs"]
 mod harness;
 
-use oxen_crypto::{Point, Scalar, SecretScalar};
+use oxen_crypto::{Point, SecretScalar};
 use oxen_tx::Error;
 use oxen_tx::borromean::{BITS, RANGE_SIG_LEN, RangeSig, verify_bytes};
 use oxen_tx::commitment::{Commitment, commit, h};

@@ -1,5 +1,5 @@
-//! The `range_proof` trait over both backends: round trips, tampering, batches, serde and
-//! every error variant the module adds.
+//! The `range_proof` trait over both backends: round trips, tampering (including field-level
+//! mutations of valid proofs), batches, serde and every error variant the module adds.
 #![allow(
     missing_docs,
     clippy::unwrap_used,
@@ -108,6 +108,70 @@ mod oxen {
         let mut bad = statements();
         bad[3].commitments = &proofs[1].1;
         assert!(!<Bulletproof as RangeProof>::batch_verify(bad));
+    }
+
+    /// Offsets of the 32-byte fields of a proof with `rounds` L/R pairs (one varint byte before
+    /// each vector).
+    fn field_offsets(rounds: usize) -> Vec<usize> {
+        let mut o: Vec<usize> = (0..6).map(|i| 32 * i).collect();
+        o.extend((0..rounds).map(|i| 193 + 32 * i));
+        o.extend((0..rounds).map(|i| 194 + 32 * (rounds + i)));
+        let end = 194 + 64 * rounds;
+        o.extend([end, end + 32, end + 64]);
+        o
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Field-level mutations of a valid proof (a flipped bit, a scalar plus `l`, a field
+        /// copied from another field, a field from another valid proof): the result fails to
+        /// parse or fails to verify, alone and in a batch with a valid proof.
+        #[test]
+        fn mutated_valid_proofs_never_verify(
+            edits in proptest::collection::vec((0usize..64, 0u8..4, 0usize..256), 1..=3),
+        ) {
+            use std::sync::OnceLock;
+            static VALID: OnceLock<[(Bulletproof, Vec<Commitment>); 2]> = OnceLock::new();
+            const L: [u8; 32] = [
+                0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9,
+                0xde, 0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
+            ];
+            let [(good, cs), (other, _)] = VALID.get_or_init(|| [prove(90, &[3, 4]), prove(91, &[5, 6])]);
+            let bytes = good.to_bytes();
+            let donor = other.to_bytes();
+            let offsets = field_offsets(good.l().len());
+            let mut b = bytes.clone();
+            for (field, op, arg) in edits {
+                let at = offsets[field % offsets.len()];
+                match op {
+                    0 => b[at + arg / 8 % 32] ^= 1 << (arg % 8),
+                    1 => {
+                        let mut carry = 0u16;
+                        for i in 0..32 {
+                            let s = u16::from(b[at + i]) + u16::from(L[i]) + carry;
+                            b[at + i] = s as u8;
+                            carry = s >> 8;
+                        }
+                    }
+                    2 => {
+                        let from = offsets[arg % offsets.len()];
+                        let src: [u8; 32] = bytes[from..from + 32].try_into().unwrap();
+                        b[at..at + 32].copy_from_slice(&src);
+                    }
+                    _ => b[at..at + 32].copy_from_slice(&donor[at..at + 32]),
+                }
+            }
+            if b != bytes
+                && let Ok(p) = <Bulletproof as RangeProof>::from_bytes(&b)
+            {
+                proptest::prop_assert!(!RangeProof::verify(&p, &mut (), cs));
+                proptest::prop_assert!(!<Bulletproof as RangeProof>::batch_verify([
+                    Statement::new(&p, cs, ()),
+                    Statement::new(good, cs, ()),
+                ]));
+            }
+        }
     }
 
     #[test]

@@ -12,6 +12,10 @@
 mod amounts;
 #[path = "harness/borromean.rs"]
 mod borromean;
+#[path = "harness/consensus.rs"]
+mod consensus;
+#[path = "harness/history.rs"]
+mod history;
 #[path = "harness/txs.rs"]
 mod txs;
 
@@ -29,8 +33,10 @@ const KNOWN: &[Known<Checker>] = &[
     known("bulletproof_invalid.json", 60, amounts::bulletproof_invalid),
     known("bulletproof_batch.json", 5, amounts::bulletproof_batch),
     known("borromean.json", 80, borromean::borromean),
+    known("rct_history.json", 165, history::rct_history),
     known("rct_transactions.json", 12, txs::rct_transactions),
     known("real_transactions.json", 3, txs::real_transactions),
+    known("tx_consensus.json", 14, consensus::tx_consensus),
     known("tx_extra.json", 88, txs::tx_extra),
 ];
 

@@ -65,10 +65,7 @@ pub fn run() {
     let ring: Vec<RingMember> = (0..16)
         .map(|i| {
             if i == real {
-                (
-                    p.compressed(),
-                    (mask.mul_base() + h * amount).compress(),
-                )
+                (p.compressed(), (mask.mul_base() + h * amount).compress())
             } else {
                 let decoy = generate_keys(&mut rng).1;
                 let c = Point::mul_base(&Scalar::random(&mut rng)) + h * Scalar::from(7u64);

@@ -6,8 +6,8 @@
 //! oxen-ons section goes into tx_extra and is parsed back.
 
 use oxen_crypto::{
-    CompressedPoint, Point, PublicKey, Scalar, SecretKey, derivation_to_scalar, derive_public_key,
-    generate_key_derivation, get_subaddress,
+    CompressedPoint, Point, PublicKey, Scalar, SecretKey, SecretScalar, derivation_to_scalar,
+    derive_public_key, generate_key_derivation, get_subaddress,
 };
 use oxen_ons::owner::{Ed25519Owner, sign_ed25519};
 use oxen_ons::{MappingType, NameHash, Owner, SessionId, Value, encrypt};
@@ -40,12 +40,10 @@ fn ring_around<R: rand::CryptoRng>(rng: &mut R, real: CtKey) -> Vec<CtKey> {
 /// An input of `amount` that a random one-time key owns.
 fn foreign_input<R: rand::CryptoRng>(rng: &mut R, amount: u64) -> RctInput {
     let secret_key = SecretKey::random(rng);
-    let mask = Scalar::random(rng);
+    let mask = SecretScalar::random(rng);
     let real = CtKey {
         dest: secret_key.public_key().compressed(),
-        mask: CompressedPoint(
-            commit(amount, &oxen_crypto::SecretScalar::from_scalar(mask)).to_bytes(),
-        ),
+        mask: CompressedPoint(commit(amount, &mask).to_bytes()),
     };
     RctInput {
         ring: ring_around(rng, real),
@@ -160,7 +158,7 @@ pub fn run() {
         ring: ring_around(&mut rng, real),
         real_index: 3,
         secret_key: spend.one_time_secret.clone(),
-        mask: *mine.mask.expose_scalar(),
+        mask: mine.mask.clone(),
         amount: mine.amount,
     };
     let ring = input.ring.clone();
@@ -174,7 +172,7 @@ pub fn run() {
         build_clsag_transaction(vec![(input, offsets)], &[to], fee, vec![0x01; 33], &mut rng)
             .unwrap();
     assert_eq!(spend_tx.key_images(), vec![spend.key_image]);
-    spend_tx.verify_rct(&[ring]).unwrap();
+    spend_tx.verify_ringct_only(&[ring]).unwrap();
     println!("    a later spend of it carries that key image and verifies (CLSAG, ring 10)");
 
     ons_update_record();

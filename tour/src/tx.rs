@@ -1,18 +1,26 @@
 //! Tour section: oxen-tx RingCT transactions.
 //!
 //! Builds a 2-in/2-out CLSAG transaction (rings of 10, one aggregated Bulletproof), serializes
-//! it, parses it back, verifies it, decodes the outputs as their receivers would and shows that a
-//! one-bit change is rejected.
+//! it, parses it back, verifies it (the RingCT part alone, then the node's verdict), decodes the
+//! outputs as their receivers would and shows that a one-bit change is rejected. Then the
+//! 2017 CryptoNote key-image attack: a CLSAG over a torsioned key image `I + T8` that the RingCT
+//! verifier accepts (as upstream's does) and the node's verdict rejects.
 
-use oxen_crypto::{Point, Scalar, SecretKey};
+use oxen_crypto::{Point, Scalar, SecretKey, SecretScalar};
 use oxen_tx::commitment::{Commitment, commit};
+use oxen_tx::consensus::{ConsensusRules, KnownRings};
 use oxen_tx::ecdh::{AmountKey, EcdhAmount, ecdh_decode};
 use oxen_tx::extra::TxExtra;
+use oxen_tx::prefix::TxIn;
 use oxen_tx::rct::{CtKey, RING_SIZE, RctInput, RctOutput};
 use oxen_tx::transaction::{Transaction, build_clsag_transaction};
 use rand::Rng;
 
 use crate::timed;
+
+// The test signers of oxen-tx (CLSAG/MLSAG over any key image, grinding for a torsioned one).
+#[path = "../../oxen-tx/tests/support/signers.rs"]
+mod signers;
 
 /// A random point encoding (a decoy key or commitment).
 fn random_point<R: rand::CryptoRng>(rng: &mut R) -> [u8; 32] {
@@ -34,15 +42,13 @@ pub fn run() {
         .map(|&amount| {
             let real_index = (rng.next_u32() as usize) % RING_SIZE;
             let secret_key = SecretKey::random(&mut rng);
-            let mask = Scalar::random(&mut rng);
+            let mask = SecretScalar::random(&mut rng);
             let ring: Vec<CtKey> = (0..RING_SIZE)
                 .map(|i| {
                     if i == real_index {
                         CtKey {
                             dest: secret_key.public_key().compressed(),
-                            mask: commit(amount, &oxen_crypto::SecretScalar::from_scalar(mask))
-                                .to_bytes()
-                                .into(),
+                            mask: commit(amount, &mask).to_bytes().into(),
                         }
                     } else {
                         CtKey {
@@ -120,12 +126,21 @@ pub fn run() {
     let (hash, t_hash) = timed(|| parsed.hash().expect("hash"));
     println!("  tx hash {}   {t_hash:>10.2?}", hex::encode(hash));
 
-    let (verdict, t_verify) = timed(|| parsed.verify_rct(&ordered_rings));
+    let (verdict, t_verify) = timed(|| parsed.verify_ringct_only(&ordered_rings));
     verdict.expect("valid transaction");
     println!("  verified: balance + Bulletproof + 2 CLSAGs (ring 10)           {t_verify:>10.2?}");
-    let (again, t_warm) = timed(|| parsed.verify_rct(&ordered_rings));
+    let (again, t_warm) = timed(|| parsed.verify_ringct_only(&ordered_rings));
     again.expect("still valid");
     println!("  verified again (generator tables now cached)                  {t_warm:>10.2?}");
+    // What a node runs: the consensus rules around the signatures (key images in the
+    // prime-order subgroup, distinct, inputs sorted; distinct ring members; ring size 10; the
+    // hard fork's versions and types), the chain state (here: rings known, nothing spent),
+    // then semantics and signatures.
+    let rules = ConsensusRules::for_hf(21).expect("hf 21");
+    let chain = KnownRings::for_tx(&parsed, &ordered_rings);
+    let (node, t_node) = timed(|| parsed.verify_for_node(&rules, &chain));
+    node.expect("a node accepts it");
+    println!("  node verdict (verify_for_node at hf 21): accepted             {t_node:>10.2?}");
 
     // The receivers decode their amounts and check them against the commitments.
     for (k, o) in outputs.iter().enumerate() {
@@ -148,10 +163,119 @@ pub fn run() {
     let mut bad = blob.clone();
     let last = bad.len() - 104; // inside the last CLSAG's c1
     bad[last] ^= 0x04;
-    let rejected = Transaction::parse_and_validate(&bad).and_then(|t| t.verify_rct(&ordered_rings));
+    let rejected =
+        Transaction::parse_and_validate(&bad).and_then(|t| t.verify_ringct_only(&ordered_rings));
     assert!(rejected.is_err());
     println!(
         "  one bit flipped in the CLSAGs: rejected ({})",
         rejected.expect_err("rejected")
     );
+    torsioned_key_image(&mut rng);
+}
+
+/// The 2017 CryptoNote key-image bug: a CLSAG over `I + T8` (`T8` of order 8) verifies once
+/// the signer grinds its nonce (about 1 try in 8), so the signature check alone would let one
+/// output be spent up to 8 times; the node's `l·I == identity` check rejects it.
+fn torsioned_key_image<R: rand::CryptoRng>(rng: &mut R) {
+    println!("\n  -- the torsioned key image attack (CLSAG over I + T8)");
+    let amount = 1_000_000_000u64;
+    let fee = 20_000_000;
+    let real_index = (rng.next_u32() as usize) % RING_SIZE;
+    let secret_key = SecretKey::random(rng);
+    let mask = Scalar::random(rng);
+    let ring: Vec<CtKey> = (0..RING_SIZE)
+        .map(|i| {
+            if i == real_index {
+                CtKey {
+                    dest: secret_key.public_key().0.into(),
+                    mask: commit(amount, &SecretScalar::from_scalar(mask))
+                        .to_bytes()
+                        .into(),
+                }
+            } else {
+                CtKey {
+                    dest: random_point(rng).into(),
+                    mask: random_point(rng).into(),
+                }
+            }
+        })
+        .collect();
+    let p = *secret_key.as_secret_scalar().expose_scalar();
+    let input = RctInput {
+        ring: ring.clone(),
+        real_index,
+        secret_key,
+        mask: SecretScalar::from_scalar(mask),
+        amount,
+    };
+    let offsets = (0..RING_SIZE as u64).map(|i| 5000 + 13 * i).collect();
+    let outputs: Vec<RctOutput> = [600_000_000u64, amount - fee - 600_000_000]
+        .iter()
+        .map(|&a| {
+            let mut k = [0u8; 32];
+            rng.fill_bytes(&mut k);
+            RctOutput {
+                dest: random_point(rng).into(),
+                amount: a,
+                amount_key: AmountKey::from_bytes(k),
+            }
+        })
+        .collect();
+    let (mut tx, secrets) =
+        build_clsag_transaction(vec![(input, offsets)], &outputs, fee, vec![], rng).expect("build");
+    let rings = vec![ring.clone()];
+    // Replace the key image by I + T8 and sign again over the new message, grinding.
+    let image = tx.key_images()[0].decompress().expect("key image") + signers::t8();
+    if let TxIn::ToKey { key_image, .. } = &mut tx.prefix.vin[0] {
+        *key_image = image.to_bytes().into();
+    }
+    let message = tx
+        .rct
+        .pre_clsag_hash(&tx.prefix_hash().expect("hash"), 1)
+        .expect("message");
+    let points: Vec<(Point, Point)> = ring
+        .iter()
+        .map(|m| {
+            (
+                m.dest.decompress().expect("P"),
+                m.mask.decompress().expect("C"),
+            )
+        })
+        .collect();
+    let pseudo = tx.rct.prunable.pseudo_outs[0]
+        .decompress()
+        .expect("pseudo-out");
+    let pseudo_mask: Scalar = secrets
+        .output_masks
+        .iter()
+        .map(|m| *m.expose_scalar())
+        .sum();
+    let mut tries = 0u32;
+    let (sig, _) = signers::clsag_sign(
+        &message,
+        &points,
+        &pseudo,
+        &p,
+        &(mask - pseudo_mask),
+        real_index,
+        Some(signers::t8()),
+        &mut || {
+            tries += 1;
+            Scalar::random(rng)
+        },
+    );
+    tx.rct.prunable.clsags[0] = sig.to_clsag();
+    println!("  signed over I + T8 (scalars drawn while grinding: {tries})");
+    let bare = tx.verify_ringct_only(&rings);
+    println!(
+        "  bare RingCT check (verify_ringct_only): {bare:?}  <- accepts, like upstream's verifier"
+    );
+    assert_eq!(bare, Ok(()));
+    let rules = ConsensusRules::for_hf(21).expect("hf 21");
+    let node = tx.verify_for_node(&rules, &KnownRings::for_tx(&tx, &rings));
+    println!("  node verdict (verify_for_node): {node:?}");
+    assert!(matches!(
+        node,
+        Err(oxen_tx::Error::KeyImageNotInPrimeSubgroup { input: 0 })
+    ));
 }

@@ -218,14 +218,19 @@ fn error_amount_counts() {
         Some(Error::BulletproofNoAmounts)
     );
     assert_eq!(
-        Bulletproof::prove(&[1, 2], &[m], &mut r).err(),
+        Bulletproof::prove(&[1, 2], core::slice::from_ref(&m), &mut r).err(),
         Some(Error::BulletproofAmountsMasksMismatch {
             amounts: 2,
             masks: 1
         })
     );
     assert_eq!(
-        Bulletproof::prove(&[1; 17], &[m; 17], &mut r).err(),
+        Bulletproof::prove(
+            &[1; 17],
+            &core::array::from_fn::<_, 17, _>(|_| m.clone()),
+            &mut r
+        )
+        .err(),
         Some(Error::BulletproofTooManyAmounts { count: 17 })
     );
     let (p, cs) = proof_for(&[1], 9);

@@ -8,6 +8,7 @@ use oxen_crypto::{
     generate_key_image,
 };
 use rand_core::CryptoRng;
+use subtle::{ConditionallySelectable, ConstantTimeEq};
 use zeroize::Zeroize;
 
 use super::types::{CtKey, EcdhTuple, MAX_OUTPUTS, RctSig, RctType};
@@ -28,14 +29,14 @@ pub struct RctInput {
     /// One-time spend secret `p` with `ring[real_index].dest = p·G`.
     pub secret_key: SecretKey,
     /// Mask `γ` of the real output's commitment `ring[real_index].mask = γ·G + amount·H`.
-    pub mask: Scalar,
+    pub mask: SecretScalar,
     /// The real output's amount.
     pub amount: u64,
 }
 
 impl Drop for RctInput {
     fn drop(&mut self) {
-        self.mask.zeroize();
+        // the mask zeroizes itself (SecretScalar)
         self.amount.zeroize();
         self.real_index.zeroize();
     }
@@ -51,19 +52,23 @@ impl core::fmt::Debug for RctInput {
 
 impl RctInput {
     /// The input's key image `I = p·Hp(P)` (reference `generate_key_image`), which the
-    /// transaction prefix carries and the CLSAG signs with.
+    /// transaction prefix carries and the CLSAG signs with. Constant time in the secret key
+    /// and in the real index (the real member is selected by a constant-time scan of the ring).
     ///
     /// # Errors
     /// [`Error::BuilderArguments`] if `real_index` is outside the ring.
     pub fn key_image(&self) -> Result<KeyImage, Error> {
-        let real = self
-            .ring
-            .get(self.real_index)
-            .ok_or(Error::BuilderArguments)?;
-        Ok(generate_key_image(
-            &PublicKey(real.dest.0),
-            &self.secret_key,
-        ))
+        if self.real_index >= self.ring.len() {
+            return Err(Error::BuilderArguments);
+        }
+        let mut real = [0u8; 32];
+        for (i, member) in self.ring.iter().enumerate() {
+            let here = (i as u64).ct_eq(&(self.real_index as u64));
+            for (r, b) in real.iter_mut().zip(member.dest.as_bytes()) {
+                r.conditional_assign(b, here);
+            }
+        }
+        Ok(generate_key_image(&PublicKey(real), &self.secret_key))
     }
 }
 
@@ -81,14 +86,8 @@ pub struct RctOutput {
 /// What [`gen_rct_simple`] returns besides the signature.
 #[derive(Clone)]
 pub struct RctSecrets {
-    /// The output commitment masks (`outSk`), zeroized on drop.
+    /// The output commitment masks (`outSk`), each zeroized on drop.
     pub output_masks: Vec<SecretScalar>,
-}
-
-impl Drop for RctSecrets {
-    fn drop(&mut self) {
-        self.output_masks.zeroize();
-    }
 }
 
 impl core::fmt::Debug for RctSecrets {
@@ -161,25 +160,21 @@ pub fn gen_rct_simple<R: CryptoRng + ?Sized>(
         .collect();
     rv.prunable.bulletproofs.push(bp);
 
-    // Pseudo-output masks: random, the last one balancing the output masks.
-    let sum_out_masks: Scalar = secrets
-        .output_masks
-        .iter()
-        .map(SecretScalar::expose_scalar)
-        .sum();
-    let mut pseudo_masks: Vec<Scalar> = Vec::with_capacity(inputs.len());
-    let mut acc = Scalar::ZERO;
+    // Pseudo-output masks: random, the last one balancing the output masks (all secrets,
+    // each zeroized on drop).
+    let sum_out_masks: SecretScalar = secrets.output_masks.iter().sum();
+    let mut pseudo_masks: Vec<SecretScalar> = Vec::with_capacity(inputs.len());
+    let mut acc = SecretScalar::from_scalar(Scalar::ZERO);
     for _ in 1..inputs.len() {
-        let a = Scalar::random(rng);
-        acc += a;
+        let a = SecretScalar::random(rng);
+        acc += &a;
         pseudo_masks.push(a);
     }
     pseudo_masks.push(sum_out_masks - acc);
-    acc.zeroize();
     rv.prunable.pseudo_outs = inputs
         .iter()
         .zip(&pseudo_masks)
-        .map(|(i, a)| CompressedPoint(commit(i.amount, &SecretScalar::from_scalar(*a)).to_bytes()))
+        .map(|(i, a)| CompressedPoint(commit(i.amount, a).to_bytes()))
         .collect();
 
     let full_message = rv.pre_clsag_hash(message, inputs.len())?;
@@ -189,16 +184,14 @@ pub fn gen_rct_simple<R: CryptoRng + ?Sized>(
         .zip(&rv.prunable.pseudo_outs)
     {
         let ring: Vec<RingMember> = input.ring.iter().map(|m| (m.dest, m.mask)).collect();
-        let z = SecretScalar::from_scalar(input.mask - a);
+        let z = &input.mask - a;
         let secret = ClsagSecret {
             p: &input.secret_key,
             z: &z,
             real_index: input.real_index,
         };
-        let signed = clsag_sign(&full_message, &ring, pseudo, &secret, rng);
-        let (sig, _image) = signed?;
+        let (sig, _image) = clsag_sign(&full_message, &ring, pseudo, &secret, rng)?;
         rv.prunable.clsags.push(sig);
     }
-    pseudo_masks.zeroize();
     Ok((rv, secrets))
 }

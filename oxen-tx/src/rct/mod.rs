@@ -42,6 +42,7 @@ mod message;
 mod semantics;
 mod types;
 mod verify_clsag;
+mod verify_mlsag;
 
 pub use build::{RctInput, RctOutput, RctSecrets, gen_rct_simple};
 pub use types::{

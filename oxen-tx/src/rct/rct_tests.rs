@@ -3,7 +3,7 @@ use crate::Error;
 use crate::commitment::{Commitment, commit};
 use crate::ecdh::AmountKey;
 use crate::transaction::{Transaction, build_clsag_transaction};
-use oxen_crypto::{CompressedPoint, KeyImage, Point, Scalar, SecretKey};
+use oxen_crypto::{CompressedPoint, KeyImage, Point, Scalar, SecretKey, SecretScalar};
 use proptest::prelude::*;
 use rand_chacha::ChaCha20Rng;
 use rand_core::{Rng, SeedableRng};
@@ -17,7 +17,7 @@ pub(crate) fn make_input(
 ) -> (RctInput, Vec<u64>) {
     let real_index = (rng.next_u32() as usize) % ring_size;
     let secret_key = SecretKey::random(rng);
-    let mask = Scalar::random(rng);
+    let mask = SecretScalar::random(rng);
     let ring = (0..ring_size)
         .map(|i| {
             if i == real_index {
@@ -102,11 +102,11 @@ pub(crate) fn make_tx(seed: u64, n_in: usize, n_out: usize) -> (Transaction, Vec
 #[test]
 fn build_verify_2in_2out() {
     let (tx, rings) = make_tx(1, 2, 2);
-    tx.verify_rct(&rings).unwrap();
+    tx.verify_ringct_only(&rings).unwrap();
     let blob = tx.to_bytes().unwrap();
     let parsed = Transaction::parse_and_validate(&blob).unwrap();
     assert_eq!(parsed, tx);
-    parsed.verify_rct(&rings).unwrap();
+    parsed.verify_ringct_only(&rings).unwrap();
     // Key images strictly decreasing.
     let kis = tx.key_images();
     assert!(kis[0] > kis[1]);
@@ -189,7 +189,7 @@ fn error_variants_rct() {
     let mut t = tx.clone();
     t.rct.prunable.clsags[1].s[3].0[0] ^= 1;
     assert_eq!(
-        t.verify_rct(&rings),
+        t.verify_ringct_only(&rings),
         Err(Error::ClsagInvalid {
             input: 1,
             error: oxen_crypto::Error::SignatureMismatch
@@ -202,14 +202,17 @@ fn error_variants_rct() {
     let blob = t.to_bytes().unwrap();
     assert_eq!(Transaction::parse_and_validate(&blob).unwrap(), t);
     assert_eq!(
-        t.verify_rct(&rings),
+        t.verify_ringct_only(&rings),
         Err(Error::ClsagInvalid {
             input: 0,
             error: oxen_crypto::Error::NonCanonicalScalar
         })
     );
     // RctCountMismatch: a ring missing; an ecdh entry missing.
-    assert_eq!(tx.verify_rct(&rings[..1]), Err(Error::RctCountMismatch));
+    assert_eq!(
+        tx.verify_ringct_only(&rings[..1]),
+        Err(Error::RctCountMismatch)
+    );
     let mut t = tx.clone();
     t.rct.ecdh_info.pop();
     assert_eq!(t.to_bytes(), Err(Error::RctCountMismatch));
@@ -241,15 +244,24 @@ fn error_variants_rct() {
     t.rct.out_pk[1] = c1.compress();
     t.rct.check_balance().unwrap();
     assert!(t.rct.verify_semantics().is_err());
-    // RctTypeUnsupported.
+    // RctTypeUnsupported: type Null has nothing to verify.
     let mut t = tx.clone();
-    t.rct.rct_type = RctType::Simple;
+    t.rct.rct_type = RctType::Null;
     assert_eq!(t.rct.verify_semantics(), Err(Error::RctTypeUnsupported));
-    assert_eq!(t.verify_rct(&rings), Err(Error::RctTypeUnsupported));
+    assert_eq!(t.verify_ringct_only(&rings), Err(Error::RctTypeUnsupported));
     assert_eq!(
         t.rct
             .verify_non_semantics(&[0; 32], 2, &rings, &tx.key_images()),
         Err(Error::RctTypeUnsupported)
+    );
+    // A CLSAG signature relabelled as an MLSAG type: the counts no longer fit.
+    let mut t = tx.clone();
+    t.rct.rct_type = RctType::Bulletproof2;
+    assert_eq!(t.rct.verify_semantics(), Err(Error::RctCountMismatch));
+    assert_eq!(
+        t.rct
+            .verify_non_semantics(&[0; 32], 2, &rings, &tx.key_images()),
+        Err(Error::RctCountMismatch)
     );
 }
 
@@ -336,7 +348,7 @@ fn error_variants_builder() {
     );
     // A secret that does not open the ring member: the signer refuses.
     let mut wrong = input.clone();
-    wrong.mask = Scalar::random(&mut rng);
+    wrong.mask = SecretScalar::random(&mut rng);
     assert!(matches!(
         gen_rct_simple(
             &m,
@@ -363,11 +375,11 @@ proptest! {
         let blob = tx.to_bytes().unwrap();
         let parsed = Transaction::parse_and_validate(&blob).unwrap();
         prop_assert_eq!(&parsed, &tx);
-        prop_assert!(parsed.verify_rct(&rings).is_ok());
+        prop_assert!(parsed.verify_ringct_only(&rings).is_ok());
         let mut bad = blob.clone();
         let i = pos.index(bad.len());
         bad[i] ^= 1 << bit;
-        let verdict = Transaction::parse_and_validate(&bad).and_then(|t| t.verify_rct(&rings));
+        let verdict = Transaction::parse_and_validate(&bad).and_then(|t| t.verify_ringct_only(&rings));
         prop_assert!(verdict.is_err(), "flipping bit {} of byte {} went unnoticed", bit, i);
     }
 }

@@ -26,8 +26,17 @@ impl RctSig {
         mix_ring: &[Vec<CtKey>],
         key_images: &[KeyImage],
     ) -> Result<(), Error> {
-        if self.rct_type != RctType::Clsag {
-            return Err(Error::RctTypeUnsupported);
+        match self.rct_type {
+            RctType::Clsag => {}
+            RctType::Full => {
+                let m = self.pre_clsag_hash(message, inputs)?;
+                return self.verify_mlsag_full(&m, mix_ring, key_images);
+            }
+            RctType::Simple | RctType::Bulletproof | RctType::Bulletproof2 => {
+                let m = self.pre_clsag_hash(message, inputs)?;
+                return self.verify_mlsag_simple(&m, mix_ring, key_images);
+            }
+            RctType::Null => return Err(Error::RctTypeUnsupported),
         }
         let p = &self.prunable;
         let n = mix_ring.len();

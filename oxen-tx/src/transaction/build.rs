@@ -2,7 +2,7 @@
 
 use alloc::vec::Vec;
 
-use super::Transaction;
+use super::types::Transaction;
 use crate::Error;
 use crate::prefix::{
     TransactionPrefix, TxIn, TxOut, TxOutTarget, TxType, TxVersion, absolute_to_relative_offsets,

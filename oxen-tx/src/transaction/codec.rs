@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 
 use oxen_crypto::Signature;
 
-use super::{BlobLayout, Transaction};
+use super::types::{BlobLayout, Transaction};
 use crate::Error;
 use crate::codec::{Reader, check_fits};
 use crate::prefix::{TransactionPrefix, TxVersion};

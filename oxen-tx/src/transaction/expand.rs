@@ -1,7 +1,7 @@
 //! Parse admission: the reference's post-parse checks (`expand_transaction_1`) and
 //! `parse_and_validate_tx_from_blob`.
 
-use super::Transaction;
+use super::types::Transaction;
 use crate::Error;
 use crate::prefix::TxVersion;
 use crate::rct::RctType;
@@ -45,6 +45,13 @@ impl Transaction {
             let max_outputs = 1u128.checked_shl((rounds - 6) as u32).unwrap_or(0);
             if max_outputs < self.prefix.vout.len() as u128 {
                 return Err(Error::BulletproofTooSmall);
+            }
+            // V[i] = outPk[i] * INV_EIGHT: the reference's scalarmultKey throws when outPk[i]
+            // does not decode (only the Bulletproof types restore V).
+            for (output, c) in rv.out_pk.iter().enumerate() {
+                if c.decompress().is_err() {
+                    return Err(Error::OutPkInvalid { output });
+                }
             }
         }
         Ok(())

@@ -4,7 +4,7 @@ use alloc::vec::Vec;
 
 use oxen_crypto::hash::{Keccak256, keccak256};
 
-use super::{BlobLayout, Transaction};
+use super::types::{BlobLayout, Transaction};
 use crate::Error;
 use crate::prefix::TxVersion;
 use crate::rct::RctType;

@@ -23,10 +23,12 @@
 //! Every count read from the wire is checked against the bytes that remain before anything is
 //! allocated, so a hostile length prefix costs nothing.
 //!
-//! The prefix types live in [`crate::prefix`] (re-exported here). Files of this module: `codec`
-//! (blob <-> [`Transaction`]), `hash` (prefix hash, transaction id), `expand` (parse admission:
-//! [`Transaction::expand`], [`Transaction::parse_and_validate`]), `verify` (RingCT verification
-//! of CLSAG transactions, one or batched) and `build` ([`build_clsag_transaction`]).
+//! The prefix types live in [`crate::prefix`] (re-exported here). Files of this module: `types`
+//! ([`Transaction`], [`BlobLayout`]), `codec` (blob <-> [`Transaction`]), `hash` (prefix hash,
+//! transaction id), `expand` (parse admission: [`Transaction::expand`],
+//! [`Transaction::parse_and_validate`]), `verify` (RingCT verification of CLSAG transactions, one
+//! or batched) and `build` ([`build_clsag_transaction`]). This file only declares and re-exports
+//! them; they import each other by path, never through it.
 //!
 //! ```
 //! use oxen_tx::transaction::{Transaction, TxVersion};
@@ -52,15 +54,12 @@
 //! # Ok::<(), oxen_tx::Error>(())
 //! ```
 
-use alloc::vec::Vec;
-
 pub use crate::codec::Key;
 pub use crate::prefix::{
     ScriptTarget, TX_KEY_TAG, TX_SCRIPT_TAG, TX_SCRIPTHASH_TAG, TXIN_GEN_TAG, TransactionPrefix,
     TxIn, TxOut, TxOutTarget, TxType, TxVersion, absolute_to_relative_offsets,
     relative_to_absolute_offsets,
 };
-use crate::rct::RctSig;
 
 /// A 64-byte signature `c || r` (CryptoNote Schnorr / ring-signature element), as on the wire:
 /// oxen-crypto's type, reused (not validated by the parser, as the reference's parser does not).
@@ -70,49 +69,14 @@ mod build;
 mod codec;
 mod expand;
 mod hash;
+mod types;
 mod verify;
 
 pub use build::build_clsag_transaction;
+pub use types::{BlobLayout, Transaction};
+#[allow(deprecated)]
 pub use verify::verify_rct_batch;
-
-/// A full transaction (reference `cryptonote::transaction`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Transaction {
-    /// The signed prefix.
-    pub prefix: TransactionPrefix,
-    /// v1 only: for each input, one signature per ring member (`txin_to_key` key offsets);
-    /// inputs of other kinds have none. Empty for v2+.
-    pub signatures: Vec<Vec<Signature>>,
-    /// v2+ only: the RingCT signature (type Null for miner and input-less transactions).
-    pub rct: RctSig,
-}
-
-/// Byte offsets recorded while (de)serializing, as the reference's `prefix_size` /
-/// `unprunable_size`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BlobLayout {
-    /// Length of the prefix.
-    pub prefix_size: usize,
-    /// Length of prefix + RingCT base (v1: the prefix length; v2+ without inputs: 0, as the
-    /// reference leaves it unset).
-    pub unprunable_size: usize,
-    /// Total length.
-    pub total_size: usize,
-}
-
-impl Transaction {
-    /// The key images of the inputs, in input order (`txin_to_key` inputs only).
-    #[must_use]
-    pub fn key_images(&self) -> Vec<oxen_crypto::KeyImage> {
-        self.prefix
-            .vin
-            .iter()
-            .filter_map(TxIn::key_image)
-            .copied()
-            .collect()
-    }
-}
+pub use verify::verify_ringct_only_batch;
 
 #[cfg(test)]
 #[path = "transaction_tests.rs"]

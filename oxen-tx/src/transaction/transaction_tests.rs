@@ -1,8 +1,8 @@
 use super::*;
 use crate::Error;
 use crate::bulletproof::Bulletproof;
-use crate::rct::RctType;
 use crate::rct::{BORROMEAN_RANGE_SIG_LEN, BorromeanRangeSig, EcdhTuple};
+use crate::rct::{RctSig, RctType};
 use oxen_crypto::hash::keccak256;
 use oxen_crypto::{Clsag, Mlsag};
 use proptest::prelude::*;
@@ -387,15 +387,15 @@ fn batch_verification() {
         .collect();
     let items: Vec<(&Transaction, &[Vec<crate::rct::CtKey>])> =
         txs.iter().map(|(t, r)| (t, r.as_slice())).collect();
-    assert_eq!(verify_rct_batch(&items), Ok(()));
-    assert_eq!(verify_rct_batch(&[]), Ok(()));
+    assert_eq!(verify_ringct_only_batch(&items), Ok(()));
+    assert_eq!(verify_ringct_only_batch(&[]), Ok(()));
     // A balance failure in tx 2.
     let mut bad = txs[2].0.clone();
     bad.rct.txn_fee += 1;
     let mut items2 = items.clone();
     items2[2].0 = &bad;
     assert_eq!(
-        verify_rct_batch(&items2),
+        verify_ringct_only_batch(&items2),
         Err((2, Error::RctBalanceMismatch))
     );
     // Another transaction's bulletproof in tx 1 is rejected (the proof does not match the
@@ -404,7 +404,7 @@ fn batch_verification() {
     bp_bad.rct.prunable.bulletproofs = txs[0].0.rct.prunable.bulletproofs.clone();
     let mut items3 = items.clone();
     items3[1].0 = &bp_bad;
-    assert!(matches!(verify_rct_batch(&items3), Err((1, _))));
+    assert!(matches!(verify_ringct_only_batch(&items3), Err((1, _))));
 }
 
 #[cfg(feature = "serde")]

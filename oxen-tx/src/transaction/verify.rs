@@ -1,8 +1,9 @@
-//! RingCT verification of CLSAG transactions, one at a time or batched.
+//! RingCT verification without the consensus rules around it (every RingCT type), one at a
+//! time or batched. A node calls [`Transaction::verify_for_node`] instead.
 
 use alloc::vec::Vec;
 
-use super::Transaction;
+use super::types::Transaction;
 use crate::Error;
 use crate::bulletproof::Bulletproof;
 use crate::commitment::Commitment;
@@ -10,38 +11,48 @@ use crate::prefix::TxVersion;
 use crate::rct::{CtKey, RctType};
 
 impl Transaction {
-    /// Full RingCT verification of a CLSAG transaction against its rings (`mix_ring[i]` = the
+    /// RingCT verification ONLY, every type 1..=5, against the rings (`mix_ring[i]` = the
     /// `(P, C)` of input `i`'s ring members, resolved from the chain via the key offsets):
-    /// [`Transaction::expand`], [`RctSig::verify_semantics`](crate::rct::RctSig::verify_semantics) (counts, balance, bulletproof) and
-    /// [`RctSig::verify_non_semantics`](crate::rct::RctSig::verify_non_semantics) (every CLSAG over the prefix-bound message).
+    /// parse admission ([`Transaction::expand`]),
+    /// [`RctSig::verify_semantics`](crate::rct::RctSig::verify_semantics) (counts, balance,
+    /// range proofs) and
+    /// [`RctSig::verify_non_semantics`](crate::rct::RctSig::verify_non_semantics) (every CLSAG
+    /// or MLSAG over the prefix-bound message). Variable time.
     ///
-    /// Consensus rules outside the signature (ring size 10, key-image order and subgroup, fee
-    /// and output-count limits) are not checked here.
+    /// **Not a node's verdict**: the consensus rules around the signatures are NOT checked
+    /// (a key image with a torsion component, a key image twice, a ring member twice, ring
+    /// size, input order, the hard fork's versions and types), nor any chain state (spent key
+    /// images, whether the ring members exist). Use [`Transaction::verify_for_node`].
     ///
     /// # Errors
     /// The first failed check.
-    pub fn verify_rct(&self, mix_ring: &[Vec<CtKey>]) -> Result<(), Error> {
-        if self.prefix.version == TxVersion::V1 || self.rct.rct_type != RctType::Clsag {
-            return Err(Error::RctTypeUnsupported);
-        }
-        self.verify_rct_without_bulletproof(mix_ring)?;
-        // Counts and balance were checked above: only the range proof is left.
-        let [bp] = self.rct.prunable.bulletproofs.as_slice() else {
-            return Err(Error::BulletproofCountInvalid);
-        };
-        let commitments: Vec<Commitment> =
-            self.rct.out_pk.iter().map(|c| Commitment(c.0)).collect();
-        bp.verify(&commitments)
+    pub fn verify_ringct_only(&self, mix_ring: &[Vec<CtKey>]) -> Result<(), Error> {
+        self.verify_ringct_only_without_range_proofs(mix_ring)?;
+        self.rct.verify_range_proofs()
     }
 
-    /// [`Transaction::verify_rct`] minus the bulletproof verification (for batching).
-    fn verify_rct_without_bulletproof(&self, mix_ring: &[Vec<CtKey>]) -> Result<(), Error> {
-        if self.prefix.version == TxVersion::V1 || self.rct.rct_type != RctType::Clsag {
+    /// The former name of [`Transaction::verify_ringct_only`], which is not a full verification.
+    ///
+    /// # Errors
+    /// As [`Transaction::verify_ringct_only`].
+    #[deprecated(
+        since = "0.1.0",
+        note = "checks RingCT only: use `verify_for_node` for a node's verdict, or `verify_ringct_only`"
+    )]
+    pub fn verify_rct(&self, mix_ring: &[Vec<CtKey>]) -> Result<(), Error> {
+        self.verify_ringct_only(mix_ring)
+    }
+
+    /// [`Transaction::verify_ringct_only`] minus the range proofs (for batching).
+    fn verify_ringct_only_without_range_proofs(
+        &self,
+        mix_ring: &[Vec<CtKey>],
+    ) -> Result<(), Error> {
+        if self.prefix.version == TxVersion::V1 || self.rct.rct_type == RctType::Null {
             return Err(Error::RctTypeUnsupported);
         }
         self.expand()?;
-        self.rct.check_semantics_counts()?;
-        self.rct.check_balance()?;
+        self.rct.check_semantics_without_range_proofs()?;
         let message = self.prefix_hash()?;
         self.rct.verify_non_semantics(
             &message,
@@ -52,18 +63,30 @@ impl Transaction {
     }
 }
 
-/// Verifies many CLSAG transactions (each with its rings) as a node verifies a block or a pool
-/// batch (reference `verRctSemanticsSimple` over a vector, then `verRctNonSemanticsSimple` per
-/// transaction): every per-transaction check and CLSAG, and **one** batched multiscalar
-/// verification of all the bulletproofs. With the `parallel` feature the transactions (and the
-/// CLSAGs inside each) are checked on rayon's thread pool. Variable time (public data).
+/// [`Transaction::verify_ringct_only`] for many transactions (each with its rings): every
+/// per-transaction check and signature, **one** batched multiscalar verification of all the
+/// Bulletproofs, every Borromean signature. With the `parallel` feature the transactions (and
+/// the signatures inside each) are checked on rayon's thread pool. Variable time.
+///
+/// Like [`Transaction::verify_ringct_only`], not a node's verdict: see
+/// [`crate::consensus::verify_block_for_node`].
 ///
 /// # Errors
 /// `(index, error)` of a failing transaction (the lowest index among the failures found; if
 /// only the combined bulletproof check fails, each proof is re-checked alone to name it).
-pub fn verify_rct_batch(items: &[(&Transaction, &[Vec<CtKey>])]) -> Result<(), (usize, Error)> {
+pub fn verify_ringct_only_batch(
+    items: &[(&Transaction, &[Vec<CtKey>])],
+) -> Result<(), (usize, Error)> {
     let check = |(i, (tx, rings)): (usize, &(&Transaction, &[Vec<CtKey>]))| {
-        tx.verify_rct_without_bulletproof(rings).map_err(|e| (i, e))
+        tx.verify_ringct_only_without_range_proofs(rings)
+            .and_then(|()| {
+                if tx.rct.rct_type.is_bulletproof() {
+                    Ok(())
+                } else {
+                    tx.rct.verify_range_proofs()
+                }
+            })
+            .map_err(|e| (i, e))
     };
     #[cfg(feature = "parallel")]
     {
@@ -85,17 +108,31 @@ pub fn verify_rct_batch(items: &[(&Transaction, &[Vec<CtKey>])]) -> Result<(), (
         .map(|(tx, _)| tx.rct.out_pk.iter().map(|c| Commitment(c.0)).collect())
         .collect();
     let mut proofs = Vec::with_capacity(items.len());
-    for ((tx, _), c) in items.iter().zip(&commitments) {
-        // verify_rct_without_bulletproof checked there is exactly one.
+    for (i, ((tx, _), c)) in items.iter().zip(&commitments).enumerate() {
+        // The counts were checked above: exactly one per Bulletproof-type transaction.
         if let Some(bp) = tx.rct.prunable.bulletproofs.first() {
-            proofs.push((bp, c.as_slice()));
+            proofs.push((i, bp, c.as_slice()));
         }
     }
-    if Bulletproof::batch_verify(&proofs).is_ok() {
+    let pairs: Vec<(&Bulletproof, &[Commitment])> =
+        proofs.iter().map(|(_, bp, c)| (*bp, *c)).collect();
+    if Bulletproof::batch_verify(&pairs).is_ok() {
         return Ok(());
     }
-    for (i, (bp, c)) in proofs.iter().enumerate() {
-        bp.verify(c).map_err(|e| (i, e))?;
+    for (i, bp, c) in &proofs {
+        bp.verify(c).map_err(|e| (*i, e))?;
     }
     Err((0, Error::BulletproofVerification))
+}
+
+/// The former name of [`verify_ringct_only_batch`], which is not a node's verdict.
+///
+/// # Errors
+/// As [`verify_ringct_only_batch`].
+#[deprecated(
+    since = "0.1.0",
+    note = "checks RingCT only: use `consensus::verify_block_for_node` for a node's verdict, or `verify_ringct_only_batch`"
+)]
+pub fn verify_rct_batch(items: &[(&Transaction, &[Vec<CtKey>])]) -> Result<(), (usize, Error)> {
+    verify_ringct_only_batch(items)
 }

@@ -1,5 +1,5 @@
 //! Checker for `borromean.json` (upstream `verRange` on standalone Borromean range proofs).
-use oxen_crypto::Scalar;
+use oxen_crypto::SecretScalar;
 use oxen_tx::Error;
 use oxen_tx::borromean::{RANGE_SIG_LEN, RangeSig};
 use oxen_tx::commitment::{Commitment, commit};
@@ -66,9 +66,10 @@ pub fn borromean(json: &Value) -> Result<usize, Vec<String>> {
                     .expect("amount")
                     .parse()
                     .expect("amount");
-                let mask =
-                    Scalar::from_canonical_bytes(&hex_field("mask").try_into().expect("mask"))
-                        .expect("mask");
+                let mask = SecretScalar::from_canonical_bytes(
+                    &hex_field("mask").try_into().expect("mask"),
+                )
+                .expect("mask");
                 if commit(amount, &mask) != commitment {
                     fail("commit(amount, mask) != C".into());
                 }

@@ -132,18 +132,37 @@ impl Rings {
     }
 }
 
-/// `samples()` draws of (class, real index, signing-RNG seed): class A at index 0, class B at
-/// a uniformly random index.
-fn index_inputs(rng: &mut BenchRng) -> Vec<(Class, usize, u64)> {
+/// A uniform index below `RING`.
+fn below_ring(rng: &mut BenchRng) -> usize {
+    usize::try_from(rng.next_u64() % RING as u64).unwrap_or(0)
+}
+
+/// `samples()` draws of (class, real index, table slot, signing-RNG seed): class A at index 0,
+/// class B at a uniformly random index. The slot picks one of `2 RING` separately allocated
+/// rings (see [`ring_table`]): class A one of `RING` copies of the index-0 ring, class B the
+/// ring of its index, so that both classes read their ring from `RING` places in memory and
+/// only the real index differs (else class A's one ring stays hot in the cache).
+fn index_inputs(rng: &mut BenchRng) -> Vec<(Class, usize, usize, u64)> {
     (0..samples())
         .map(|_| {
             let class = draw_class(rng);
-            let l = match class {
-                Class::Left => 0,
-                Class::Right => usize::try_from(rng.next_u64() % RING as u64).unwrap_or(0),
+            let (l, slot) = match class {
+                Class::Left => (0, below_ring(rng)),
+                Class::Right => {
+                    let l = below_ring(rng);
+                    (l, RING + l)
+                }
             };
-            (class, l, rng.next_u64())
+            (class, l, slot, rng.next_u64())
         })
+        .collect()
+}
+
+/// `RING` copies of `make(0)`, then `make(l)` for every `l` (the slots of [`index_inputs`]).
+fn ring_table<T>(make: impl Fn(usize) -> T) -> Vec<T> {
+    (0..RING)
+        .map(|_| make(0))
+        .chain((0..RING).map(&make))
         .collect()
 }
 
@@ -155,9 +174,9 @@ type Signer<T> =
 /// index (class B).
 fn ring_signer<T>(runner: &mut CtRunner, rng: &mut BenchRng, sign: Signer<T>) {
     let rings = Rings::new(rng);
-    let all: Vec<Vec<RingMember>> = (0..RING).map(|l| rings.ring(l)).collect();
-    for (class, l, seed) in index_inputs(rng) {
-        let Some(ring) = all.get(l) else {
+    let all = ring_table(|l| rings.ring(l));
+    for (class, l, slot, seed) in index_inputs(rng) {
+        let Some(ring) = all.get(slot) else {
             fail("ring index")
         };
         let secret = ClsagSecret {
@@ -182,9 +201,9 @@ pub(crate) fn mlsag_sign(runner: &mut CtRunner, rng: &mut BenchRng) {
 
 pub(crate) fn ring_signature_sign(runner: &mut CtRunner, rng: &mut BenchRng) {
     let rings = Rings::new(rng);
-    let all: Vec<Vec<PublicKey>> = (0..RING).map(|l| rings.pubs(l)).collect();
-    for (class, l, seed) in index_inputs(rng) {
-        let Some(pubs) = all.get(l) else {
+    let all = ring_table(|l| rings.pubs(l));
+    for (class, l, slot, seed) in index_inputs(rng) {
+        let Some(pubs) = all.get(slot) else {
             fail("ring index")
         };
         runner.run_one(class, || {

@@ -1,4 +1,4 @@
-//! `cargo run --release -p oxen-benches --bin ct -- [--samples N] [--filter NAME]`
+//! `cargo run --profile bench -p oxen-benches --features ct --bin ct -- [--samples N] [--filter NAME]`
 //!
 //! dudect-style constant-time evidence (Reparaz, Balasch, Verbauwhede, "Dude, is my code
 //! constant time?", 2017) for every secret-dependent operation of the workspace, measured with

@@ -1,0 +1,138 @@
+//! The node's entry point: every check oxen-core runs on a RingCT transaction before it enters
+//! the pool or a block, in one call.
+
+use alloc::vec::Vec;
+
+use super::chain::ChainState;
+use super::hard_fork::{ConsensusRules, check_hard_fork_rules};
+use super::inputs::to_key;
+use super::inputs::{
+    check_input_count, check_input_types, check_key_images_distinct,
+    check_key_images_in_prime_subgroup, check_ring_members_distinct, check_ring_shape,
+};
+use super::outputs::{check_bulletproof_layout, check_outputs};
+use super::rings::check_expanded_rings;
+use super::rings::expand_rings;
+use crate::Error;
+use crate::rct::{CtKey, RctType};
+use crate::transaction::{Transaction, relative_to_absolute_offsets};
+
+/// A transaction that passed every check except its range proofs and signatures, with what
+/// those need (the batch verifies many of them at once).
+pub(super) struct Prepared {
+    /// The rings, `[input][member]`, from the caller's chain.
+    pub(super) rings: Vec<Vec<CtKey>>,
+    /// The transaction prefix hash (`rv.message`).
+    pub(super) prefix_hash: [u8; 32],
+}
+
+impl Transaction {
+    /// **The node's verdict** on a RingCT transaction (types 1..=5): `Ok` iff oxen-core would
+    /// accept it into its pool or a block at hard fork `rules.hf_version`, given the chain
+    /// state the caller supplies through `chain`. Variable time (public data).
+    ///
+    /// Runs, cheapest first (the verdict is the AND of all; the error is the first failure in
+    /// this order): parse admission ([`Transaction::expand`], incl. decoding every `outPk` of
+    /// the Bulletproof types); the `check_tx_semantic` input and output checks
+    /// ([`super::check_input_count`], [`super::check_input_types`], [`super::check_outputs`],
+    /// [`super::check_key_images_distinct`], [`super::check_ring_members_distinct`],
+    /// [`super::check_key_images_in_prime_subgroup`]); the hard-fork rules
+    /// ([`super::check_hard_fork_rules`]); the ring shape ([`super::check_ring_shape`]); chain
+    /// state ([`ChainState::key_image_spent`], [`ChainState::ring`]); the Bulletproof layout,
+    /// signature counts and balance; [`super::expand_rings`]; the range proofs
+    /// (Bulletproof or Borromean); every CLSAG/MLSAG ([`crate::rct::RctSig::verify_non_semantics`]);
+    /// finally [`ChainState::check_policy`] (fee, weight, height-dependent rules).
+    ///
+    /// Not for miner transactions (their `txin_gen` input is rejected as by
+    /// `check_inputs_types_supported`; oxen-core validates them separately).
+    ///
+    /// # Errors
+    /// The typed error of the first failed check (see the [`crate::consensus`] table).
+    pub fn verify_for_node<C: ChainState + ?Sized>(
+        &self,
+        rules: &ConsensusRules,
+        chain: &C,
+    ) -> Result<(), Error> {
+        let prepared = self.prepare_for_node(rules, chain)?;
+        if prepared.rings.is_empty() {
+            // A non-transfer (no inputs, no outputs): nothing signed.
+            return chain.check_policy(self);
+        }
+        self.rct.verify_range_proofs()?;
+        self.rct.verify_non_semantics(
+            &prepared.prefix_hash,
+            self.prefix.vin.len(),
+            &prepared.rings,
+            &self.key_images(),
+        )?;
+        chain.check_policy(self)
+    }
+
+    /// Everything in [`Transaction::verify_for_node`] before the range proofs.
+    pub(super) fn prepare_for_node<C: ChainState + ?Sized>(
+        &self,
+        rules: &ConsensusRules,
+        chain: &C,
+    ) -> Result<Prepared, Error> {
+        self.expand()?;
+        check_input_count(self)?;
+        check_input_types(self)?;
+        check_outputs(self)?;
+        check_key_images_distinct(self)?;
+        check_ring_members_distinct(self)?;
+        check_key_images_in_prime_subgroup(self)?;
+        // The semantic batch (`parse_incoming_tx_accumulated_batch`) rejects a transfer
+        // without RingCT data before any chain rule runs.
+        if self.prefix.tx_type.is_transfer() && self.rct.rct_type == RctType::Null {
+            return Err(Error::RctTypeNullOnTransfer);
+        }
+        check_hard_fork_rules(self, rules)?;
+        check_ring_shape(self, rules)?;
+        if !self.prefix.tx_type.is_transfer() {
+            // No inputs, no outputs (checked above): nothing to sign. The fee must be 0.
+            return if self.rct.txn_fee == 0 {
+                Ok(Prepared {
+                    rings: Vec::new(),
+                    prefix_hash: self.prefix_hash()?,
+                })
+            } else {
+                Err(Error::NonTransferWithFee)
+            };
+        }
+        let mut rings = Vec::with_capacity(self.prefix.vin.len());
+        for input in 0..self.prefix.vin.len() {
+            let (offsets, key_image) = to_key(self, input)?;
+            if chain.key_image_spent(key_image) {
+                return Err(Error::KeyImageSpent { input });
+            }
+            let absolute = relative_to_absolute_offsets(offsets);
+            match chain.ring(key_image, &absolute) {
+                Some(ring) if ring.len() == offsets.len() => rings.push(ring),
+                _ => return Err(Error::RingUnavailable { input }),
+            }
+        }
+        check_bulletproof_layout(self)?;
+        self.rct.check_semantics_without_range_proofs()?;
+        expand_rings(self, &rings)?;
+        check_expanded_rings(self, &rings)?;
+        Ok(Prepared {
+            rings,
+            prefix_hash: self.prefix_hash()?,
+        })
+    }
+}
+
+/// Parses `blob` and gives the node's verdict on it ([`Transaction::from_bytes`] then
+/// [`Transaction::verify_for_node`]); returns the transaction when it is accepted.
+///
+/// # Errors
+/// A parse error, or as [`Transaction::verify_for_node`].
+pub fn verify_blob_for_node<C: ChainState + ?Sized>(
+    blob: &[u8],
+    rules: &ConsensusRules,
+    chain: &C,
+) -> Result<Transaction, Error> {
+    let tx = Transaction::from_bytes(blob)?;
+    tx.verify_for_node(rules, chain)?;
+    Ok(tx)
+}
