@@ -217,15 +217,14 @@ fn benches(c: &mut Criterion) {
 
 /// `scan_many` on `threads` rayon threads (with `parallel`; sequential otherwise).
 fn run(mut scanner: Scanner, txs: &[Transaction], threads: usize) -> usize {
-    let go = move || scanner.scan_many(txs).len();
     #[cfg(feature = "parallel")]
     {
-        thread_pool(threads).install(go)
+        thread_pool(threads).install(move || scanner.scan_many(txs).len())
     }
     #[cfg(not(feature = "parallel"))]
     {
         let _ = threads;
-        go()
+        scanner.scan_many(txs).len()
     }
 }
 
