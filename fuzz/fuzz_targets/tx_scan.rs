@@ -37,7 +37,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(extra) = TxExtra::parse(&tx.prefix.extra) else {
         return;
     };
-    let r = extra.tx_pub_key(0);
+    // (tx_pub_key(0) is all-zero when there is none, which is a valid point: ask for a real one)
+    let Some(&r) = extra.tx_pub_keys().first() else {
+        return;
+    };
     let Some(p0) = tx.prefix.vout.first().and_then(|o| o.key()) else {
         return;
     };
