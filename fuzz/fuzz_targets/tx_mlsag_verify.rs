@@ -38,7 +38,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     assert_eq!(rv.to_bytes(inputs, outputs, ring).unwrap(), rct);
-    let mut chunks = tail.chunks_exact(32).map(|c| <[u8; 32]>::try_from(c).unwrap()).cycle();
+    let mut chunks = tail
+        .chunks_exact(32)
+        .map(|c| <[u8; 32]>::try_from(c).unwrap())
+        .cycle();
     let Some(message) = chunks.next() else {
         return;
     };

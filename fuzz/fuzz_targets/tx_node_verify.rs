@@ -102,24 +102,68 @@ fn bases() -> &'static [Base] {
 
 #[derive(Arbitrary, Debug)]
 enum Mutation {
-    KeyImage { input: u8, bytes: [u8; 32] },
-    KeyImageTorsion { input: u8 },
-    KeyImageCopy { from: u8, to: u8 },
-    KeyOffset { input: u8, pos: u8, value: u64 },
-    KeyOffsetsTruncate { input: u8, len: u8 },
-    SwapInputs { a: u8, b: u8 },
+    KeyImage {
+        input: u8,
+        bytes: [u8; 32],
+    },
+    KeyImageTorsion {
+        input: u8,
+    },
+    KeyImageCopy {
+        from: u8,
+        to: u8,
+    },
+    KeyOffset {
+        input: u8,
+        pos: u8,
+        value: u64,
+    },
+    KeyOffsetsTruncate {
+        input: u8,
+        len: u8,
+    },
+    SwapInputs {
+        a: u8,
+        b: u8,
+    },
     Fee(u64),
-    OutPk { output: u8, bytes: [u8; 32] },
-    OutPkTorsion { output: u8 },
-    PseudoOut { input: u8, bytes: [u8; 32] },
-    SigByte { sig: u8, pos: u16, xor: u8 },
-    RingMember { input: u8, member: u8, dest: [u8; 32], mask: [u8; 32] },
-    RingDrop { input: u8 },
+    OutPk {
+        output: u8,
+        bytes: [u8; 32],
+    },
+    OutPkTorsion {
+        output: u8,
+    },
+    PseudoOut {
+        input: u8,
+        bytes: [u8; 32],
+    },
+    SigByte {
+        sig: u8,
+        pos: u16,
+        xor: u8,
+    },
+    RingMember {
+        input: u8,
+        member: u8,
+        dest: [u8; 32],
+        mask: [u8; 32],
+    },
+    RingDrop {
+        input: u8,
+    },
     Version(u8),
     TxType(u8),
     RctType(u8),
-    RangeProofByte { pos: u16, xor: u8 },
-    EcdhByte { output: u8, pos: u8, xor: u8 },
+    RangeProofByte {
+        pos: u16,
+        xor: u8,
+    },
+    EcdhByte {
+        output: u8,
+        pos: u8,
+        xor: u8,
+    },
     UnlockTime(u64),
     Hf(u8),
 }
@@ -132,7 +176,11 @@ struct Input {
 
 fn pick<T>(v: &mut [T], i: u8) -> Option<&mut T> {
     let n = v.len();
-    if n == 0 { None } else { v.get_mut(usize::from(i) % n) }
+    if n == 0 {
+        None
+    } else {
+        v.get_mut(usize::from(i) % n)
+    }
 }
 
 fn key_image_of(vin: &mut TxIn) -> Option<&mut oxen_crypto::KeyImage> {
@@ -153,7 +201,9 @@ fn apply(tx: &mut Transaction, rings: &mut Vec<Vec<CtKey>>, hf: &mut u8, m: &Mut
         Mutation::KeyImageTorsion { input } => {
             if let Some(k) = pick(vin, input).and_then(key_image_of) {
                 if let Ok(p) = Point::from_bytes(&k.0) {
-                    *k = (p + Point::from_bytes(&hex32(T8)).unwrap()).to_bytes().into();
+                    *k = (p + Point::from_bytes(&hex32(T8)).unwrap())
+                        .to_bytes()
+                        .into();
                 }
             }
         }
@@ -195,7 +245,9 @@ fn apply(tx: &mut Transaction, rings: &mut Vec<Vec<CtKey>>, hf: &mut u8, m: &Mut
         Mutation::OutPkTorsion { output } => {
             if let Some(c) = pick(&mut tx.rct.out_pk, output) {
                 if let Ok(p) = Point::from_bytes(&c.0) {
-                    *c = (p + Point::from_bytes(&hex32(T8)).unwrap()).to_bytes().into();
+                    *c = (p + Point::from_bytes(&hex32(T8)).unwrap())
+                        .to_bytes()
+                        .into();
                 }
             }
         }

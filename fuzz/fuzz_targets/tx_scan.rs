@@ -55,7 +55,11 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut owner = Scanner::new(keys, LA).unwrap();
     let s = owner.scan(&tx);
-    let first = s.owned.iter().map(|o| o.index).chain(s.rejected.iter().map(|o| o.index));
+    let first = s
+        .owned
+        .iter()
+        .map(|o| o.index)
+        .chain(s.rejected.iter().map(|o| o.index));
     assert_eq!(first.min(), Some(0), "output 0 is ours by construction");
     let _ = s.payment_id;
 });

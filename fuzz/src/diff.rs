@@ -92,11 +92,13 @@ pub fn derive_ours(
     index: u64,
     b: &[u8; 32],
 ) -> (Option<[u8; 32]>, Option<[u8; 32]>) {
-    let sk = oxen_crypto::SecretKey::from_scalar(oxen_crypto::Scalar::from_bytes_mod_order(*r));
+    let sk = oxen_crypto::SecretKey::from_secret_scalar(
+        oxen_crypto::SecretScalar::from_bytes_mod_order(r),
+    );
     let d = oxen_crypto::generate_key_derivation(&PublicKey(*a), &sk)
         .ok()
-        .map(|d| d.0);
-    let der = oxen_crypto::KeyDerivation(d.unwrap_or(*a));
+        .map(|d| *d.expose_bytes());
+    let der = oxen_crypto::KeyDerivation::from_bytes(d.unwrap_or(*a));
     let out = oxen_crypto::derive_public_key(&der, index, &PublicKey(*b))
         .ok()
         .map(|p| p.0);

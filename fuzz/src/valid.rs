@@ -1,7 +1,9 @@
 //! Valid objects built from a fuzzer seed with our own signers and provers: the starting
 //! points that the structure-aware and differential targets then edit field by field.
 
-use oxen_crypto::{ClsagSecret, CompressedPoint, KeyImage, Point, RingMember, Scalar, SecretKey};
+use oxen_crypto::{
+    ClsagSecret, CompressedPoint, KeyImage, Point, RingMember, Scalar, SecretKey, SecretScalar,
+};
 use oxen_tx::bulletproof::Bulletproof;
 use oxen_tx::commitment::Commitment;
 
@@ -115,7 +117,7 @@ pub fn ring_signature(kind: RingKind, seed: u64, n: usize, real: usize) -> RingC
         .unwrap();
     let secret = ClsagSecret {
         p: &p,
-        z: &z,
+        z: &SecretScalar::from_scalar(z),
         real_index: real,
     };
     let mut r = rng(seed ^ 2);
@@ -148,7 +150,10 @@ pub fn mlsag(seed: u64, n: usize, real: usize) -> RingCase {
 #[must_use]
 pub fn bulletproof(seed: u64, amounts: &[u64]) -> (Vec<[u8; 32]>, usize) {
     let mut r = rng(seed);
-    let masks: Vec<Scalar> = amounts.iter().map(|_| Scalar::random(&mut r)).collect();
+    let masks: Vec<SecretScalar> = amounts
+        .iter()
+        .map(|_| SecretScalar::random(&mut r))
+        .collect();
     let (proof, commitments) = Bulletproof::prove(amounts, &masks, &mut r).unwrap();
     let mut slots = vec![
         *proof.point_a(),
