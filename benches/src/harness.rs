@@ -19,6 +19,10 @@ use criterion::{BatchSize, Bencher, BenchmarkId, Criterion};
 /// `oxen-memory <id> allocations=<n> bytes=<n> peak=<n>`.
 pub const MEMORY_MARKER: &str = "oxen-memory";
 
+/// The line prefix each bench binary prints, followed by the curve backend it runs; the
+/// report reads it to show (and check) which backend each build really used.
+pub const BACKEND_MARKER: &str = "oxen-backend";
+
 /// The criterion configuration of every bench binary (criterion's defaults, plus the profiler
 /// hook the memory pass uses to learn which benchmark runs).
 #[must_use]
@@ -31,8 +35,8 @@ pub fn config() -> Criterion {
     // The report reads this line to show (and check) which backend each build really runs.
     eprintln!(
         "{} {}",
-        crate::report::run::BACKEND_MARKER,
-        crate::report::dalek_backend()
+        BACKEND_MARKER,
+        crate::report::environment::dalek_backend()
     );
     Criterion::default().with_profiler(memory::Hook)
 }

@@ -20,15 +20,16 @@ use oxen_tx::Error;
 use oxen_tx::extra::{ExtraField, OxenNameSystem, TxExtra};
 use serde_json::Value;
 
-/// `tx_extra.json` from this crate's vectors; `update_signature.json` from oxen-ons's (its one
-/// copy: this crate's vector directory holds only files its vector harness checks).
+/// Loads a vector file: oxen-tx's own from `tests/vectors/`, oxen-ons' `update_signature.json`
+/// (used here through the record builders) from `tests/ons_vectors/`, outside the directory the
+/// vector harness requires to hold only oxen-tx's known files.
 fn load(name: &str) -> Value {
     let dir = if name == "update_signature.json" {
-        "../oxen-ons/tests/vectors"
+        "ons_vectors"
     } else {
-        "tests/vectors"
+        "vectors"
     };
-    let path = format!("{}/{dir}/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/{dir}/{name}", env!("CARGO_MANIFEST_DIR"));
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 

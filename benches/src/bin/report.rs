@@ -356,7 +356,7 @@ fn run_all(
             &Pass {
                 title: format!("pass {n_passes}/{n_passes} memory"),
                 exes,
-                args: vec!["--profile-time".into(), "0.001".into()],
+                args: vec!["--profile-time".into(), "1".into()],
                 criterion_home: target.join("bench-memory"),
             },
             o.filter.as_deref(),

@@ -8,7 +8,7 @@ use super::ReportError;
 use super::curves::{Curve, format_n};
 use super::table::format_time;
 
-const WIDTH: u32 = 860;
+const WIDTH: u32 = 940;
 const HEIGHT: u32 = 480;
 const LEFT: i32 = 90;
 const RIGHT: i32 = 620;

@@ -12,8 +12,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::harness::{AllocStats, parse_memory_line};
 
-/// The line a bench binary prints (on stderr) with the curve backend it runs.
-pub const BACKEND_MARKER: &str = "oxen-backend";
+pub use crate::harness::BACKEND_MARKER;
 
 /// One build of the bench binaries.
 #[derive(Debug, Clone)]

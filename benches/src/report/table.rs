@@ -280,9 +280,9 @@ pub fn markdown_report(rows: &[Row], env: &Environment) -> String {
     }
     let _ = writeln!(
         s,
-        "- peers built on curve25519-dalek 4 (`bulletproofs`, `monero-*`, `sphinx-packet`, \
-         `x25519-dalek`) select AVX2 or serial at run time; dalek 4 has no run-time IFMA backend \
-         on stable Rust. Where the CPU has AVX2, `oxen (AVX2) / it` compares code against code \
+        "- peers built on curve25519-dalek 4 (`bulletproofs`, `monero-*`, `sphinx-packet`) \
+         select AVX2 or serial at run time; dalek 4 has no run-time IFMA backend on stable \
+         Rust (`x25519-dalek` rows: the Montgomery ladder through dalek 5, serial in both builds). Where the CPU has AVX2, `oxen (AVX2) / it` compares code against code \
          on the same backend; `oxen / it` adds the IFMA backend's gain; `oxen / oxen (AVX2)` is \
          the backend alone"
     );
