@@ -84,15 +84,8 @@ pub fn mix_ring(v: &Value) -> Vec<Vec<CtKey>> {
         .collect()
 }
 
-/// The layout, hashes and RingCT fields every transaction vector carries (rct_transactions,
-/// rct_history, tx_consensus).
-pub fn check_blob_fields(
-    k: &mut Case<'_>,
-    c: &Value,
-    tx: &Transaction,
-    layout: &BlobLayout,
-    blob: &[u8],
-) {
+/// The serializer offsets every transaction vector records (`prefix_size`, `unprunable_size`).
+fn check_layout(k: &mut Case<'_>, c: &Value, layout: &BlobLayout) {
     k.eq(
         layout.prefix_size as u64,
         c["prefix_size"].as_u64().unwrap(),
@@ -103,6 +96,18 @@ pub fn check_blob_fields(
         c["unprunable_size"].as_u64().unwrap(),
         "unprunable_size",
     );
+}
+
+/// The layout, hashes and RingCT fields every transaction vector carries (rct_transactions,
+/// rct_history, tx_consensus).
+pub fn check_blob_fields(
+    k: &mut Case<'_>,
+    c: &Value,
+    tx: &Transaction,
+    layout: &BlobLayout,
+    blob: &[u8],
+) {
+    check_layout(k, c, layout);
     k.eq(
         hx(&blob[layout.prefix_size..layout.unprunable_size]),
         c["rct_base_hex"].as_str().unwrap().to_owned(),
@@ -311,16 +316,7 @@ pub fn real_transactions(v: &Value) -> Result<usize, Vec<String>> {
             c["is_miner_tx"].as_bool().unwrap(),
             "is_miner_tx",
         );
-        k.eq(
-            layout.prefix_size as u64,
-            c["prefix_size"].as_u64().unwrap(),
-            "prefix_size",
-        );
-        k.eq(
-            layout.unprunable_size as u64,
-            c["unprunable_size"].as_u64().unwrap(),
-            "unprunable_size",
-        );
+        check_layout(&mut k, c, &layout);
         k.eq(
             tx.to_bytes().map(|b| b == blob).ok(),
             c["reserialized_equal"].as_bool(),
