@@ -63,16 +63,30 @@ pub(super) fn prove<R: CryptoRng + ?Sized>(
         Zeroizing::new(masks.iter().map(|m| *m.expose_dalek()).collect());
     let mn = (1usize << log_m(amounts.len())) * N_BITS;
     Ok(with_generators(mn, |gens| {
-        prove_with(gens, amounts, &masks, mn, rng)
+        prove_with(gens, amounts, &masks, mn, rng, |_, bytes| bytes)
     }))
 }
 
-fn prove_with<R: CryptoRng + ?Sized>(
+/// A point a proof carries (or hashes, for `V`) that a test may rewrite before it is hashed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum WireField {
+    V,
+    A,
+    S,
+    T1,
+    T2,
+}
+
+/// The prover; `wire` sees each of the points of [`WireField`] as encoded (×1/8) before it is
+/// hashed and stored. [`prove`] passes them through unchanged; tests use it to add torsion, which
+/// the reference's verifier clears (`scalarmult8`) and so must accept.
+pub(super) fn prove_with<R: CryptoRng + ?Sized>(
     gens: &Generators,
     amounts: &[u64],
     masks: &[Scalar],
     mn: usize,
     rng: &mut R,
+    wire: impl Fn(WireField, [u8; 32]) -> [u8; 32],
 ) -> (Bulletproof, Vec<Commitment>) {
     let inv8 = inv_eight();
     let gi = gens.gi.get(..mn).unwrap_or(&gens.gi);
@@ -85,7 +99,7 @@ fn prove_with<R: CryptoRng + ?Sized>(
         let v = Scalar::from(*amount);
         commitments.push(Commitment(commit_dalek(&v, gamma).compress().to_bytes()));
         let big_v = EdwardsPoint::mul_base(&(gamma * inv8)) + mul_h(&(v * inv8));
-        v_bytes.push(big_v.compress().to_bytes());
+        v_bytes.push(wire(WireField::V, big_v.compress().to_bytes()));
     }
 
     // aL = bits of the amounts (padding amounts are 0), aR = aL - 1, as Choices.
@@ -123,9 +137,12 @@ fn prove_with<R: CryptoRng + ?Sized>(
         let rho = Zeroizing::new(random_scalar(rng));
 
         // A = (aL·Gi + aR·Hi + alpha·G)/8, S = (sL·Gi + sR·Hi + rho·G)/8.
-        let big_a = ((a_sum + EdwardsPoint::mul_base(&alpha)) * inv8)
-            .compress()
-            .to_bytes();
+        let big_a = wire(
+            WireField::A,
+            ((a_sum + EdwardsPoint::mul_base(&alpha)) * inv8)
+                .compress()
+                .to_bytes(),
+        );
         let s_scalars: Zeroizing<Vec<Scalar>> = Zeroizing::new(
             s_l.iter()
                 .chain(s_r.iter())
@@ -133,14 +150,17 @@ fn prove_with<R: CryptoRng + ?Sized>(
                 .map(|s| s * inv8)
                 .collect(),
         );
-        let big_s = EdwardsPoint::multiscalar_mul(
-            s_scalars.iter(),
-            gi.iter()
-                .chain(hi)
-                .chain([&curve25519_dalek::constants::ED25519_BASEPOINT_POINT]),
-        )
-        .compress()
-        .to_bytes();
+        let big_s = wire(
+            WireField::S,
+            EdwardsPoint::multiscalar_mul(
+                s_scalars.iter(),
+                gi.iter()
+                    .chain(hi)
+                    .chain([&curve25519_dalek::constants::ED25519_BASEPOINT_POINT]),
+            )
+            .compress()
+            .to_bytes(),
+        );
 
         let y = tr.challenge_y(&big_a, &big_s);
         if y == Scalar::ZERO {
@@ -175,12 +195,18 @@ fn prove_with<R: CryptoRng + ?Sized>(
         // the blinding values divided by 8 are as secret as the values: zeroizing owners
         let eighths = Zeroizing::new([*tau1 * inv8, *t1 * inv8, *tau2 * inv8, *t2 * inv8]);
         let [tau1_8, t1_8, tau2_8, t2_8] = &*eighths;
-        let big_t1 = (EdwardsPoint::mul_base(tau1_8) + mul_h(t1_8))
-            .compress()
-            .to_bytes();
-        let big_t2 = (EdwardsPoint::mul_base(tau2_8) + mul_h(t2_8))
-            .compress()
-            .to_bytes();
+        let big_t1 = wire(
+            WireField::T1,
+            (EdwardsPoint::mul_base(tau1_8) + mul_h(t1_8))
+                .compress()
+                .to_bytes(),
+        );
+        let big_t2 = wire(
+            WireField::T2,
+            (EdwardsPoint::mul_base(tau2_8) + mul_h(t2_8))
+                .compress()
+                .to_bytes(),
+        );
 
         let x = tr.challenge_x(&big_t1, &big_t2);
         if x == Scalar::ZERO {
