@@ -99,24 +99,41 @@ impl Generators {
         dyn_scalars: &[Scalar],
         dyn_points: &[EdwardsPoint],
     ) -> EdwardsPoint {
+        self.vartime_msm_iter(statics, dyn_scalars, dyn_points, dyn_points.len())
+    }
+
+    /// As [`Generators::vartime_msm`], with the variable terms given as iterators (`n_dyn` of
+    /// them), so a batch's terms are read in place instead of being copied into one vector.
+    pub(crate) fn vartime_msm_iter<'a>(
+        &'a self,
+        statics: &'a [Scalar],
+        dyn_scalars: impl IntoIterator<Item = &'a Scalar>,
+        dyn_points: impl IntoIterator<Item = &'a EdwardsPoint>,
+        n_dyn: usize,
+    ) -> EdwardsPoint {
         let statics = statics
             .get(..statics.len().min(self.bases.len()))
             .unwrap_or(&[]);
         #[cfg(feature = "std")]
-        if statics.len() <= self.table.len() && dyn_points.len() <= TABLE_MAX_DYNAMIC {
+        if statics.len() <= self.table.len() && n_dyn <= TABLE_MAX_DYNAMIC {
             return self
                 .table
                 .vartime_mixed_multiscalar_mul(statics, dyn_scalars, dyn_points);
         }
-        // Pippenger (or Straus for small inputs) over the non-zero terms.
-        let (scalars, points): (Vec<Scalar>, Vec<EdwardsPoint>) = statics
-            .iter()
-            .zip(&self.bases)
-            .filter(|(s, _)| **s != Scalar::ZERO)
-            .map(|(s, p)| (*s, *p))
-            .chain(dyn_scalars.iter().copied().zip(dyn_points.iter().copied()))
-            .unzip();
-        EdwardsPoint::vartime_multiscalar_mul(&scalars, &points)
+        // Pippenger (or Straus for small inputs) over the non-zero static terms and every
+        // variable one, by reference (dalek needs exact lengths, which chained iterators of a
+        // batch's shares do not report).
+        let mut scalars: Vec<&Scalar> = Vec::with_capacity(statics.len() + n_dyn);
+        let mut points: Vec<&EdwardsPoint> = Vec::with_capacity(statics.len() + n_dyn);
+        for (s, p) in statics.iter().zip(&self.bases) {
+            if *s != Scalar::ZERO {
+                scalars.push(s);
+                points.push(p);
+            }
+        }
+        scalars.extend(dyn_scalars);
+        points.extend(dyn_points);
+        EdwardsPoint::vartime_multiscalar_mul(scalars, points)
     }
 }
 

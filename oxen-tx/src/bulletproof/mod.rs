@@ -47,10 +47,13 @@ use crate::Error;
 use crate::commitment::Commitment;
 
 pub(crate) mod generators;
+mod mont;
 pub mod notes;
 mod prover;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod torsion_tests;
 pub mod transcript;
 mod verifier;
 
@@ -375,23 +378,34 @@ impl<'de> serde::Deserialize<'de> for Bulletproof {
 }
 
 /// `V = C / 8` for each output commitment (reference `expand_transaction_1`:
-/// `V[i] = scalarmultKey(outPk[i].mask, INV_EIGHT)`).
-fn commitments_to_v(commitments: &[Commitment]) -> Result<Vec<[u8; 32]>, Error> {
+/// `V[i] = scalarmultKey(outPk[i].mask, INV_EIGHT)`): the encodings the transcript hashes and
+/// the points themselves, so the verifier does not decode `V` a second time. Commitments are
+/// public, so the multiplication runs in variable time; the encodings share one inversion.
+fn commitments_to_v(
+    commitments: &[Commitment],
+) -> Result<(Vec<[u8; 32]>, Vec<curve25519_dalek::edwards::EdwardsPoint>), Error> {
+    use curve25519_dalek::edwards::EdwardsPoint;
+    use curve25519_dalek::scalar::Scalar;
     let inv8 = inv_eight();
     let points = commitments
         .iter()
         .map(|c| {
             oxen_crypto::Point::from_bytes(&c.0)
-                .map(|p| p.to_dalek() * inv8)
+                .map(|p| {
+                    EdwardsPoint::vartime_double_scalar_mul_basepoint(
+                        &inv8,
+                        &p.to_dalek(),
+                        &Scalar::ZERO,
+                    )
+                })
                 .map_err(|_| Error::BulletproofInvalidPoint("commitment"))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(
-        curve25519_dalek::edwards::EdwardsPoint::compress_batch_alloc(&points)
-            .into_iter()
-            .map(|c| c.to_bytes())
-            .collect(),
-    )
+    let bytes = EdwardsPoint::compress_batch_alloc(&points)
+        .into_iter()
+        .map(|c| c.to_bytes())
+        .collect();
+    Ok((bytes, points))
 }
 
 impl Bulletproof {
@@ -423,8 +437,12 @@ impl Bulletproof {
     /// [`Error::BulletproofInvalidPoint`] (`"commitment"`) for an undecodable commitment, else
     /// as [`Bulletproof::verify_v`].
     pub fn verify(&self, commitments: &[Commitment]) -> Result<(), Error> {
-        let v = commitments_to_v(commitments)?;
-        self.verify_v(&v)
+        let (v, v_points) = commitments_to_v(commitments)?;
+        verifier::verify_batch(&[verifier::Statement {
+            proof: self,
+            v: &v,
+            v_points: Some(&v_points),
+        }])
     }
 
     /// True iff [`Bulletproof::verify`] succeeds.
@@ -445,7 +463,11 @@ impl Bulletproof {
     /// `ge_frombytes_vartime` rejects), [`Error::BulletproofVerification`] (the equations do
     /// not hold).
     pub fn verify_v(&self, v: &[[u8; 32]]) -> Result<(), Error> {
-        verifier::verify_batch_v(&[(self, v)])
+        verifier::verify_batch(&[verifier::Statement {
+            proof: self,
+            v,
+            v_points: None,
+        }])
     }
 
     /// Verifies many proofs with one multiscalar multiplication (reference `bulletproof_VERIFY`
@@ -453,8 +475,9 @@ impl Bulletproof {
     /// output commitments. An empty batch is valid. With the `parallel` feature the per-proof
     /// work runs on rayon's pool. Variable time.
     ///
-    /// The random weights are derived by hashing every proof and commitment, so the result is
-    /// deterministic and no proof can be chosen after its weights are known.
+    /// The random weights are derived by hashing every proof and commitment (through each
+    /// proof's transcript), so the result is deterministic and no proof can be chosen after its
+    /// weights are known.
     ///
     /// # Errors
     /// As [`Bulletproof::verify`], for the first proof that fails a check; if every proof passes
@@ -464,12 +487,16 @@ impl Bulletproof {
             .iter()
             .map(|(_, c)| commitments_to_v(c))
             .collect::<Result<Vec<_>, _>>()?;
-        let pairs: Vec<(&Bulletproof, &[[u8; 32]])> = items
+        let statements: Vec<verifier::Statement<'_>> = items
             .iter()
             .zip(&vs)
-            .map(|((p, _), v)| (*p, v.as_slice()))
+            .map(|((proof, _), (v, v_points))| verifier::Statement {
+                proof,
+                v,
+                v_points: Some(v_points),
+            })
             .collect();
-        verifier::verify_batch_v(&pairs)
+        verifier::verify_batch(&statements)
     }
 
     /// As [`Bulletproof::batch_verify`], with each proof's `V` given directly (see
@@ -478,6 +505,14 @@ impl Bulletproof {
     /// # Errors
     /// As [`Bulletproof::batch_verify`].
     pub fn batch_verify_v(items: &[(&Bulletproof, &[[u8; 32]])]) -> Result<(), Error> {
-        verifier::verify_batch_v(items)
+        let statements: Vec<verifier::Statement<'_>> = items
+            .iter()
+            .map(|(proof, v)| verifier::Statement {
+                proof,
+                v,
+                v_points: None,
+            })
+            .collect();
+        verifier::verify_batch(&statements)
     }
 }

@@ -6,9 +6,11 @@
 //! `Gi`, `Hi` the `MN` vector generators (`Hi[i]`, `Gi[i]` = `hash_to_ec(keccak(H || "bulletproof" ||
 //! varint(2i or 2i+1)))`), `N = 64`,
 //! `M = 2^logM ≥ m` the number of amounts padded to a power of two, `Hs` Keccak-256 reduced
-//! mod `l`. Every point in a proof is stored multiplied by `1/8`; the verifier multiplies by 8
-//! (here: by putting 8 in its scalar), which clears any torsion a malicious prover adds, while
-//! the transcript hashes the stored bytes.
+//! mod `l`. Every point in a proof is stored multiplied by `1/8`; the reference's verifier
+//! multiplies each by 8 (`scalarmult8`), which clears any torsion a prover adds, while the
+//! transcript hashes the stored bytes. Here the 8 goes into the point's scalar (mod `l`, which
+//! does not clear torsion) and the final check is that the sum has small order, which holds iff
+//! the reference's torsion-free sum is the identity.
 //!
 //! # Statement
 //! For `j < m`: `V_j = (gamma_j·G + v_j·H)/8` with `0 ≤ v_j < 2^64`. The output commitment on

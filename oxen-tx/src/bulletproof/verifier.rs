@@ -8,11 +8,11 @@ use alloc::vec::Vec;
 
 use curve25519_dalek::edwards::EdwardsPoint;
 use curve25519_dalek::scalar::Scalar;
-use curve25519_dalek::traits::IsIdentity;
 use oxen_crypto::Point;
 use oxen_crypto::hash::Keccak256;
 
 use super::generators::{Generators, with_generators};
+use super::mont::Mont;
 use super::transcript::Transcript;
 use super::{Bulletproof, LOG_N, MAX_AMOUNTS, N_BITS, log_m};
 use crate::Error;
@@ -43,10 +43,10 @@ pub(super) fn nonzero(s: Scalar, which: &'static str) -> Result<Scalar, Error> {
 /// One proof's share of the batch equation.
 pub(super) struct Share {
     /// Coefficients of `G` and `H`.
-    pub(super) g: Scalar,
-    pub(super) h: Scalar,
+    pub(super) g: Mont,
+    pub(super) h: Mont,
     /// Coefficients of `Gi[k]`, `Hi[k]`, interleaved, for `k < MN`.
-    pub(super) gens: Vec<Scalar>,
+    pub(super) gens: Vec<Mont>,
     /// The proof's own points (already ×1/8 on the wire; their scalars carry the ×8).
     pub(super) dyn_scalars: Vec<Scalar>,
     pub(super) dyn_points: Vec<EdwardsPoint>,
@@ -75,10 +75,26 @@ impl Checked {
     fn to_invert(&self) -> impl Iterator<Item = Scalar> + '_ {
         self.w.iter().copied().chain([self.y, self.y - Scalar::ONE])
     }
+
+    /// The last transcript challenge (`w` of the last round): the end of a hash chain over `V`
+    /// and every field of the proof except `a` and `b`.
+    fn transcript_end(&self) -> Scalar {
+        self.w.last().copied().unwrap_or(self.x_ip)
+    }
+}
+
+/// One statement of a batch: a proof, its commitments `V` as hashed, and optionally `V` already
+/// decoded (by [`super::commitments_to_v`], which computes the points it encodes).
+#[derive(Clone, Copy)]
+pub(super) struct Statement<'a> {
+    pub(super) proof: &'a Bulletproof,
+    pub(super) v: &'a [[u8; 32]],
+    pub(super) v_points: Option<&'a [EdwardsPoint]>,
 }
 
 /// The checks of `bulletproof_VERIFY` for one proof, in the reference's order.
-pub(super) fn check_proof(proof: &Bulletproof, v: &[[u8; 32]]) -> Result<Checked, Error> {
+pub(super) fn check_proof(st: Statement<'_>) -> Result<Checked, Error> {
+    let Statement { proof, v, v_points } = st;
     let taux = scalar(&proof.taux, "taux")?;
     let mu = scalar(&proof.mu, "mu")?;
     let a = scalar(&proof.a, "a")?;
@@ -121,10 +137,16 @@ pub(super) fn check_proof(proof: &Bulletproof, v: &[[u8; 32]]) -> Result<Checked
         w.push(nonzero(tr.challenge_w(l, r), "w")?);
     }
 
-    // Decoding (the reference's scalarmult8 throws here on an invalid encoding).
+    // Decoding (the reference's scalarmult8 throws here on an invalid encoding). `V` given as
+    // points was computed by the caller, and its bytes are that point's encoding.
     let mut dyn_points = Vec::with_capacity(v.len() + 4 + 2 * rounds);
-    for vi in v {
-        dyn_points.push(point(vi, "V")?);
+    match v_points {
+        Some(points) if points.len() == v.len() => dyn_points.extend_from_slice(points),
+        _ => {
+            for vi in v {
+                dyn_points.push(point(vi, "V")?);
+            }
+        }
     }
     dyn_points.push(point(&proof.t1, "T1")?);
     dyn_points.push(point(&proof.t2, "T2")?);
@@ -155,8 +177,10 @@ pub(super) fn check_proof(proof: &Bulletproof, v: &[[u8; 32]]) -> Result<Checked
 }
 
 /// A checked proof's share of the batch equation, weighted by `wy` (range equation) and `wz`
-/// (inner-product equation); `inv` holds the inverses of [`Checked::to_invert`].
+/// (inner-product equation); `inv` holds the inverses of [`Checked::to_invert`]. The arithmetic
+/// runs in Montgomery form ([`Mont`]); only the scalars of the proof's own points leave it here.
 fn share(c: Checked, inv: &[Scalar], wy: Scalar, wz: Scalar) -> Share {
+    let m = |s: &Scalar| Mont::from_scalar(s);
     let Checked {
         taux,
         mu,
@@ -173,85 +197,91 @@ fn share(c: Checked, inv: &[Scalar], wy: Scalar, wz: Scalar) -> Share {
         points: dyn_points,
     } = c;
     let rounds = w.len();
-    let m = 1usize << log_m;
-    let mn = m * N_BITS;
+    let padded = 1usize << log_m;
+    let mn = padded * N_BITS;
     let (w_inv, rest) = inv.split_at(rounds.min(inv.len()));
     let (y_inv, y_minus_1_inv) = match rest {
-        [a, b, ..] => (*a, *b),
-        _ => (Scalar::ZERO, Scalar::ZERO),
+        [a, b, ..] => (m(a), m(b)),
+        _ => (Mont::ZERO, Mont::ZERO),
     };
+    let (y, z, x, wy, wz) = (m(&y), m(&z), m(&x), m(&wy), m(&wz));
+    let w: Vec<Mont> = w.iter().map(m).collect();
+    let w_inv: Vec<Mont> = w_inv.iter().map(m).collect();
+    let one = Mont::one();
 
     // Σ_{i<MN} y^i = (y^MN - 1)/(y - 1), with y^MN by squaring (MN = 2^rounds).
-    let y_sum = if y == Scalar::ONE {
-        Scalar::from(mn as u64)
+    let y_sum = if y.to_scalar() == Scalar::ONE {
+        Mont::from_u64(mn as u64)
     } else {
         let mut y_mn = y;
         for _ in 0..rounds {
-            y_mn *= y_mn;
+            y_mn = y_mn.square();
         }
-        (y_mn - Scalar::ONE) * y_minus_1_inv
+        (y_mn - one) * y_minus_1_inv
     };
 
-    let eight = Scalar::from(8u8);
+    let eight = Mont::from_u64(8);
 
     // Range equation (weight wy), points ×8 through their scalars.
-    let mut dyn_scalars = Vec::with_capacity(dyn_points.len());
+    let mut dyn_m = Vec::with_capacity(dyn_points.len());
     let wy8 = wy * eight;
-    let mut z_pow = z * z; // z^(j+2)
+    let z2 = z.square();
+    let mut z_pow = z2; // z^(j+2)
     for _ in 0..n_v {
-        dyn_scalars.push(wy8 * z_pow);
+        dyn_m.push(wy8 * z_pow);
         z_pow *= z;
     }
-    dyn_scalars.push(wy8 * x);
-    dyn_scalars.push(wy8 * x * x);
+    dyn_m.push(wy8 * x);
+    dyn_m.push(wy8 * x.square());
     // Inner-product equation (weight wz).
     let wz8 = wz * eight;
-    dyn_scalars.push(wz8);
-    dyn_scalars.push(wz8 * x);
-    for wi in &w {
-        dyn_scalars.push(wz8 * wi * wi);
+    dyn_m.push(wz8);
+    dyn_m.push(wz8 * x);
+    for wi in w.iter().chain(&w_inv) {
+        dyn_m.push(wz8 * wi.square());
     }
-    for wi in w_inv {
-        dyn_scalars.push(wz8 * wi * wi);
-    }
+    let dyn_scalars = dyn_m.into_iter().map(Mont::to_scalar).collect();
 
     // s_i = Π_r (bit_r(i) ? w_r : w_r^-1), round 0 on the most significant bit.
-    let mut s = vec![Scalar::ONE];
-    for (wi, wi_inv) in w.iter().zip(w_inv) {
-        s = s.iter().flat_map(|e| [e * wi_inv, e * wi]).collect();
+    let mut s = Vec::with_capacity(mn);
+    s.push(one);
+    for (wi, wi_inv) in w.iter().zip(&w_inv) {
+        s = s.iter().flat_map(|e| [*e * *wi_inv, *e * *wi]).collect();
     }
 
-    // Generator coefficients (weighted by wz), three multiplications per index:
+    // Generator coefficients (weighted by wz), four multiplications per index:
     //   Gi: -wz·z - (wz·a)·s_i
     //   Hi:  wz·z + y^-i·(wz·z^(2+j)·2^k - (wz·b)·s_{~i})
     // with wz·z^(2+j)·2^k kept by doubling and y^-i by one multiplication per index.
     let mut gens = Vec::with_capacity(2 * mn);
     let wz_z = wz * z;
-    let wz_a = wz * a;
-    let wz_b = wz * b;
+    let minus_wz_z = -wz_z;
+    let wz_a = wz * m(&a);
+    let wz_b = wz * m(&b);
     let mut wz_z_block = wz_z * z; // wz·z^(2+j)
     let mut two_k = wz_z_block; // wz·z^(2+j)·2^k
-    let mut y_inv_pow = Scalar::ONE;
+    let mut y_inv_pow = one;
     for (i, (s_i, s_not_i)) in s.iter().zip(s.iter().rev()).enumerate() {
         if i > 0 && i % N_BITS == 0 {
             wz_z_block *= z;
             two_k = wz_z_block;
         }
-        gens.push(-wz_z - wz_a * s_i);
-        gens.push(wz_z + y_inv_pow * (two_k - wz_b * s_not_i));
-        two_k += two_k;
+        gens.push(minus_wz_z - wz_a * *s_i);
+        gens.push(wz_z + y_inv_pow * (two_k - wz_b * *s_not_i));
+        two_k = two_k.double();
         y_inv_pow *= y_inv;
     }
 
     // delta(y, z) = (z - z²)·Σ y^i - Σ_{j<M} z^(j+3)·(2^64 - 1)   (padding amounts included).
-    let ip12 = Scalar::from(u64::MAX);
-    let mut delta = (z - z * z) * y_sum;
-    let mut z_j = z * z * z;
-    for _ in 0..m {
-        delta -= z_j * ip12;
+    let ip12 = Mont::from_u64(u64::MAX);
+    let mut delta = (z - z2) * y_sum;
+    let mut z_j = z2 * z;
+    for _ in 0..padded {
+        delta = delta - z_j * ip12;
         z_j *= z;
     }
 
+    let (taux, mu, a, b, t, x_ip) = (m(&taux), m(&mu), m(&a), m(&b), m(&t), m(&x_ip));
     let g = -(wy * taux + wz * mu);
     let h = wy * (delta - t) + wz * x_ip * (t - a * b);
     Share {
@@ -264,23 +294,22 @@ fn share(c: Checked, inv: &[Scalar], wy: Scalar, wz: Scalar) -> Share {
 }
 
 /// The deterministic weights of a batch: `Hs` of a digest of every statement, so no proof can be
-/// chosen after its weights are known (the reference draws them from the OS RNG instead).
-fn weights(items: &[(&Bulletproof, &[[u8; 32]])]) -> Vec<(Scalar, Scalar)> {
+/// chosen after its weights are known (the reference draws them from the OS RNG instead). Each
+/// proof enters as the end of its transcript ([`Checked::transcript_end`], a hash chain over its
+/// `V` and every field but `a`, `b`) followed by `a` and `b`: that binds the whole statement at
+/// the cost of three 32-byte strings per proof.
+fn weights(checked: &[Checked]) -> Vec<(Scalar, Scalar)> {
     let mut h = Keccak256::new();
     h.update(WEIGHT_DOMAIN)
-        .update(&(items.len() as u64).to_le_bytes());
-    let mut buf = Vec::new();
-    for (proof, v) in items {
-        h.update(&(v.len() as u64).to_le_bytes());
-        for vi in *v {
-            h.update(vi);
-        }
-        buf.clear();
-        proof.write(&mut buf);
-        h.update(&buf);
+        .update(&(checked.len() as u64).to_le_bytes());
+    for c in checked {
+        h.update(&(c.n_v as u64).to_le_bytes())
+            .update(c.transcript_end().as_bytes())
+            .update(c.a.as_bytes())
+            .update(c.b.as_bytes());
     }
     let seed = h.finalize();
-    (0..items.len() as u64)
+    (0..checked.len() as u64)
         .map(|i| {
             let draw = |tag: u8| {
                 let mut h = Keccak256::new();
@@ -292,26 +321,24 @@ fn weights(items: &[(&Bulletproof, &[[u8; 32]])]) -> Vec<(Scalar, Scalar)> {
         .collect()
 }
 
-/// Checks every proof, inverts every proof's challenges with ONE batch inversion, and builds
-/// the shares (per-proof work on rayon's pool with `parallel`).
-fn prepare_all(
-    items: &[(&Bulletproof, &[[u8; 32]])],
-    ws: &[(Scalar, Scalar)],
-) -> Result<Vec<Share>, Error> {
+/// Checks every proof, draws the weights, inverts every proof's challenges with ONE batch
+/// inversion, and builds the shares (per-proof work on rayon's pool with `parallel`).
+fn prepare_all(items: &[Statement<'_>]) -> Result<Vec<Share>, Error> {
     #[cfg(feature = "parallel")]
     let checked: Vec<Checked> = {
         use rayon::prelude::*;
         items
             .par_iter()
-            .map(|(p, v)| check_proof(p, v))
+            .map(|st| check_proof(*st))
             .collect::<Result<_, _>>()?
     };
     #[cfg(not(feature = "parallel"))]
     let checked: Vec<Checked> = items
         .iter()
-        .map(|(p, v)| check_proof(p, v))
+        .map(|st| check_proof(*st))
         .collect::<Result<_, _>>()?;
 
+    let ws = weights(&checked);
     let mut inv: Vec<Scalar> = checked.iter().flat_map(Checked::to_invert).collect();
     Scalar::invert_batch_alloc(&mut inv);
     let mut jobs = Vec::with_capacity(checked.len());
@@ -319,7 +346,7 @@ fn prepare_all(
     for (c, w) in checked.into_iter().zip(ws) {
         let (mine, tail) = rest.split_at(c.w.len().saturating_add(2).min(rest.len()));
         rest = tail;
-        jobs.push((c, mine, *w));
+        jobs.push((c, mine, w));
     }
     #[cfg(feature = "parallel")]
     {
@@ -341,39 +368,42 @@ fn prepare_all(
 /// Folds the shares into one multiscalar multiplication and checks it is the identity.
 fn check(gens: &Generators, shares: &[Share]) -> Result<(), Error> {
     let max_gens = shares.iter().map(|s| s.gens.len()).max().unwrap_or(0);
-    let mut statics = vec![Scalar::ZERO; 2 + max_gens];
-    let n_dyn: usize = shares.iter().map(|s| s.dyn_points.len()).sum();
-    let mut dyn_scalars = Vec::with_capacity(n_dyn);
-    let mut dyn_points = Vec::with_capacity(n_dyn);
+    let mut statics = vec![Mont::ZERO; 2 + max_gens];
     for share in shares {
         if let [g, h, rest @ ..] = statics.as_mut_slice() {
             *g += share.g;
             *h += share.h;
             for (acc, c) in rest.iter_mut().zip(&share.gens) {
-                *acc += c;
+                *acc += *c;
             }
         }
-        dyn_scalars.extend_from_slice(&share.dyn_scalars);
-        dyn_points.extend_from_slice(&share.dyn_points);
     }
-    if gens
-        .vartime_msm(&statics, &dyn_scalars, &dyn_points)
-        .is_identity()
-    {
+    let statics: Vec<Scalar> = statics.into_iter().map(Mont::to_scalar).collect();
+    let n_dyn = shares.iter().map(|s| s.dyn_points.len()).sum();
+    let sum = gens.vartime_msm_iter(
+        &statics,
+        shares.iter().flat_map(|s| &s.dyn_scalars),
+        shares.iter().flat_map(|s| &s.dyn_points),
+        n_dyn,
+    );
+    // The reference multiplies each proof point by 8 before its multiexponentiation, which
+    // clears torsion; here the 8 is in the scalar (mod l), which does not. Every other term is
+    // in the prime-order subgroup, so the reference's sum is the identity iff this sum is of
+    // small order (regression tests in `torsion_tests.rs`).
+    if sum.is_small_order() {
         Ok(())
     } else {
         Err(Error::BulletproofVerification)
     }
 }
 
-/// Verifies every `(proof, V)` together (reference `bulletproof_VERIFY(proofs)`): `Ok` iff all
+/// Verifies every statement together (reference `bulletproof_VERIFY(proofs)`): `Ok` iff all
 /// are valid. An empty batch is valid.
-pub(super) fn verify_batch_v(items: &[(&Bulletproof, &[[u8; 32]])]) -> Result<(), Error> {
+pub(super) fn verify_batch(items: &[Statement<'_>]) -> Result<(), Error> {
     if items.is_empty() {
         return Ok(());
     }
-    let ws = weights(items);
-    let shares = prepare_all(items, &ws)?;
+    let shares = prepare_all(items)?;
     let mn = shares.iter().map(|s| s.gens.len() / 2).max().unwrap_or(0);
     with_generators(mn, |gens| check(gens, &shares))
 }
