@@ -78,36 +78,27 @@ impl Mont {
     }
 }
 
-impl Add for Mont {
-    type Output = Mont;
-    fn add(self, rhs: Mont) -> Mont {
-        let mut out = MontLimbs([0; 4]);
-        fiat_25519_scalar_add(&mut out, &self.0, &rhs.0);
-        Mont(out)
-    }
+/// `impl $trait for Mont` through the fiat function `$f(out, a, b)`.
+macro_rules! binary_op {
+    ($trait:ident, $method:ident, $f:ident) => {
+        impl $trait for Mont {
+            type Output = Mont;
+            fn $method(self, rhs: Mont) -> Mont {
+                let mut out = MontLimbs([0; 4]);
+                $f(&mut out, &self.0, &rhs.0);
+                Mont(out)
+            }
+        }
+    };
 }
+
+binary_op!(Add, add, fiat_25519_scalar_add);
+binary_op!(Sub, sub, fiat_25519_scalar_sub);
+binary_op!(Mul, mul, fiat_25519_scalar_mul);
 
 impl AddAssign for Mont {
     fn add_assign(&mut self, rhs: Mont) {
         *self = *self + rhs;
-    }
-}
-
-impl Sub for Mont {
-    type Output = Mont;
-    fn sub(self, rhs: Mont) -> Mont {
-        let mut out = MontLimbs([0; 4]);
-        fiat_25519_scalar_sub(&mut out, &self.0, &rhs.0);
-        Mont(out)
-    }
-}
-
-impl Mul for Mont {
-    type Output = Mont;
-    fn mul(self, rhs: Mont) -> Mont {
-        let mut out = MontLimbs([0; 4]);
-        fiat_25519_scalar_mul(&mut out, &self.0, &rhs.0);
-        Mont(out)
     }
 }
 
