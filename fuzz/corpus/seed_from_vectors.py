@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Writes small seed corpora for the fuzz targets from the crates' vector files.
+
+Run from the repository root: python3 fuzz/corpus/seed_from_vectors.py
+Each seed is laid out as its target reads its input (see the target's doc comment). At most
+MAX_PER_TARGET seeds per target, so the committed corpora stay small. Targets whose input is an
+`arbitrary` structure of seeds and edits (the *_edit and crypto_diff_clsag/mlsag targets)
+keep the minimized corpora of their local runs instead.
+"""
+import hashlib, json, os, struct
+
+MAX_PER_TARGET = 24
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def vec(crate, name):
+    with open(os.path.join(ROOT, crate, "tests", "vectors", name + ".json")) as f:
+        return json.load(f)
+
+
+def h(s):
+    return bytes.fromhex(s)
+
+
+def write(target, seeds):
+    d = os.path.join(ROOT, "fuzz", "corpus", target)
+    os.makedirs(d, exist_ok=True)
+    seen = set()
+    for s in seeds:
+        if len(seen) >= MAX_PER_TARGET:
+            break
+        k = hashlib.sha1(s).hexdigest()
+        if k in seen:
+            continue
+        seen.add(k)
+        with open(os.path.join(d, "vec-" + k), "wb") as f:
+            f.write(s)
+
+
+def spread(cases, n=MAX_PER_TARGET):
+    """Up to n cases spread over the list (positives and negatives alike)."""
+    if len(cases) <= n:
+        return cases
+    step = len(cases) / n
+    return [cases[int(i * step)] for i in range(n)]
+
+
+cc = vec("oxen-crypto", "check_key")["cases"]
+write("crypto_point_decode", [h(c["key"]) for c in spread(cc)])
+write("crypto_scalar_decode", [h(c["scalar"]) for c in spread(vec("oxen-crypto", "sc_check")["cases"])])
+write("crypto_address_decode", [c["encoded"].encode() for c in spread(vec("oxen-crypto", "address")["cases"]) if c.get("encoded")])
+write("crypto_signature_verify", [h(c["prefix_hash"]) + h(c["public"]) + h(c["signature"]) for c in spread(vec("oxen-crypto", "signature")["cases"])])
+
+
+def ring_seed(c, sig):
+    ring = c["ring"]
+    out = bytes([len(ring)]) + h(c["message"]) + h(c["key_image"]) + h(c["pseudo_out"])
+    for m in ring:
+        out += h(m["dest"]) + h(m["mask"])
+    return out + sig
+
+
+clsag = vec("oxen-crypto", "clsag")["cases"]
+write("crypto_clsag_verify", [ring_seed(c, b"".join(h(s) for s in c["s"]) + h(c["c1"]) + h(c["D"])) for c in spread(clsag) if len(c["ring"]) < 17])
+mlsag = vec("oxen-crypto", "mlsag")["cases"]
+write("crypto_mlsag_verify", [ring_seed(c, b"".join(h(s) for col in c["ss"] for s in col) + h(c["cc"])) for c in spread(mlsag) if len(c["ring"]) < 17])
+
+# crypto_diff_points: a(32) r(32) b(32) index(u64 le) valid(bool): derivation inputs and bases
+gkd = vec("oxen-crypto", "generate_key_derivation")["cases"]
+dpk = vec("oxen-crypto", "derive_public_key")["cases"]
+write("crypto_diff_points", [h(g["public"]) + h(g["secret"]) + h(d["base"]) + struct.pack("<Q", int(d["output_index"])) + b"\x00"
+                             for g, d in zip(spread(gkd), spread(dpk))])
+
+
+def varint(n):
+    out = b""
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        if n:
+            out += bytes([b | 0x80])
+        else:
+            return out + bytes([b])
+
+
+bpv = vec("oxen-tx", "bulletproof_valid")["cases"]
+write("tx_bulletproof", [bytes([len(c["V"])]) + b"".join(h(v) for v in c["V"]) + h(c["proof"]) for c in spread(bpv)])
+write("tx_deserialize", [h(c["blob_hex"]) for c in vec("oxen-tx", "real_transactions")["cases"]])
+write("tx_extra", [h(c["bytes"]) for c in spread(vec("oxen-tx", "tx_extra")["cases"]) if "bytes" in c])
+
+npc = vec("oxen-onion", "node_processing")["cases"]
+write("onion_peel", [b"\x00" + h(c["request"]) for c in spread(npc) if "request" in c])
+sp = vec("oxen-onion", "server_parser")["cases"]
+write("onion_server_parse", [h(c["request"]) for c in spread(sp) if "request" in c])
+orq = vec("oxen-onion", "onion_request")["cases"]
+relays = []
+for c in orq:
+    for hop in c["hops"]:
+        for k in ("received_omq_message",):
+            if isinstance(hop.get(k), str):
+                relays.append(h(hop[k]))
+write("onion_bencode", relays)
+
+ve = vec("oxen-ons", "value_encryption")["cases"]
+types = {"session": 0, "wallet": 1, "lokinet": 2}
+write("ons_decrypt", [bytes([types.get(c["type"], 0), len(c["name"].encode())]) + c["name"].encode() + h(c["encrypted_value"])
+                      for c in spread(ve) if not c.get("heavy") and c["type"] in types])
+write("ons_name_validate", [h(c["name_hex"]) for c in spread(vec("oxen-ons", "name_validation")["cases"])])
+print("seeded")
