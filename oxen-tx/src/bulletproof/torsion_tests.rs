@@ -81,11 +81,11 @@ fn torsion_hashed_as_sent_is_accepted_as_the_reference_accepts_it() {
 
 #[test]
 fn a_torsioned_proof_in_a_batch_of_clean_ones() {
-    let (bad_free, cs0, _) = torsioned(WireField::A, EdwardsPoint::default(), &[1], 90);
+    let (clean_a, cs0, _) = torsioned(WireField::A, EdwardsPoint::default(), &[1], 90);
     let (tors, cs1, _) = torsioned(WireField::T2, EIGHT_TORSION[3], &[2, 3, 4], 91);
     let (clean, cs2, _) = torsioned(WireField::S, EdwardsPoint::default(), &[5, 6], 92);
     let items = [
-        (&bad_free, cs0.as_slice()),
+        (&clean_a, cs0.as_slice()),
         (&tors, cs1.as_slice()),
         (&clean, cs2.as_slice()),
     ];

@@ -204,13 +204,15 @@ fn share(c: Checked, inv: &[Scalar], wy: Scalar, wz: Scalar) -> Share {
         [a, b, ..] => (m(a), m(b)),
         _ => (Mont::ZERO, Mont::ZERO),
     };
+    let y_is_one = y == Scalar::ONE;
     let (y, z, x, wy, wz) = (m(&y), m(&z), m(&x), m(&wy), m(&wz));
+    let (taux, mu, a, b, t, x_ip) = (m(&taux), m(&mu), m(&a), m(&b), m(&t), m(&x_ip));
     let w: Vec<Mont> = w.iter().map(m).collect();
     let w_inv: Vec<Mont> = w_inv.iter().map(m).collect();
     let one = Mont::one();
 
     // Σ_{i<MN} y^i = (y^MN - 1)/(y - 1), with y^MN by squaring (MN = 2^rounds).
-    let y_sum = if y.to_scalar() == Scalar::ONE {
+    let y_sum = if y_is_one {
         Mont::from_u64(mn as u64)
     } else {
         let mut y_mn = y;
@@ -256,8 +258,8 @@ fn share(c: Checked, inv: &[Scalar], wy: Scalar, wz: Scalar) -> Share {
     let mut gens = Vec::with_capacity(2 * mn);
     let wz_z = wz * z;
     let minus_wz_z = -wz_z;
-    let wz_a = wz * m(&a);
-    let wz_b = wz * m(&b);
+    let wz_a = wz * a;
+    let wz_b = wz * b;
     let mut wz_z_block = wz_z * z; // wz·z^(2+j)
     let mut two_k = wz_z_block; // wz·z^(2+j)·2^k
     let mut y_inv_pow = one;
@@ -281,7 +283,6 @@ fn share(c: Checked, inv: &[Scalar], wy: Scalar, wz: Scalar) -> Share {
         z_j *= z;
     }
 
-    let (taux, mu, a, b, t, x_ip) = (m(&taux), m(&mu), m(&a), m(&b), m(&t), m(&x_ip));
     let g = -(wy * taux + wz * mu);
     let h = wy * (delta - t) + wz * x_ip * (t - a * b);
     Share {
