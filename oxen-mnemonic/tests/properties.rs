@@ -65,15 +65,17 @@ fn general(words: &str, len: usize) -> Result<(Vec<u8>, Language), Error> {
     words_to_bytes(words, len).map(|(b, l)| (b.expose_bytes().to_vec(), l))
 }
 
-/// Flips the ASCII case of the characters where `mask` has a bit set.
+/// Upper-cases the characters where `mask` has a bit set, where the upper case is one
+/// character of the same UTF-8 length ("ß" stays: its upper case "SS" is another word; and
+/// upstream's folding cannot undo a length change, see the README).
 fn recase(s: &str, mask: u64) -> String {
     s.chars()
         .enumerate()
         .map(|(i, c)| {
-            if mask >> (i % 64) & 1 == 1 {
-                c.to_uppercase().next().unwrap_or(c)
-            } else {
-                c
+            let mut u = c.to_uppercase();
+            match (u.next(), u.next()) {
+                (Some(x), None) if mask >> (i % 64) & 1 == 1 && x.len_utf8() == c.len_utf8() => x,
+                _ => c,
             }
         })
         .collect()
