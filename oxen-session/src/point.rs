@@ -23,6 +23,11 @@
 //! * `ge25519_is_on_main_subgroup`: `L·P` is the identity. Checked here in variable time
 //!   (`vartime_double_scalar_mul_basepoint` by `L − 1`, plus `P`): points are public.
 //!
+//! The conversion rule skips the canonical check, but no encoding with `y ≥ p` is a point of
+//! the prime-order subgroup (`y = p` and `p + 1` are small order, the other 17 values are off
+//! the curve or carry torsion; `tests/errors.rs` checks all 38 encodings), so both rules accept
+//! the same encodings; they differ in which check they report first for such an input.
+//!
 //! Scalar multiplication ([`Point::mul`], [`Point::mul_base`]) then refuses an identity result,
 //! which for a point in the prime-order subgroup happens exactly when the scalar is zero modulo
 //! `L` (libsodium checks both `sodium_is_zero(n)` and the result).
@@ -211,10 +216,10 @@ impl fmt::Debug for Point {
 }
 
 /// An Ed25519 point accepted by `crypto_sign_ed25519_pk_to_curve25519`: not of small order, on
-/// the curve, in the prime-order subgroup, **possibly a non-canonical encoding** (libsodium
-/// does not check `y < p` there). Decode once, then convert ([`ConvertiblePoint::to_x25519`])
-/// and, if the use also multiplies, promote ([`ConvertiblePoint::to_point`]) without decoding
-/// again.
+/// the curve, in the prime-order subgroup. libsodium does not check `y < p` there (though no
+/// non-canonical encoding passes the other checks, see the module docs). Decode once, then
+/// convert ([`ConvertiblePoint::to_x25519`]) and, if the use also multiplies, promote
+/// ([`ConvertiblePoint::to_point`]) without decoding again.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct ConvertiblePoint {
     point: EdwardsPoint,
