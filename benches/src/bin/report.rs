@@ -239,6 +239,8 @@ fn builds(o: &Options, target: &Path, dir: &Path, log: &mut Log) -> Result<Build
         log.line("no AVX2 build: the main build does not run AVX-512 IFMA, so it would run the same backend");
     }
     if o.memory {
+        // The criterion binaries of the main build, by name (not `pairs`: nothing to count).
+        let names: Vec<String> = b.main.iter().map(|e| e.name.clone()).collect();
         let mut exes = build(
             &root,
             &Build {
@@ -246,7 +248,7 @@ fn builds(o: &Options, target: &Path, dir: &Path, log: &mut Log) -> Result<Build
                 target_dir: target.to_owned(),
                 rustflags: None,
                 features: vec!["memory".into()],
-                benches: Vec::new(),
+                benches: names,
             },
             log,
         )?;

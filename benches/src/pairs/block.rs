@@ -2,17 +2,14 @@
 //! `benches/benches/tx_verify.rs`): a block of 100 CLSAG transactions (2 in, 2 out, ring 10)
 //! through `verify_block_for_node` on a 1-thread and a 2-thread pool, against 100 single
 //! `verify_for_node` calls on one thread. The block is built as the criterion bench builds it,
-//! with oxen-tx's test builders.
-
-#[path = "../../../oxen-tx/tests/support/builders.rs"]
-mod builders;
-#[path = "../../../oxen-tx/tests/support/signers.rs"]
-mod signers;
+//! with oxen-tx's test builders (through that bench, included in `tx_misc`).
 
 use std::hint::black_box;
 use std::sync::Arc;
 
 use oxen_benches::paired::{Bench, bench, plain};
+
+use super::tx_misc::tx_verify_bench::builders;
 use oxen_tx::consensus::{ConsensusRules, KnownRings, verify_block_for_node};
 use oxen_tx::transaction::Transaction;
 

@@ -23,7 +23,9 @@ mod block;
 mod bulletproof;
 mod clsag;
 mod onion;
+mod ons;
 mod registry;
+mod tx_misc;
 
 use std::io::Write as _;
 use std::process::ExitCode;

@@ -9,7 +9,7 @@
 use oxen_benches::paired::{PairSpec, Registry};
 use oxen_benches::report::{FLOOR, OURS};
 
-use super::{block, bulletproof as bp, clsag, onion};
+use super::{block, bulletproof as bp, clsag, onion, ons, tx_misc as misc};
 
 /// The groups and pairs of the `pairs` binary.
 pub fn registry() -> Registry {
@@ -20,7 +20,11 @@ pub fn registry() -> Registry {
         .group(&[bp::PROVE], bp::prove_setup)
         .group(&[onion::BUILD, onion::PEEL], onion::setup)
         .group(&[onion::DH, onion::KEYGEN], onion::x25519_setup)
-        .group(&[block::BLOCK], block::setup);
+        .group(&[block::BLOCK], block::setup)
+        .group(&[misc::MLSAG], misc::mlsag_setup)
+        .group(&[misc::BORROMEAN], misc::borromean_setup)
+        .group(&[misc::LOOKUP], misc::lookup_setup)
+        .group(&ons::OPERATIONS, ons::setup);
 
     // The A/A control: CLSAG verification paired with itself (about 0.5 ms a call, the middle
     // of the range of the headline operations).
@@ -62,6 +66,16 @@ pub fn registry() -> Registry {
         .pair(PairSpec::new(onion::BUILD, OURS, FLOOR))
         .pair(PairSpec::new(onion::DH, OURS, onion::LADDER).split())
         .pair(PairSpec::new(onion::KEYGEN, OURS, onion::LADDER).split())
-        .pair(PairSpec::new(block::BLOCK, block::BATCH_2, block::BATCH_1));
+        .pair(PairSpec::new(block::BLOCK, block::BATCH_2, block::BATCH_1))
+        .pair(PairSpec::new(misc::MLSAG, OURS, misc::MLSAG_PEER))
+        .pair(PairSpec::new(misc::BORROMEAN, OURS, misc::BORROMEAN_PEER))
+        .pair(PairSpec::new(misc::BORROMEAN, OURS, FLOOR))
+        .pair(PairSpec::new(misc::LOOKUP, OURS, misc::BINARY_SEARCH));
+    for op in ons::OPERATIONS {
+        r.pair(PairSpec::new(op, OURS, FLOOR));
+        if op.starts_with("encrypt_") || op.starts_with("decrypt_") {
+            r.pair(PairSpec::new(op, OURS, ons::AEAD));
+        }
+    }
     r
 }

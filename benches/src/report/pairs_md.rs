@@ -90,10 +90,13 @@ pub fn markdown_pairs(r: &PairsReport) -> String {
         "Every ratio below is `a time / b time` (below 1: `a` is faster), measured in pairs: the \
          two sides alternate in rounds of about {} ms each (the order drawn at random every \
          round), the ratio is the median of the per-round ratios and the interval its bootstrap \
-         95% interval. {}–{} rounds per pair after {} warm-up rounds; {} for this pass.",
+         95% interval. {} rounds per pair after {} warm-up rounds; {} for this pass.",
         st.side_target.as_millis(),
-        st.min_rounds,
-        st.max_rounds,
+        if st.min_rounds >= st.max_rounds {
+            st.max_rounds.to_string()
+        } else {
+            format!("{}–{}", st.min_rounds, st.max_rounds)
+        },
         st.warmup_rounds,
         super::run::format_duration(std::time::Duration::from_secs_f64(r.seconds.max(0.0)))
     );
