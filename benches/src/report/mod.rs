@@ -11,7 +11,7 @@
 //! and the growth curves; every ratio comes from the paired measurement ([`crate::paired`]).
 //!
 //! One module per concern: [`criterion_data`] (reading criterion's files), [`table`] (rows,
-//! Markdown), [`format`] (times, bytes, ratios), [`chart`] (the ratio bars), [`curves`] and
+//! Markdown), [`mod@format`] (times, bytes, ratios), [`chart`] (the ratio bars), [`curves`] and
 //! [`curve_plot`] (growth curves, fits and their SVGs), [`environment`] (machine and backend), [`run`] (building and running
 //! the bench binaries with progress), and the paired ratios: [`pairs`] (which pair runs in
 //! which process, the backend-split rule, the results), [`pairs_run`] (running them) and
