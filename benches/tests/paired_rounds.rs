@@ -76,6 +76,36 @@ fn iteration_counts_fill_the_side_target() {
 }
 
 #[test]
+fn calibration_keeps_the_fastest_of_its_repeats() {
+    // A burst of load (10×) during the first four calls: the growth loop ends on a loaded
+    // timing of 4000 iterations, the two repeats run unloaded, and the fastest wins.
+    let calls = Rc::new(RefCell::new(Vec::new()));
+    let mut f = Fake::new(&[("x/oxen", 250.0)], &calls);
+    f.load = Rc::new(|n| if n <= 3 { 10.0 } else { 1.0 });
+    assert_eq!(
+        calibrate(&mut f, "x/oxen", Duration::from_millis(20)).unwrap(),
+        250.0
+    );
+    assert_eq!(calls.borrow().len(), 6);
+}
+
+#[test]
+fn the_same_routine_gets_the_same_count_on_both_sides() {
+    // A/A: the second calibration runs under load; both sides still get the unloaded count.
+    let calls = Rc::new(RefCell::new(Vec::new()));
+    let mut f = Fake::new(&[("x/oxen", 200.0)], &calls);
+    f.load = Rc::new(|n| if (5..40).contains(&n) { 6.0 } else { 1.0 });
+    let r = measure(
+        &mut [&mut f],
+        &side(0, "x/oxen"),
+        &side(0, "x/oxen"),
+        &Settings::QUICK,
+    )
+    .unwrap();
+    assert_eq!((r.iters_a, r.iters_b), (100_000, 100_000));
+}
+
+#[test]
 fn rounds_between_bounds_and_estimate() {
     let s = Settings::QUICK;
     // 40 ms rounds: the 5 s budget would allow 125, capped at 61.
