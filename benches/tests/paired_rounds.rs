@@ -15,8 +15,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use oxen_benches::paired::protocol::{Conn, PREFIX, Reply, Request, serve};
-use oxen_benches::paired::registry::MAX_ITERS;
-use oxen_benches::paired::rounds::{calibrate, iterations_for};
+use oxen_benches::paired::rounds::{MAX_ITERS, calibrate, iterations_for};
 use oxen_benches::paired::{
     PairError, PairSpec, Registry, Routine, Settings, Side, Timer, batched, bench, measure, plain,
 };

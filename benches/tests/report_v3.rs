@@ -391,3 +391,27 @@ fn duration_estimates() {
         Duration::from_secs_f64(140.0 + 771.0 + 467.5)
     );
 }
+
+#[test]
+fn a_saved_log_gives_memory_and_both_backends() {
+    use oxen_benches::report::saved::from_log;
+    let path = std::env::temp_dir().join(format!("oxen-report-log-{}", std::process::id()));
+    std::fs::write(
+        &path,
+        "[2026-12-07 02:00] criterion 1/3, main build: 10 benchmarks in 2 binaries\n\
+         oxen-backend AVX-512 IFMA (main)\n\
+         oxen-backend AVX-512 IFMA (second binary, ignored)\n\
+         oxen-memory x/oxen allocations=1 bytes=2 peak=3\n\
+         [2026-12-07 02:05] criterion 2/3, AVX2 build: 5 benchmarks in 1 binaries\n\
+         oxen-backend AVX2 (other)\n",
+    )
+    .unwrap();
+    let last = from_log(&path);
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(last.main_backend.as_deref(), Some("AVX-512 IFMA (main)"));
+    assert_eq!(last.avx2_backend.as_deref(), Some("AVX2 (other)"));
+    assert_eq!(last.memory.len(), 1);
+    assert_eq!(last.memory[0].0, "x/oxen");
+    let none = from_log(std::path::Path::new("/nonexistent/run.log"));
+    assert!(none.main_backend.is_none() && none.memory.is_empty());
+}

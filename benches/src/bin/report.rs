@@ -19,7 +19,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use oxen_benches::harness::{AllocStats, parse_memory_line};
+use oxen_benches::harness::AllocStats;
 use oxen_benches::paired::Settings;
 use oxen_benches::report::curve_plot::render_curve_svg;
 use oxen_benches::report::curves::{curve_point, curves, markdown_curves, svg_name};
@@ -29,11 +29,11 @@ use oxen_benches::report::pairs::{PairsReport, Select, plan, runs_ifma};
 use oxen_benches::report::pairs_md::{markdown_compare, markdown_pairs};
 use oxen_benches::report::pairs_run::{PairsPass, list_pairs, probe_backend, run_pairs_pass};
 use oxen_benches::report::run::{
-    BACKEND_MARKER, BenchExe, Build, Log, Pass, build, format_duration, list, run_pass,
+    BenchExe, Build, Log, Pass, build, format_duration, list, run_pass,
 };
+use oxen_benches::report::saved::{fresh, from_log};
 use oxen_benches::report::{
-    Environment, Measurement, add_avx2, add_memory, bars, build_rows, criterion_dir,
-    markdown_report, read_criterion_dir, render_svg, split_stale,
+    Environment, add_avx2, add_memory, bars, build_rows, criterion_dir, markdown_report, render_svg,
 };
 
 /// The quick-mode criterion arguments.
@@ -99,16 +99,19 @@ fn main() -> ExitCode {
         };
     }
     if o.run {
-        let one = if o.pairs_only { 8 } else { 30 };
+        // Measured on the 2-core machine with incremental builds: --pairs-only about 3 min
+        // (2026-12-07, loaded), --quick 27-30 min (v2) plus about 4 min of pairs.
+        let (what, one) = if o.pairs_only {
+            ("--pairs-only", 5)
+        } else if o.quick {
+            ("--quick", 33)
+        } else {
+            ("criterion's default settings", 180)
+        };
         println!(
-            "[{}] {} on this 2-core machine: about {one} min per run with incremental builds{}; \
+            "[{}] {what} on a 2-core machine: about {one} min per run with incremental builds{}; \
              a refined estimate follows the builds",
             oxen_benches::report::utc_now(),
-            if o.pairs_only {
-                "--pairs-only"
-            } else {
-                "--quick"
-            },
             if o.repeat > 1 {
                 format!(", {} runs about {} min", o.repeat, one * o.repeat)
             } else {
@@ -507,56 +510,4 @@ fn criterion_passes(o: &Options, target: &Path, b: Builds, log: &mut Log) -> Cri
         avx2_backend: avx2.and_then(|a| a.backends.first().map(|(_, b)| b.clone())),
         memory: memory.map(|m| m.memory).unwrap_or_default(),
     }
-}
-
-/// The estimates under `dir`, without those older than `since` (named in the log).
-fn fresh(
-    dir: &Path,
-    since: Option<std::time::SystemTime>,
-    log: &mut Log,
-) -> Result<Vec<Measurement>, String> {
-    let all = read_criterion_dir(dir).map_err(|e| e.to_string())?;
-    let Some(since) = since else { return Ok(all) };
-    let (fresh, stale) = split_stale(all, since);
-    for m in &stale {
-        log.line(&format!(
-            "note: {}/{} ({}) was not measured in this run; left out",
-            m.operation,
-            m.implementation,
-            dir.display()
-        ));
-    }
-    Ok(fresh)
-}
-
-/// What a previous run's log says: the memory figures and the backend of each build.
-#[derive(Default)]
-struct LastRun {
-    memory: Vec<(String, AllocStats)>,
-    main_backend: Option<String>,
-    avx2_backend: Option<String>,
-}
-
-fn from_log(path: &Path) -> LastRun {
-    let mut last = LastRun::default();
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return last;
-    };
-    let mut avx2_pass = false;
-    for line in text.lines() {
-        if line.contains("] criterion ") {
-            avx2_pass = line.contains("AVX2 build");
-        }
-        if let Some(m) = parse_memory_line(line) {
-            last.memory.push(m);
-        } else if let Some(b) = line.strip_prefix(BACKEND_MARKER) {
-            let slot = if avx2_pass {
-                &mut last.avx2_backend
-            } else {
-                &mut last.main_backend
-            };
-            slot.get_or_insert_with(|| b.trim().to_owned());
-        }
-    }
-    last
 }

@@ -13,16 +13,13 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::PairError;
-use super::rounds::Timer;
+use super::rounds::{MAX_ITERS, Timer};
 
 /// Times `n` runs of an operation.
 pub type Routine = Box<dyn FnMut(u64) -> Duration>;
 
 /// A routine and its benchmark id (`operation/implementation`).
 pub type Bench = (String, Routine);
-
-/// The most iterations one side of a round may ask for (calibration stays far below).
-pub const MAX_ITERS: u64 = 1 << 24;
 
 /// A routine running `f` once per iteration (criterion's `iter`).
 pub fn plain<O>(mut f: impl FnMut() -> O + 'static) -> Routine {

@@ -11,8 +11,10 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::PairError;
-use super::registry::MAX_ITERS;
 use super::stats::{BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, Interval, SplitMix64, bootstrap_median};
+
+/// The most iterations one side of a round may ask for (calibration stays far below).
+pub const MAX_ITERS: u64 = 1 << 24;
 
 /// Something that can time `iters` runs of a named benchmark.
 pub trait Timer {

@@ -30,6 +30,7 @@ pub mod pairs;
 pub mod pairs_md;
 pub mod pairs_run;
 pub mod run;
+pub mod saved;
 pub mod table;
 
 pub use chart::{Bar, bars, render_svg};
