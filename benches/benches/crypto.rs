@@ -32,18 +32,18 @@ fn pedersen_h() -> Point {
     Point::from_bytes(&b).unwrap()
 }
 
-struct ClsagInput {
-    ring: Vec<RingMember>,
-    pseudo: CompressedPoint,
+pub(crate) struct ClsagInput {
+    pub(crate) ring: Vec<RingMember>,
+    pub(crate) pseudo: CompressedPoint,
     pseudo_mask: SecretScalar,
     p: SecretKey,
     mask: SecretScalar,
     amount: u64,
     real: usize,
-    msg: [u8; 32],
+    pub(crate) msg: [u8; 32],
 }
 
-fn clsag_input(rng: &mut ChaCha20Rng, n: usize) -> ClsagInput {
+pub(crate) fn clsag_input(rng: &mut ChaCha20Rng, n: usize) -> ClsagInput {
     let h = pedersen_h();
     let real = n / 2;
     let (p, _) = generate_keys(rng);
@@ -77,7 +77,7 @@ fn clsag_input(rng: &mut ChaCha20Rng, n: usize) -> ClsagInput {
     }
 }
 
-fn oxen_sign(input: &ClsagInput, rng: &mut ChaCha20Rng) -> (Clsag, KeyImage) {
+pub(crate) fn oxen_sign(input: &ClsagInput, rng: &mut ChaCha20Rng) -> (Clsag, KeyImage) {
     let z = &input.mask - &input.pseudo_mask;
     let secret = ClsagSecret {
         p: &input.p,
@@ -87,7 +87,7 @@ fn oxen_sign(input: &ClsagInput, rng: &mut ChaCha20Rng) -> (Clsag, KeyImage) {
     clsag::sign(&input.msg, &input.ring, &input.pseudo, &secret, rng).unwrap()
 }
 
-mod peer {
+pub(crate) mod peer {
     //! monero-clsag (curve25519-dalek 4 types): everything crosses as bytes.
     use super::*;
     use monero_ed25519::{
@@ -177,7 +177,7 @@ mod peer {
 
 /// The unavoidable curve work of one CLSAG verification over `ring`: per member one
 /// hash-to-point and two 3-term variable-time multiscalar products.
-fn floor(
+pub(crate) fn floor(
     ring: &[RingMember],
     scalars: &[curve25519_dalek::Scalar; 3],
     pts: &[EdwardsPoint; 3],
@@ -242,19 +242,9 @@ fn benches(c: &mut Criterion) {
         });
     }
 
-    let fl_scalars = [
-        Scalar::random(&mut rng).to_dalek(),
-        Scalar::random(&mut rng).to_dalek(),
-        Scalar::random(&mut rng).to_dalek(),
-    ];
-    let fl_pts = [
-        Point::mul_base(&Scalar::random(&mut rng)).to_dalek(),
-        Point::mul_base(&Scalar::random(&mut rng)).to_dalek(),
-        Point::mul_base(&Scalar::random(&mut rng)).to_dalek(),
-    ];
+    let fl = floor_input(&mut rng);
     let mut rng03 =
         <rand_chacha_03::ChaCha20Rng as rand_chacha_03::rand_core::SeedableRng>::seed_from_u64(9);
-    let fl = (fl_scalars, fl_pts);
     // The headline rows at Oxen's ring size, then the growth curves vs ring size.
     bench_clsag(c, 10, false, &mut rng, &mut rng03, &fl);
     for n in RINGS {
@@ -269,7 +259,23 @@ fn benches(c: &mut Criterion) {
 /// Ring sizes of the CLSAG and MLSAG growth curves.
 const RINGS: [usize; 4] = [2, 8, 32, 128];
 
-type Floor = ([curve25519_dalek::Scalar; 3], [EdwardsPoint; 3]);
+pub(crate) type Floor = ([curve25519_dalek::Scalar; 3], [EdwardsPoint; 3]);
+
+/// The floor's scalars and points (random; the `pairs` bench draws its own the same way).
+pub(crate) fn floor_input(rng: &mut ChaCha20Rng) -> Floor {
+    (
+        [
+            Scalar::random(rng).to_dalek(),
+            Scalar::random(rng).to_dalek(),
+            Scalar::random(rng).to_dalek(),
+        ],
+        [
+            Point::mul_base(&Scalar::random(rng)).to_dalek(),
+            Point::mul_base(&Scalar::random(rng)).to_dalek(),
+            Point::mul_base(&Scalar::random(rng)).to_dalek(),
+        ],
+    )
+}
 
 /// CLSAG sign and verify at ring size `n`: a table row (`clsag_sign_10/oxen`) or, with
 /// `curve`, a point of the curves (`clsag_sign/oxen/10`).

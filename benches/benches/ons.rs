@@ -123,16 +123,16 @@ fn values() -> Vec<(&'static str, MappingType, Value)> {
 }
 
 /// A timed body.
-type Body = Box<dyn FnMut()>;
+pub(crate) type Body = Box<dyn FnMut()>;
 
 /// One operation: ours, its floor, and the reference's time where the spec gives one.
-struct Case {
-    op: String,
+pub(crate) struct Case {
+    pub(crate) op: String,
     reference_ns: Option<f64>,
-    oxen: Body,
-    floor: Body,
+    pub(crate) oxen: Body,
+    pub(crate) floor: Body,
     /// Other implementations of the same job: `(name, closure)`.
-    peers: Vec<(&'static str, Body)>,
+    pub(crate) peers: Vec<(&'static str, Body)>,
 }
 
 fn case(
@@ -150,7 +150,7 @@ fn case(
     }
 }
 
-fn cases() -> Vec<Case> {
+pub(crate) fn cases() -> Vec<Case> {
     let mut v = vec![
         case(
             "name_validate",

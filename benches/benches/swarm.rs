@@ -84,35 +84,55 @@ fn bench_calc(c: &mut Criterion) {
     g.finish();
 }
 
+/// 1000 random swarm ids (sorted, deduplicated), their index, and 1024 random keys to look up.
+pub(crate) struct Lookup {
+    pub(crate) ids: Vec<u64>,
+    pub(crate) index: SwarmIndex,
+    pub(crate) queries: Vec<u64>,
+}
+
+impl Lookup {
+    pub(crate) fn new() -> Self {
+        let mut mt = Mt19937_64::new(7);
+        let mut ids: Vec<u64> = (0..1000).map(|_| mt.next_u64()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let index = SwarmIndex::new(ids.iter().map(|&i| SwarmId(i)));
+        let queries: Vec<u64> = (0..1024).map(|_| mt.next_u64()).collect();
+        Lookup {
+            ids,
+            index,
+            queries,
+        }
+    }
+
+    /// Every query through oxen-swarm's index.
+    pub(crate) fn oxen(&self) -> u64 {
+        let mut acc = 0u64;
+        for &q in black_box(&self.queries) {
+            acc ^= self.index.get_swarm(SwarmSpace(q)).unwrap().0;
+        }
+        acc
+    }
+
+    /// Every query as a plain binary search over the sorted ids.
+    pub(crate) fn binary_search(&self) -> usize {
+        let mut acc = 0usize;
+        for &q in black_box(&self.queries) {
+            acc ^= match self.ids.binary_search(&q) {
+                Ok(i) | Err(i) => i,
+            };
+        }
+        acc
+    }
+}
+
 fn bench_lookup(c: &mut Criterion) {
-    let mut mt = Mt19937_64::new(7);
-    let mut ids: Vec<u64> = (0..1000).map(|_| mt.next_u64()).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let index = SwarmIndex::new(ids.iter().map(|&i| SwarmId(i)));
-    let queries: Vec<u64> = (0..1024).map(|_| mt.next_u64()).collect();
+    let l = Lookup::new();
     let mut g = c.benchmark_group("swarm_lookup_1000");
-    g.throughput(criterion::Throughput::Elements(queries.len() as u64));
-    g.bench_function("oxen", |b| {
-        iter(b, || {
-            let mut acc = 0u64;
-            for &q in black_box(&queries) {
-                acc ^= index.get_swarm(SwarmSpace(q)).unwrap().0;
-            }
-            acc
-        });
-    });
-    g.bench_function("binary-search", |b| {
-        iter(b, || {
-            let mut acc = 0usize;
-            for &q in black_box(&queries) {
-                acc ^= match ids.binary_search(&q) {
-                    Ok(i) | Err(i) => i,
-                };
-            }
-            acc
-        });
-    });
+    g.throughput(criterion::Throughput::Elements(l.queries.len() as u64));
+    g.bench_function("oxen", |b| iter(b, || l.oxen()));
+    g.bench_function("binary-search", |b| iter(b, || l.binary_search()));
     g.finish();
 }
 

@@ -30,24 +30,27 @@ use rand_chacha::ChaCha20Rng;
 use rand_chacha::rand_core::SeedableRng;
 use rand_chacha_03::rand_core::SeedableRng as SeedableRng03;
 
-fn rng() -> ChaCha20Rng {
+pub(crate) fn rng() -> ChaCha20Rng {
     ChaCha20Rng::seed_from_u64(42)
 }
 
-fn amounts(n: usize) -> Vec<u64> {
+pub(crate) fn amounts(n: usize) -> Vec<u64> {
     (0..n as u64)
         .map(|i| 1_000_000_007u64.wrapping_mul(i + 1))
         .collect()
 }
 
-fn oxen_proof(n: usize, r: &mut ChaCha20Rng) -> (Bulletproof, Vec<Commitment>, Vec<SecretScalar>) {
+pub(crate) fn oxen_proof(
+    n: usize,
+    r: &mut ChaCha20Rng,
+) -> (Bulletproof, Vec<Commitment>, Vec<SecretScalar>) {
     let masks: Vec<SecretScalar> = (0..n).map(|_| SecretScalar::random(r)).collect();
     let (p, c) = Bulletproof::prove(&amounts(n), &masks, r).unwrap();
     (p, c, masks)
 }
 
 /// A monero-bulletproofs proof and its commitments, built through bytes only.
-fn monero_proof(
+pub(crate) fn monero_proof(
     n: usize,
     r: &mut rand_chacha_03::ChaCha20Rng,
 ) -> (
@@ -69,7 +72,7 @@ fn monero_proof(
     )
 }
 
-fn ristretto_proof(
+pub(crate) fn ristretto_proof(
     n: usize,
     r: &mut ChaCha20Rng,
 ) -> (RistrettoRangeProof, Vec<RistrettoCommitment>) {
@@ -84,7 +87,7 @@ fn ristretto_proof(
 }
 
 /// Random points and scalars for a floor multiscalar multiplication of `size` terms.
-fn floor_input(size: usize) -> (Vec<curve25519_dalek::Scalar>, Vec<EdwardsPoint>) {
+pub(crate) fn floor_input(size: usize) -> (Vec<curve25519_dalek::Scalar>, Vec<EdwardsPoint>) {
     let mut r = rng();
     let scalars: Vec<curve25519_dalek::Scalar> = (0..size)
         .map(|_| Scalar::random(&mut r).to_dalek())
@@ -98,7 +101,7 @@ fn floor_input(size: usize) -> (Vec<curve25519_dalek::Scalar>, Vec<EdwardsPoint>
 
 /// Size of the verification equation for `m` amounts: `2 + 2·64M` fixed points plus
 /// `m + 4 + 2·(6 + log2 M)` proof points.
-fn equation_size(m: usize) -> usize {
+pub(crate) fn equation_size(m: usize) -> usize {
     let log_m = m.next_power_of_two().trailing_zeros() as usize;
     2 + 2 * 64 * (1 << log_m) + m + 4 + 2 * (6 + log_m)
 }
@@ -266,7 +269,7 @@ fn bench_batch(c: &mut Criterion) {
     }
 }
 
-type MoneroProof = (
+pub(crate) type MoneroProof = (
     monero_bulletproofs::Bulletproof,
     Vec<monero_ed25519::CompressedPoint>,
 );
@@ -308,19 +311,7 @@ fn batch_cases(
 /// `expand_transaction_1`): the verifier alone, without restoring `V = C/8` (one variable-base
 /// scalar multiplication per commitment, which the floor leaves out), against the same floor.
 fn batch_from_v(c: &mut Criterion, proofs: &[(Bulletproof, Vec<Commitment>)]) {
-    let inv8 =
-        curve25519_dalek::Scalar::from_bytes_mod_order(oxen_tx::bulletproof::INV_EIGHT_BYTES);
-    let vs: Vec<Vec<[u8; 32]>> = proofs
-        .iter()
-        .map(|(_, cs)| {
-            cs.iter()
-                .map(|c| {
-                    let p = CompressedEdwardsY(c.to_bytes()).decompress().unwrap();
-                    (p * inv8).compress().to_bytes()
-                })
-                .collect()
-        })
-        .collect();
+    let vs = commitments_over_8(proofs);
     let items: Vec<(&Bulletproof, &[[u8; 32]])> = proofs
         .iter()
         .zip(&vs)
@@ -338,17 +329,34 @@ fn batch_from_v(c: &mut Criterion, proofs: &[(Bulletproof, Vec<Commitment>)]) {
     g.finish();
 }
 
+/// Each proof's commitments divided by 8 (`V = C/8`, as `batch_verify_v` takes them).
+pub(crate) fn commitments_over_8(proofs: &[(Bulletproof, Vec<Commitment>)]) -> Vec<Vec<[u8; 32]>> {
+    let inv8 =
+        curve25519_dalek::Scalar::from_bytes_mod_order(oxen_tx::bulletproof::INV_EIGHT_BYTES);
+    proofs
+        .iter()
+        .map(|(_, cs)| {
+            cs.iter()
+                .map(|c| {
+                    let p = CompressedEdwardsY(c.to_bytes()).decompress().unwrap();
+                    (p * inv8).compress().to_bytes()
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The floor of batch verification: decompress every point of every proof (and its
 /// commitments), then one multiscalar multiplication of the batch's size: the `2 + 2·64`
 /// shared generator terms plus each proof's `1 + 4 + 2·6` points, with random scalars.
-struct BatchFloor {
+pub(crate) struct BatchFloor {
     compressed: Vec<CompressedEdwardsY>,
     scalars: Vec<curve25519_dalek::Scalar>,
     fixed: Vec<EdwardsPoint>,
 }
 
 impl BatchFloor {
-    fn new(proofs: &[(Bulletproof, Vec<Commitment>)]) -> Self {
+    pub(crate) fn new(proofs: &[(Bulletproof, Vec<Commitment>)]) -> Self {
         let mut compressed = Vec::new();
         for (p, cs) in proofs {
             compressed.extend(cs.iter().map(|c| CompressedEdwardsY(c.to_bytes())));
@@ -365,7 +373,7 @@ impl BatchFloor {
         }
     }
 
-    fn run(&self) -> EdwardsPoint {
+    pub(crate) fn run(&self) -> EdwardsPoint {
         let mut points = self.fixed.clone();
         points.extend(
             self.compressed

@@ -73,39 +73,71 @@ fn paired(rounds: usize, named: &mut [(&str, &mut dyn FnMut())]) {
     }
 }
 
-fn benches(c: &mut Criterion) {
-    let (c_bytes, sig_bytes) = vector_proof();
+/// The vector's range signature and commitment, in our types and monero-borromean's, and the
+/// floor's points and scalars.
+pub(crate) struct Fixture {
+    pub(crate) commitment: Commitment,
+    pub(crate) ours: RangeSig,
+    pub(crate) peer: monero_borromean::BorromeanRange,
+    pub(crate) peer_c: monero_ed25519::CompressedPoint,
+    points: Vec<EdwardsPoint>,
+    scalars: Vec<DScalar>,
+    ee: DScalar,
+}
 
-    let commitment = Commitment::from_bytes(c_bytes);
-    let ours = RangeSig::from_bytes(&sig_bytes).unwrap();
-    assert!(ours.verify(&commitment).is_ok());
+impl Fixture {
+    pub(crate) fn new() -> Self {
+        let (c_bytes, sig_bytes) = vector_proof();
+        let commitment = Commitment::from_bytes(c_bytes);
+        let ours = RangeSig::from_bytes(&sig_bytes).unwrap();
+        assert!(ours.verify(&commitment).is_ok());
+        let peer = monero_borromean::BorromeanRange::read(&mut sig_bytes.as_slice()).unwrap();
+        let peer_c = monero_ed25519::CompressedPoint::from(c_bytes);
+        assert!(peer.verify(&peer_c));
+        let points: Vec<EdwardsPoint> = ours
+            .ci
+            .iter()
+            .map(|b| CompressedEdwardsY(*b).decompress().unwrap())
+            .collect();
+        let scalars: Vec<DScalar> = ours
+            .asig
+            .s0
+            .iter()
+            .chain(&ours.asig.s1)
+            .map(|b| DScalar::from_bytes_mod_order(*b))
+            .collect();
+        let ee = DScalar::from_bytes_mod_order(ours.asig.ee);
+        Fixture {
+            commitment,
+            ours,
+            peer,
+            peer_c,
+            points,
+            scalars,
+            ee,
+        }
+    }
 
-    let peer = monero_borromean::BorromeanRange::read(&mut sig_bytes.as_slice()).unwrap();
-    let peer_c = monero_ed25519::CompressedPoint::from(c_bytes);
-    assert!(peer.verify(&peer_c));
-
-    let points: Vec<EdwardsPoint> = ours
-        .ci
-        .iter()
-        .map(|b| CompressedEdwardsY(*b).decompress().unwrap())
-        .collect();
-    let scalars: Vec<DScalar> = ours
-        .asig
-        .s0
-        .iter()
-        .chain(&ours.asig.s1)
-        .map(|b| DScalar::from_bytes_mod_order(*b))
-        .collect();
-    let ee = DScalar::from_bytes_mod_order(ours.asig.ee);
-    let floor = || {
+    /// The floor: the 128 double-base multiplications of the 64 ring pairs.
+    pub(crate) fn floor(&self) -> EdwardsPoint {
         let mut acc = EdwardsPoint::default();
-        for (p, (s0, s1)) in points.iter().zip(scalars.iter().zip(&scalars[64..])) {
-            let ll = EdwardsPoint::vartime_double_scalar_mul_basepoint(&ee, p, s0);
+        for (p, (s0, s1)) in self
+            .points
+            .iter()
+            .zip(self.scalars.iter().zip(&self.scalars[64..]))
+        {
+            let ll = EdwardsPoint::vartime_double_scalar_mul_basepoint(&self.ee, p, s0);
             let lv = EdwardsPoint::vartime_double_scalar_mul_basepoint(s1, p, s0);
             acc += ll + lv;
         }
         acc
-    };
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    let f = Fixture::new();
+    let (ours, commitment, peer, peer_c) = (&f.ours, &f.commitment, &f.peer, &f.peer_c);
+    let floor = || f.floor();
 
     if let Some(rounds) = std::env::var("BORROMEAN_PAIRED")
         .ok()
@@ -114,8 +146,8 @@ fn benches(c: &mut Criterion) {
         paired(
             rounds,
             &mut [
-                ("oxen", &mut || ours.verify(&commitment).unwrap()),
-                ("monero-borromean", &mut || assert!(peer.verify(&peer_c))),
+                ("oxen", &mut || ours.verify(commitment).unwrap()),
+                ("monero-borromean", &mut || assert!(peer.verify(peer_c))),
                 ("floor", &mut || {
                     black_box(floor());
                 }),
@@ -124,10 +156,10 @@ fn benches(c: &mut Criterion) {
     }
 
     c.bench_function("borromean_verify/oxen", |b| {
-        b.iter(|| black_box(&ours).verify(black_box(&commitment)).unwrap());
+        b.iter(|| black_box(ours).verify(black_box(commitment)).unwrap());
     });
     c.bench_function("borromean_verify/monero-borromean", |b| {
-        b.iter(|| assert!(black_box(&peer).verify(black_box(&peer_c))));
+        b.iter(|| assert!(black_box(peer).verify(black_box(peer_c))));
     });
     c.bench_function("borromean_verify/floor", |b| b.iter(|| black_box(floor())));
 

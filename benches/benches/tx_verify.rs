@@ -19,7 +19,7 @@
 
 // The transaction builders of oxen-tx's tests (types 1..=5 from oxen-crypto primitives).
 #[path = "../../oxen-tx/tests/support/builders.rs"]
-mod builders;
+pub(crate) mod builders;
 #[path = "../../oxen-tx/tests/support/signers.rs"]
 mod signers;
 
@@ -35,7 +35,7 @@ use oxen_tx::transaction::Transaction;
 use rand_chacha::ChaCha20Rng;
 use rand_chacha::rand_core::SeedableRng;
 
-mod peer {
+pub(crate) mod peer {
     //! monero-mlsag (curve25519-dalek 4 types): everything crosses as bytes.
     use monero_ed25519::CompressedPoint;
     use monero_mlsag::{Mlsag, RingMatrix};
@@ -78,49 +78,75 @@ mod peer {
     }
 }
 
+/// An MLSAG (simple, ring 11) with its ring, key image, pseudo output and message, and
+/// monero-mlsag's decoding of the same.
+pub(crate) struct MlsagInput {
+    sig: oxen_crypto::Mlsag,
+    ring: Vec<(CompressedPoint, CompressedPoint)>,
+    ki: oxen_crypto::KeyImage,
+    pseudo: CompressedPoint,
+    message: [u8; 32],
+    pub(crate) peer: peer::Input,
+}
+
+impl MlsagInput {
+    pub(crate) fn new() -> Self {
+        let mut rng = ChaCha20Rng::seed_from_u64(11);
+        let n = 11;
+        let real = 6;
+        let p = SecretKey::random(&mut rng);
+        let z = Scalar::random(&mut rng);
+        let pseudo = Point::mul_base(&Scalar::random(&mut rng));
+        let ring: Vec<(CompressedPoint, CompressedPoint)> = (0..n)
+            .map(|i| {
+                if i == real {
+                    (
+                        p.public_key().compressed(),
+                        (pseudo + Point::mul_base(&z)).compress(),
+                    )
+                } else {
+                    (
+                        Point::mul_base(&Scalar::random(&mut rng)).compress(),
+                        Point::mul_base(&Scalar::random(&mut rng)).compress(),
+                    )
+                }
+            })
+            .collect();
+        let message = [7u8; 32];
+        let secret = ClsagSecret {
+            p: &p,
+            z: &SecretScalar::from_scalar(z),
+            real_index: real,
+        };
+        let pseudo = pseudo.compress();
+        let (sig, ki) = sign_simple(&message, &ring, &pseudo, &secret, &mut rng).unwrap();
+        sig.verify_simple(&message, &ring, &ki, &pseudo).unwrap();
+        let bytes: Vec<_> = ring.iter().map(|(a, b)| (a.0, b.0)).collect();
+        let peer = peer::input(&bytes, pseudo.0, ki.0, message, &sig.to_bytes());
+        assert!(peer::verify(&peer), "monero-mlsag rejects our MLSAG");
+        MlsagInput {
+            sig,
+            ring,
+            ki,
+            pseudo,
+            message,
+            peer,
+        }
+    }
+
+    /// Our verification.
+    pub(crate) fn verify(&self) {
+        black_box(&self.sig)
+            .verify_simple(black_box(&self.message), &self.ring, &self.ki, &self.pseudo)
+            .unwrap();
+    }
+}
+
 fn mlsag_benches(c: &mut Criterion) {
-    let mut rng = ChaCha20Rng::seed_from_u64(11);
-    let n = 11;
-    let real = 6;
-    let p = SecretKey::random(&mut rng);
-    let z = Scalar::random(&mut rng);
-    let pseudo = Point::mul_base(&Scalar::random(&mut rng));
-    let ring: Vec<(CompressedPoint, CompressedPoint)> = (0..n)
-        .map(|i| {
-            if i == real {
-                (
-                    p.public_key().compressed(),
-                    (pseudo + Point::mul_base(&z)).compress(),
-                )
-            } else {
-                (
-                    Point::mul_base(&Scalar::random(&mut rng)).compress(),
-                    Point::mul_base(&Scalar::random(&mut rng)).compress(),
-                )
-            }
-        })
-        .collect();
-    let message = [7u8; 32];
-    let secret = ClsagSecret {
-        p: &p,
-        z: &SecretScalar::from_scalar(z),
-        real_index: real,
-    };
-    let pseudo = pseudo.compress();
-    let (sig, ki) = sign_simple(&message, &ring, &pseudo, &secret, &mut rng).unwrap();
-    sig.verify_simple(&message, &ring, &ki, &pseudo).unwrap();
-    c.bench_function("mlsag_simple_verify_r11/oxen", |b| {
-        b.iter(|| {
-            black_box(&sig)
-                .verify_simple(black_box(&message), &ring, &ki, &pseudo)
-                .unwrap()
-        })
-    });
-    let bytes: Vec<_> = ring.iter().map(|(a, b)| (a.0, b.0)).collect();
-    let peer_in = peer::input(&bytes, pseudo.0, ki.0, message, &sig.to_bytes());
-    assert!(peer::verify(&peer_in), "monero-mlsag rejects our MLSAG");
+    let m = MlsagInput::new();
+    c.bench_function("mlsag_simple_verify_r11/oxen", |b| b.iter(|| m.verify()));
     c.bench_function("mlsag_simple_verify_r11/monero-mlsag", |b| {
-        b.iter(|| assert!(peer::verify(black_box(&peer_in))))
+        b.iter(|| assert!(peer::verify(black_box(&m.peer))))
     });
 }
 

@@ -1,5 +1,6 @@
 //! The report's parsing, table building and chart on the fixture in `tests/fixtures/criterion`
-//! (a small criterion output directory with known medians).
+//! (a small criterion output directory with known medians), with paired results of known
+//! ratios (`common`).
 #![allow(
     missing_docs,
     clippy::unwrap_used,
@@ -10,11 +11,16 @@
 
 use std::path::{Path, PathBuf};
 
+use oxen_benches::paired::PairSpec;
+use oxen_benches::report::pairs::{JobKind, PairsReport, Split};
 use oxen_benches::report::{
     Bar, BenchmarkId, Environment, Estimates, ReportError, Row, bars, build_rows, format_ratio,
     format_time, format_utc, markdown_report, markdown_table, read_criterion_dir, render_svg,
     split_stale,
 };
+
+mod common;
+use common::{flat, outcome, report, wobble};
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/criterion")
@@ -157,58 +163,79 @@ fn malformed_estimates_name_the_file() {
 }
 
 #[test]
-fn rows_group_by_operation_with_ratios() {
+fn rows_group_by_operation() {
     let rows = rows();
     assert_eq!(rows.len(), 5);
 
     let bp = row(&rows, "bp_verify_1x64");
     assert_eq!(bp.ours, Some(2_000_000.0));
     assert_eq!(bp.floor, Some(1_600_000.0));
-    assert!(close(bp.ratio_to_floor().unwrap(), 1.25));
-    let r: Vec<(&str, f64)> = bp
-        .ratios_to_peers()
-        .map(|(p, _, r)| (p, r.unwrap()))
-        .collect();
-    assert_eq!(r.len(), 2);
-    assert_eq!(r[0].0, "monero-bulletproofs");
-    assert!(close(r[0].1, 0.5));
-    assert_eq!(r[1].0, "ristretto");
-    assert!(close(r[1].1, 2.0));
+    let peers: Vec<(&str, f64)> = bp.peers.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+    assert_eq!(
+        peers,
+        [
+            ("monero-bulletproofs", 4_000_000.0),
+            ("ristretto", 1_000_000.0)
+        ]
+    );
 
     let clsag = row(&rows, "clsag_verify_16");
     assert_eq!(clsag.floor, None);
-    assert_eq!(clsag.ratio_to_floor(), None);
-    assert!(close(
-        clsag.ratios_to_peers().next().unwrap().2.unwrap(),
-        1.25
-    ));
+    assert_eq!(clsag.ours, Some(500_000.0));
+    assert_eq!(clsag.peers[0].0, "monero-clsag");
 
-    // A peer without our measurement has no ratio.
+    // A peer without our measurement.
     let sphinx = row(&rows, "sphinx_create_3hop");
     assert_eq!(sphinx.ours, None);
-    assert_eq!(sphinx.ratios_to_peers().next().unwrap().2, None);
+    assert_eq!(sphinx.peers.len(), 1);
 
-    assert!(close(
-        row(&rows, "bp_prove/2").ratio_to_floor().unwrap(),
-        4.0
-    ));
+    assert_eq!(row(&rows, "bp_prove/2").floor, Some(10_000_000.0));
+}
+
+/// Paired results for the fixture's operations: bp_verify against monero-bulletproofs (0.5)
+/// and its floor (no measurable difference against the ±1% control), clsag against
+/// monero-clsag (1.25); ristretto and bp_prove's floor are not paired.
+fn fixture_pairs() -> PairsReport {
+    let c = PairSpec::control("bp_verify_1x64", "oxen");
+    report(
+        vec![
+            outcome(JobKind::Control, &c, &wobble(0.01)),
+            outcome(
+                JobKind::Pair,
+                &PairSpec::new("bp_verify_1x64", "oxen", "monero-bulletproofs").headline(),
+                &flat(0.5),
+            ),
+            outcome(
+                JobKind::Pair,
+                &PairSpec::new("bp_verify_1x64", "oxen", "floor"),
+                &wobble(0.005),
+            ),
+            outcome(
+                JobKind::Pair,
+                &PairSpec::new("clsag_verify_16", "oxen", "monero-clsag"),
+                &flat(1.25),
+            ),
+        ],
+        Split::NotMeasured("Backend split not measured: test.".into()),
+    )
 }
 
 #[test]
 fn markdown_table_lines() {
-    let table = markdown_table(&rows());
+    let pairs = fixture_pairs();
+    let table = markdown_table(&rows(), Some(&pairs));
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(
         lines[0],
-        "| operation | oxen | oxen (AVX2) | oxen allocs / peak | compared with | its time | its allocs / peak | oxen / it | oxen (AVX2) / it | floor | oxen / floor |"
+        "| operation | oxen | oxen allocs / peak | compared with | its time | its allocs / peak | oxen / it (paired, 95%) | floor | oxen / floor (paired, 95%) |"
     );
     for expected in [
-        "| bp_prove/2 | 40.0 ms | — | — | — | — | — | — | — | 10.0 ms | 4.00× |",
-        "| bp_verify_1x64 | 2.00 ms | — | — | monero-bulletproofs | 4.00 ms | — | 0.50× | — | 1.60 ms | 1.25× |",
-        "| ″ |  |  |  | ristretto | 1.00 ms | — | 2.00× | — |  |  |",
-        "| clsag_verify_16 | 500 µs | — | — | monero-clsag | 400 µs | — | 1.25× | — | — | — |",
-        "| keccak_256 | 1.23 µs | — | — | — | — | — | — | — | — | — |",
-        "| sphinx_create_3hop | — | — | — | sphinx-packet | 150 µs | — | — | — | — | — |",
+        "| bp_prove/2 | 40.0 ms | — | — | — | — | — | 10.0 ms | — |",
+        "| bp_verify_1x64 | 2.00 ms | — | monero-bulletproofs | 4.00 ms | — | 0.500× [0.500, 0.500] | 1.60 ms | 1.00× [0.995, 1.00] ≈ |",
+        "| ″ |  |  | ristretto | 1.00 ms | — | — |  |  |",
+        "| clsag_verify_16 | 500 µs | — | monero-clsag | 400 µs | — | 1.25× [1.25, 1.25] | — | — |",
+        "| keccak_256 | 1.23 µs | — | — | — | — | — | — | — |",
+        "| sphinx_create_3hop | — | — | sphinx-packet | 150 µs | — | — | — | — |",
     ] {
         assert!(
             lines.contains(&expected),
@@ -216,6 +243,10 @@ fn markdown_table_lines() {
         );
     }
     assert_eq!(lines.len(), 2 + 6);
+    // Without paired results the table prints no ratio at all: criterion's medians, taken
+    // minutes apart, never make one.
+    let bare = markdown_table(&rows(), None);
+    assert!(bare.lines().skip(2).all(|l| !l.contains('×')), "{bare}");
 }
 
 #[test]
@@ -228,12 +259,18 @@ fn report_names_machine_and_backend() {
         mode: "quick".into(),
         avx2_backend: Some("AVX2 (simd build)".into()),
     };
-    let md = markdown_report(&rows(), &env);
+    let md = markdown_report(&rows(), &env, Some(&fixture_pairs()));
     assert!(md.contains("- date: 2026-11-28 15:30 UTC"));
     assert!(md.contains("- CPU: Test CPU (2 logical CPUs)"));
-    assert!(md.contains("backend (oxen-rs): AVX2 (test)"));
+    assert!(md.contains("backend (oxen-rs, main build): AVX2 (test)"));
     assert!(md.contains("| clsag_verify_16 | 500 µs |"));
-    assert!(md.contains("its backend: AVX2 (simd build)"));
+    assert!(md.contains("own target dir): AVX2 (simd build)"));
+    // The paired section comes before the table, with its control.
+    let paired = md.find("## Paired ratios").unwrap();
+    assert!(paired < md.find("## Times, memory and ratios").unwrap());
+    assert!(md.contains("| bp_verify_1x64 | oxen vs itself (A/A control) |"));
+    // Without paired results, no paired section.
+    assert!(!markdown_report(&rows(), &env, None).contains("## Paired ratios"));
     // The detected environment is filled in on any machine.
     let here = Environment::detect("x");
     assert!(!here.cpu.is_empty() && here.cpus >= 1);
@@ -259,21 +296,20 @@ fn formats() {
 }
 
 #[test]
-fn bars_and_svg_label_every_ratio() {
-    let rows = rows();
-    let b = bars(&rows);
+fn bars_and_svg_label_every_paired_ratio() {
+    let b = bars(&fixture_pairs());
     let labels: Vec<&str> = b.iter().map(|b| b.label.as_str()).collect();
+    // The control is not a bar; the order is the measuring order.
     assert_eq!(
         labels,
         [
-            "bp_prove/2 vs floor",
             "bp_verify_1x64 vs monero-bulletproofs",
-            "bp_verify_1x64 vs ristretto",
             "bp_verify_1x64 vs floor",
             "clsag_verify_16 vs monero-clsag",
         ]
     );
-    assert!(b[0].is_floor && !b[1].is_floor);
+    assert!(!b[0].is_floor && b[1].is_floor);
+    assert_eq!((b[1].low, b[1].high), (0.995, 1.005));
 
     let svg = render_svg(&b, "fixture").unwrap();
     assert!(svg.starts_with("<svg"), "{}", &svg[..40]);
@@ -282,10 +318,9 @@ fn bars_and_svg_label_every_ratio() {
     for text in [
         ">fixture<",
         ">bp_verify_1x64 vs monero-bulletproofs<",
-        ">bp_prove/2 vs floor<",
+        ">bp_verify_1x64 vs floor<",
         ">0.50×<",
-        ">2.00×<",
-        ">4.00×<",
+        ">1.00×<",
         ">1.25×<",
         ">1×<",
     ] {

@@ -1,4 +1,5 @@
-//! The report's second-generation pieces: the AVX2 and memory columns, growth curves and their
+//! The report's second-generation pieces: the AVX2 and memory columns (the v2 backend split
+//! from criterion medians is gone: see `report_v3.rs` for the paired one), growth curves and their
 //! fits and charts, the memory and progress lines the bench binaries print, cargo's artifact
 //! messages.
 #![allow(
@@ -20,8 +21,8 @@ use oxen_benches::report::curves::{
 use oxen_benches::report::run::{bench_artifact, eta, format_duration, progress_id};
 use oxen_benches::report::table::split_id;
 use oxen_benches::report::{
-    Measurement, Row, add_avx2, add_memory, build_rows, format_bytes, markdown_backend_split,
-    markdown_table, read_criterion_dir,
+    Measurement, Row, add_avx2, add_memory, build_rows, format_bytes, markdown_table,
+    read_criterion_dir,
 };
 
 fn fixture() -> PathBuf {
@@ -74,43 +75,23 @@ fn avx2_and_memory_columns() {
         .find(|r| r.operation == "bp_verify_1x64")
         .unwrap();
     assert_eq!(bp.ours_avx2, Some(3_000_000.0));
-    assert!(close(bp.backend_ratio().unwrap(), 2.0 / 3.0, 1e-12));
-    let avx2: Vec<(&str, Option<f64>)> = bp.avx2_ratios_to_peers().collect();
-    assert_eq!(avx2[0].0, "monero-bulletproofs");
-    assert!(close(avx2[0].1.unwrap(), 0.75, 1e-12));
+    assert_eq!(bp.memory["monero-bulletproofs"].peak, 3 << 20);
     let prove = rows.iter().find(|r| r.operation == "bp_prove/2").unwrap();
     assert_eq!(prove.memory["oxen"].allocations, 5);
 
-    let table = markdown_table(&rows);
+    // With an AVX2 time somewhere, the table has the `oxen (AVX2)` column.
+    let table = markdown_table(&rows, None);
+    assert!(table.starts_with("| operation | oxen | oxen (AVX2) | oxen allocs / peak |"));
     for expected in [
-        "| bp_verify_1x64 | 2.00 ms | 3.00 ms | 12 / 2.00 KiB | monero-bulletproofs | 4.00 ms | 900 / 3.00 MiB | 0.50× | 0.75× | 1.60 ms | 1.25× |",
-        "| ″ |  |  |  | ristretto | 1.00 ms | — | 2.00× | 3.00× |  |  |",
-        "| bp_prove/2 | 40.0 ms | — | 5 / 100 B | — | — | — | — | — | 10.0 ms | 4.00× |",
+        "| bp_verify_1x64 | 2.00 ms | 3.00 ms | 12 / 2.00 KiB | monero-bulletproofs | 4.00 ms | 900 / 3.00 MiB | — | 1.60 ms | — |",
+        "| ″ |  |  |  | ristretto | 1.00 ms | — | — |  |  |",
+        "| bp_prove/2 | 40.0 ms | — | 5 / 100 B | — | — | — | — | 10.0 ms | — |",
     ] {
         assert!(
             table.lines().any(|l| l == expected),
             "missing {expected:?} in\n{table}"
         );
     }
-}
-
-#[test]
-fn backend_split_multiplies_back_to_the_ratio() {
-    let mut rows = build_rows(&read_criterion_dir(&fixture()).unwrap());
-    add_avx2(&mut rows, &[m("bp_verify_1x64", "oxen", 3_000_000.0)]);
-    let md = markdown_backend_split(&rows);
-    let lines: Vec<&str> = md.lines().collect();
-    // 2 ms ours, 3 ms ours on AVX2, 4 ms monero: 0.50 = 0.67 × 0.75; rows without an AVX2
-    // figure are left out.
-    assert_eq!(
-        lines[2],
-        "| bp_verify_1x64 | monero-bulletproofs | 0.50× | 0.67× | 0.75× |"
-    );
-    assert_eq!(
-        lines[3],
-        "| bp_verify_1x64 | ristretto | 2.00× | 0.67× | 3.00× |"
-    );
-    assert_eq!(lines.len(), 4);
 }
 
 #[test]

@@ -1,45 +1,40 @@
-//! `cargo run --release -p oxen-benches --bin report [--quick] [--no-run] [--no-avx2]
-//! [--no-memory] [--plots DIR] [--filter REGEX]`
+//! `cargo run --release -p oxen-benches --bin report [--quick] [--pairs-only] [--repeat N] ...`
+//! (`--help` lists every option; `oxen_benches::report::options`).
 //!
-//! Builds and runs the whole criterion suite, then writes `target/bench-report/REPORT.md`
-//! (times, ratios and memory per operation, and the growth curves), `ratios.svg` (the ratios
-//! as bars) and `curve-<group>.svg` (one log-log chart per growth curve), plus `run.log` (every
-//! line the benches printed). Uses `CARGO_TARGET_DIR` when it is set.
+//! Builds the bench binaries, then measures in passes:
+//! 1. **pairs**: every ratio, measured in pairs (`oxen_benches::paired`) by the `pairs` bench
+//!    binary serving the report: in the main build, and, when the main build runs AVX-512
+//!    IFMA, also in the AVX2 build and across the two builds (the backend split);
+//! 2. criterion timing, main build (`.cargo/config.toml`: IFMA where the CPU has it);
+//! 3. criterion timing of our own benchmarks of the curve crates in the AVX2 build
+//!    (`--cfg curve25519_dalek_backend="simd"`, own target dir `<target>/avx2`), only when the
+//!    backend split is measured;
+//! 4. memory: the main build with `--features memory`, one counted run per benchmark.
 //!
-//! Three passes, each over the binaries of its own build:
-//! 1. timing, main build (`.cargo/config.toml`: the AVX-512 IFMA backend where the CPU has it);
-//! 2. timing of our own (`oxen`) benchmarks of the curve crates, AVX2 build
-//!    (`--cfg curve25519_dalek_backend="simd"`, own target dir `<target>/avx2`);
-//! 3. memory: the main build with `--features memory`, criterion's profile mode, one counted
-//!    run per benchmark.
-//!
-//! - `--quick`: short criterion settings (warm-up 0.5 s, measurement 2 s, 10 samples).
-//! - `--no-run`: run nothing; report the estimates criterion already saved.
-//! - `--no-avx2`, `--no-memory`: skip that pass.
-//! - `--plots DIR`: also copy the SVG charts into DIR (e.g. `benches/plots`).
-//! - `--filter REGEX`: only the benchmarks whose id matches (criterion's filter; the AVX2 pass
-//!   then runs every matching benchmark instead of only ours).
+//! Writes `target/bench-report/`: `REPORT.md` (paired ratios with intervals, times, memory,
+//! growth curves), `pairs.json`, `ratios.svg`, `curve-<group>.svg`, `run.log`; with
+//! `--pairs-only`, `PAIRS.md` and `pairs.json` only; with `--repeat N`, one directory per run
+//! and `COMPARE.md`. Uses `CARGO_TARGET_DIR` when it is set.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use oxen_benches::harness::{AllocStats, parse_memory_line};
+use oxen_benches::harness::AllocStats;
+use oxen_benches::paired::Settings;
 use oxen_benches::report::curve_plot::render_curve_svg;
-use oxen_benches::report::curves::{curves, markdown_curves, svg_name};
-use oxen_benches::report::run::BACKEND_MARKER;
-use oxen_benches::report::run::{Build, Log, Pass, PassOutput, build, run_pass};
-use oxen_benches::report::{
-    Environment, Measurement, add_avx2, add_memory, bars, build_rows, criterion_dir,
-    markdown_backend_split, markdown_report, read_criterion_dir, render_svg, split_stale,
+use oxen_benches::report::curves::{curve_point, curves, markdown_curves, svg_name};
+use oxen_benches::report::duration::Work;
+use oxen_benches::report::options::{Options, Parsed, USAGE, parse};
+use oxen_benches::report::pairs::{PairsReport, Select, plan, runs_ifma};
+use oxen_benches::report::pairs_md::{markdown_compare, markdown_pairs};
+use oxen_benches::report::pairs_run::{PairsPass, list_pairs, probe_backend, run_pairs_pass};
+use oxen_benches::report::run::{
+    BenchExe, Build, Log, Pass, build, format_duration, list, run_pass,
 };
-
-const USAGE: &str = "usage: report [--quick] [--no-run] [--no-avx2] [--no-memory] [--plots DIR] [--filter REGEX]\n\
-  --quick      short criterion settings (warm-up 0.5 s, measurement 2 s, 10 samples)\n\
-  --no-run     only read the estimates criterion already saved\n\
-  --no-avx2    skip the AVX2 build and its pass\n\
-  --no-memory  skip the memory build and its pass\n\
-  --plots DIR  also copy the SVG charts into DIR\n\
-  --filter RE  only the benchmarks whose id matches RE";
+use oxen_benches::report::saved::{fresh, from_log};
+use oxen_benches::report::{
+    Environment, add_avx2, add_memory, bars, build_rows, criterion_dir, markdown_report, render_svg,
+};
 
 /// The quick-mode criterion arguments.
 const QUICK_ARGS: [&str; 8] = [
@@ -54,64 +49,14 @@ const QUICK_ARGS: [&str; 8] = [
 ];
 
 /// The AVX2 pass: our own benchmarks only (the peers do not change), in the binaries whose
-/// operations use the curve.
+/// operations use the curve, and the `pairs` binary.
 const AVX2_FILTER: &str = "/oxen";
 const AVX2_BINARIES: [&str; 4] = ["crypto", "onion", "tx", "tx_rct"];
+/// The paired-measurement bench target (never run as a criterion binary).
+const PAIRS: &str = "pairs";
 
 /// `RUSTFLAGS` of the AVX2 build.
 const AVX2_RUSTFLAGS: &str = "--cfg curve25519_dalek_backend=\"simd\"";
-
-struct Options {
-    quick: bool,
-    run: bool,
-    avx2: bool,
-    memory: bool,
-    plots: Option<PathBuf>,
-    filter: Option<String>,
-}
-
-fn parse_args() -> Result<Options, ExitCode> {
-    let mut o = Options {
-        quick: false,
-        run: true,
-        avx2: true,
-        memory: true,
-        plots: None,
-        filter: None,
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--quick" => o.quick = true,
-            "--no-run" => o.run = false,
-            "--no-avx2" => o.avx2 = false,
-            "--no-memory" => o.memory = false,
-            "--plots" => match args.next() {
-                Some(dir) => o.plots = Some(PathBuf::from(dir)),
-                None => {
-                    eprintln!("--plots needs a directory\n{USAGE}");
-                    return Err(ExitCode::from(2));
-                }
-            },
-            "--filter" => match args.next() {
-                Some(re) => o.filter = Some(re),
-                None => {
-                    eprintln!("--filter needs a regular expression\n{USAGE}");
-                    return Err(ExitCode::from(2));
-                }
-            },
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return Err(ExitCode::SUCCESS);
-            }
-            other => {
-                eprintln!("unknown argument {other:?}\n{USAGE}");
-                return Err(ExitCode::from(2));
-            }
-        }
-    }
-    Ok(o)
-}
 
 fn workspace_root() -> PathBuf {
     let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
@@ -126,9 +71,16 @@ fn target_dir() -> PathBuf {
 }
 
 fn main() -> ExitCode {
-    let o = match parse_args() {
-        Ok(o) => o,
-        Err(code) => return code,
+    let o = match parse(std::env::args().skip(1)) {
+        Parsed::Run(o) => o,
+        Parsed::Help => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Parsed::Error(e) => {
+            eprintln!("{e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
     };
     let target = target_dir();
     let out = target.join("bench-report");
@@ -136,113 +88,322 @@ fn main() -> ExitCode {
         eprintln!("{}: {e}", out.display());
         return ExitCode::FAILURE;
     }
-    // A run logs to run.log; --no-run keeps that log and reads the memory figures and the
-    // backends of the last run from it.
+    if !o.compare.is_empty() {
+        let runs: Result<Vec<PairsReport>, String> = o.compare.iter().map(|p| load(p)).collect();
+        return match runs {
+            Ok(runs) => write_compare(&runs, &out),
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if o.run {
+        // Measured on the 2-core machine with incremental builds: --pairs-only about 3 min
+        // (2026-12-07, loaded), --quick 27-30 min (v2) plus about 4 min of pairs.
+        let (what, one) = if o.pairs_only {
+            ("--pairs-only", 5)
+        } else if o.quick {
+            ("--quick", 33)
+        } else {
+            ("criterion's default settings", 180)
+        };
+        println!(
+            "[{}] {what} on a 2-core machine: about {one} min per run with incremental builds{}; \
+             a refined estimate follows the builds",
+            oxen_benches::report::utc_now(),
+            if o.repeat > 1 {
+                format!(", {} runs about {} min", o.repeat, one * o.repeat)
+            } else {
+                String::new()
+            }
+        );
+    }
+    let mut reports = Vec::new();
+    for k in 1..=o.repeat {
+        let dir = if o.repeat > 1 {
+            out.join(format!("run-{k}"))
+        } else {
+            out.clone()
+        };
+        match one_run(&o, &target, &dir, k) {
+            Ok(p) => reports.extend(p),
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    if o.repeat > 1 && reports.len() > 1 {
+        return write_compare(&reports, &out);
+    }
+    ExitCode::SUCCESS
+}
+
+fn load(path: &Path) -> Result<PairsReport, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write_compare(runs: &[PairsReport], out: &Path) -> ExitCode {
+    let mut md = String::from("# Paired ratios, run by run\n\n");
+    for (i, r) in runs.iter().enumerate() {
+        md.push_str(&format!(
+            "- run {}: {}, {}; main build: {}\n",
+            i + 1,
+            r.date,
+            r.cpu,
+            r.main_backend
+        ));
+    }
+    md.push('\n');
+    md.push_str(&markdown_compare(runs));
+    println!("\n{md}");
+    match std::fs::write(out.join("COMPARE.md"), &md) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}: {e}", out.join("COMPARE.md").display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The executables of the builds a run needs.
+#[derive(Default)]
+struct Builds {
+    main: Vec<BenchExe>,
+    main_pairs: Option<PathBuf>,
+    avx2: Option<Vec<BenchExe>>,
+    avx2_pairs: Option<PathBuf>,
+    memory: Option<Vec<BenchExe>>,
+}
+
+fn take_pairs(exes: &mut Vec<BenchExe>) -> Option<PathBuf> {
+    let at = exes.iter().position(|e| e.name == PAIRS)?;
+    Some(exes.remove(at).path)
+}
+
+/// Builds everything first (compile errors show before any measuring): the main build, then
+/// the AVX2 build only when the main build's `pairs` binary says it runs IFMA.
+fn builds(o: &Options, target: &Path, dir: &Path, log: &mut Log) -> Result<Builds, String> {
+    let root = workspace_root();
+    let only_pairs = if o.pairs_only {
+        vec![PAIRS.to_owned()]
+    } else {
+        Vec::new()
+    };
+    let mut main = build(
+        &root,
+        &Build {
+            name: "main".into(),
+            target_dir: target.to_owned(),
+            rustflags: None,
+            features: Vec::new(),
+            benches: only_pairs.clone(),
+        },
+        log,
+    )?;
+    let main_pairs = take_pairs(&mut main);
+    let ifma = match &main_pairs {
+        Some(exe) if o.pairs => {
+            let b = probe_backend(exe, dir)?;
+            log.line(&format!("main build backend: {b}"));
+            runs_ifma(&b)
+        }
+        _ => oxen_benches::report::dalek_backend().starts_with("AVX-512 IFMA"),
+    };
+    let mut b = Builds {
+        main,
+        main_pairs,
+        ..Builds::default()
+    };
+    if o.avx2 && ifma {
+        let mut names: Vec<String> = if o.pairs_only {
+            Vec::new()
+        } else {
+            AVX2_BINARIES.iter().map(|s| (*s).to_owned()).collect()
+        };
+        names.push(PAIRS.to_owned());
+        let mut exes = build(
+            &root,
+            &Build {
+                name: "avx2".into(),
+                target_dir: target.join("avx2"),
+                rustflags: Some(AVX2_RUSTFLAGS.into()),
+                features: Vec::new(),
+                benches: names,
+            },
+            log,
+        )?;
+        b.avx2_pairs = take_pairs(&mut exes);
+        exes.retain(|e| AVX2_BINARIES.contains(&e.name.as_str()));
+        b.avx2 = (!o.pairs_only).then_some(exes);
+    } else if o.avx2 {
+        log.line("no AVX2 build: the main build does not run AVX-512 IFMA, so it would run the same backend");
+    }
+    if o.memory {
+        // The criterion binaries of the main build, by name (not `pairs`: nothing to count).
+        let names: Vec<String> = b.main.iter().map(|e| e.name.clone()).collect();
+        let mut exes = build(
+            &root,
+            &Build {
+                name: "memory".into(),
+                target_dir: target.to_owned(),
+                rustflags: None,
+                features: vec!["memory".into()],
+                benches: names,
+            },
+            log,
+        )?;
+        exes.retain(|e| e.name != PAIRS);
+        b.memory = Some(exes);
+    }
+    Ok(b)
+}
+
+fn settings(o: &Options) -> Settings {
+    let mut s = if o.quick || o.pairs_only {
+        Settings::QUICK
+    } else {
+        Settings::FULL
+    };
+    if let Some(n) = o.rounds {
+        s.max_rounds = n;
+        s.min_rounds = s.min_rounds.min(n);
+    }
+    s
+}
+
+/// One run: builds, passes, files. Returns the paired results, when measured or saved.
+fn one_run(o: &Options, target: &Path, dir: &Path, k: u32) -> Result<Option<PairsReport>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let log_name = if o.run { "run.log" } else { "report.log" };
-    let mut log = Log::new(Some(&out.join(log_name)));
-    let avx2_target = target.join("avx2");
-    let settings = if o.quick {
+    let mut log = Log::new(Some(&dir.join(log_name)));
+    if o.repeat > 1 {
+        log.line(&format!("run {k} of {}", o.repeat));
+    }
+    let settings_text = if o.quick {
         "quick (criterion --warm-up-time 0.5 --measurement-time 2 --sample-size 10 --nresamples 10000)"
     } else {
         "full (criterion defaults)"
     };
-    let mode = if o.run {
-        format!(
-            "{settings}; passes: main build{}{}",
-            if o.avx2 {
-                ", AVX2 build (oxen benches)"
-            } else {
-                ""
-            },
-            if o.memory { ", memory build" } else { "" }
-        )
-    } else {
-        "existing criterion results (--no-run)".to_owned()
-    };
-    let mut env = Environment::detect(&mode);
+    let mut env = Environment::detect(settings_text);
     log.line(&format!("CPU: {} ({} logical CPUs)", env.cpu, env.cpus));
-
-    let started = std::time::SystemTime::now();
     let t0 = std::time::Instant::now();
+    let started = std::time::SystemTime::now();
     let mut memory = Vec::new();
-    if !o.run {
-        let last = from_log(&out.join("run.log"));
+    let mut pairs = None;
+    let criterion_home = |t: &Path| criterion_dir(t);
+    if o.run {
+        let b = builds(o, target, dir, &mut log)?;
+        let work = Work {
+            pairs: match &b.main_pairs {
+                Some(exe) if o.pairs => plan(
+                    &list_pairs(exe)?,
+                    &Select {
+                        headline_only: o.pairs_only,
+                        filter: o.filter.clone(),
+                    },
+                    b.avx2_pairs.is_some(),
+                )
+                .len(),
+                _ => 0,
+            },
+            pair_time: settings(o).estimated_pair_time(),
+            criterion: count(&b.main, o.filter.as_deref(), o.pairs_only),
+            avx2: b.avx2.as_ref().map_or(0, |e| {
+                count(e, Some(o.filter.as_deref().unwrap_or(AVX2_FILTER)), false)
+            }),
+            memory: b
+                .memory
+                .as_ref()
+                .map_or(0, |e| count(e, o.filter.as_deref(), false)),
+            quick: o.quick,
+        };
+        log.line(&work.describe(o.repeat.saturating_sub(k) + 1));
+        if let (true, Some(main_exe)) = (o.pairs, &b.main_pairs) {
+            let pass = PairsPass {
+                main_exe: main_exe.clone(),
+                other_exe: b.avx2_pairs.clone(),
+                settings: settings(o),
+                select: Select {
+                    headline_only: o.pairs_only,
+                    filter: o.filter.clone(),
+                },
+                log_dir: dir.to_owned(),
+            };
+            let p = run_pairs_pass(&pass, "paired pass", &mut log)?;
+            let json = serde_json::to_string_pretty(&p).map_err(|e| e.to_string())?;
+            std::fs::write(dir.join("pairs.json"), json).map_err(|e| e.to_string())?;
+            pairs = Some(p);
+        }
+        if !o.pairs_only {
+            let passes = criterion_passes(o, target, b, &mut log);
+            memory = passes.memory;
+            if let Some(bk) = passes.main_backend {
+                env.dalek_backend = bk;
+            }
+            env.avx2_backend = passes.avx2_backend;
+        }
+    } else {
+        let last = from_log(&dir.join("run.log"));
         memory = last.memory;
         if let Some(b) = last.main_backend {
             env.dalek_backend = b;
         }
         env.avx2_backend = last.avx2_backend;
+        pairs = load(&dir.join("pairs.json")).ok();
     }
-    if o.run {
-        match run_all(&o, &target, &avx2_target, &mut log) {
-            Ok((main, avx2, mem)) => {
-                if let Some((_, b)) = main.backends.first() {
-                    env.dalek_backend = b.clone();
-                }
-                env.avx2_backend = avx2.and_then(|a| a.backends.first().map(|(_, b)| b.clone()));
-                memory = mem.map(|m| m.memory).unwrap_or_default();
-            }
-            Err(e) => {
-                log.line(&e);
-                return ExitCode::FAILURE;
-            }
+    if let Some(p) = &pairs {
+        env.dalek_backend.clone_from(&p.main_backend);
+        if p.other_backend.is_some() {
+            env.avx2_backend.clone_from(&p.other_backend);
         }
     }
-    log.line(&format!(
-        "curve25519-dalek 5 backend: {}",
-        env.dalek_backend
-    ));
-    if let Some(b) = &env.avx2_backend {
-        log.line(&format!("AVX2 build backend: {b}"));
+    if o.pairs_only {
+        let Some(p) = &pairs else {
+            return Err("--pairs-only: no paired results".into());
+        };
+        let md = format!("# oxen-rs paired ratios\n\n{}", markdown_pairs(p));
+        println!("\n{md}");
+        std::fs::write(dir.join("PAIRS.md"), md).map_err(|e| e.to_string())?;
+        log.line(&format!(
+            "wrote {}; whole run {}",
+            dir.join("PAIRS.md").display(),
+            format_duration(t0.elapsed())
+        ));
+        return Ok(pairs);
     }
-
-    let main = match fresh(&criterion_dir(&target), o.run.then_some(started), &mut log) {
-        Ok(m) => m,
-        Err(e) => {
-            log.line(&e);
-            return ExitCode::FAILURE;
-        }
-    };
-    let avx2 = if o.avx2 {
-        fresh(
-            &criterion_dir(&avx2_target),
-            o.run.then_some(started),
-            &mut log,
-        )
-        .unwrap_or_default()
-    } else {
-        Vec::new()
-    };
+    let since = o.run.then_some(started);
+    let main = fresh(&criterion_home(target), since, &mut log)?;
+    let avx2 = fresh(&criterion_home(&target.join("avx2")), since, &mut log).unwrap_or_default();
     let mut rows = build_rows(&main);
-    add_avx2(&mut rows, &avx2);
+    if env.avx2_backend.is_some() {
+        add_avx2(&mut rows, &avx2);
+    }
     add_memory(&mut rows, &memory);
     let (curve_rows, table_rows): (Vec<_>, Vec<_>) = rows
         .into_iter()
-        .partition(|r| oxen_benches::report::curves::curve_point(&r.operation).is_some());
+        .partition(|r| curve_point(&r.operation).is_some());
     let curves = curves(&curve_rows);
-
-    let mut report = markdown_report(&table_rows, &env);
-    report.push_str(
-        "\n## Backend and code\n\nEach ratio against a peer split into what the curve backend \
-         changes (our IFMA build against our AVX2 build) and what remains (our AVX2 build \
-         against the peer: code against code where the peer runs AVX2).\n\n",
-    );
-    report.push_str(&markdown_backend_split(&table_rows));
+    let mut report = markdown_report(&table_rows, &env, pairs.as_ref());
     report.push('\n');
     report.push_str(&markdown_curves(&curves, "."));
     if o.run {
         report.push_str(&format!(
             "\nWhole run (builds and passes): {}\n",
-            oxen_benches::report::run::format_duration(t0.elapsed())
+            format_duration(t0.elapsed())
         ));
     }
     let mut files = vec![("REPORT.md".to_owned(), report.clone())];
-    match render_svg(
-        &bars(&table_rows),
-        &format!("oxen-rs vs peers and floors, {} UTC", env.date),
-    ) {
-        Ok(svg) => files.push(("ratios.svg".to_owned(), svg)),
-        Err(e) => log.line(&e.to_string()),
+    if let Some(p) = &pairs {
+        match render_svg(
+            &bars(p),
+            &format!("oxen-rs vs peers and floors, paired, {} UTC", env.date),
+        ) {
+            Ok(svg) => files.push(("ratios.svg".to_owned(), svg)),
+            Err(e) => log.line(&e.to_string()),
+        }
     }
     for c in &curves {
         match render_curve_svg(c) {
@@ -251,110 +412,81 @@ fn main() -> ExitCode {
         }
     }
     for (name, text) in &files {
-        if let Err(e) = std::fs::write(out.join(name), text) {
-            log.line(&format!("{}: {e}", out.join(name).display()));
-            return ExitCode::FAILURE;
-        }
-        if let Some(dir) = &o.plots
+        std::fs::write(dir.join(name), text)
+            .map_err(|e| format!("{}: {e}", dir.join(name).display()))?;
+        if let Some(plots) = &o.plots
             && name.ends_with(".svg")
         {
-            let copied =
-                std::fs::create_dir_all(dir).and_then(|()| std::fs::write(dir.join(name), text));
+            let copied = std::fs::create_dir_all(plots)
+                .and_then(|()| std::fs::write(plots.join(name), text));
             if let Err(e) = copied {
-                log.line(&format!("{}: {e}", dir.display()));
+                log.line(&format!("{}: {e}", plots.display()));
             }
         }
     }
     println!("\n{report}");
     log.line(&format!(
-        "{} benchmarks ({} AVX2, {} memory) in {} operations and {} curves; wrote {} files to {}",
+        "{} benchmarks ({} AVX2, {} memory, {} paired ratios) in {} operations and {} curves; wrote {} files to {}",
         main.len(),
         avx2.len(),
         memory.len(),
+        pairs.as_ref().map_or(0, |p| p.outcomes.len()),
         table_rows.len(),
         curves.len(),
         files.len(),
-        out.display()
+        dir.display()
     ));
-    ExitCode::SUCCESS
+    Ok(pairs)
 }
 
-type Passes = (PassOutput, Option<PassOutput>, Option<PassOutput>);
+/// Benchmarks a criterion pass over `exes` would run.
+fn count(exes: &[BenchExe], filter: Option<&str>, skip: bool) -> usize {
+    if skip {
+        return 0;
+    }
+    exes.iter().map(|e| list(e, filter).len()).sum()
+}
 
-/// Builds everything first (so compile errors show before any measuring), then runs the passes.
-fn run_all(
-    o: &Options,
-    target: &Path,
-    avx2_target: &Path,
-    log: &mut Log,
-) -> Result<Passes, String> {
-    let root = workspace_root();
-    let main_build = Build {
-        name: "main".into(),
-        target_dir: target.to_owned(),
-        rustflags: None,
-        features: Vec::new(),
-        benches: Vec::new(),
-    };
-    let main_exes = build(&root, &main_build, log)?;
-    let avx2_exes = if o.avx2 {
-        let b = Build {
-            name: "avx2".into(),
-            target_dir: avx2_target.to_owned(),
-            rustflags: Some(AVX2_RUSTFLAGS.into()),
-            features: Vec::new(),
-            benches: AVX2_BINARIES.iter().map(|s| (*s).to_owned()).collect(),
-        };
-        let mut exes = build(&root, &b, log)?;
-        exes.retain(|e| AVX2_BINARIES.contains(&e.name.as_str()));
-        Some(exes)
-    } else {
-        None
-    };
-    let memory_exes = if o.memory {
-        let b = Build {
-            name: "memory".into(),
-            target_dir: target.to_owned(),
-            rustflags: None,
-            features: vec!["memory".into()],
-            benches: Vec::new(),
-        };
-        Some(build(&root, &b, log)?)
-    } else {
-        None
-    };
+/// What the criterion passes printed that the report uses.
+struct CriterionPasses {
+    main_backend: Option<String>,
+    avx2_backend: Option<String>,
+    memory: Vec<(String, AllocStats)>,
+}
+
+fn criterion_passes(o: &Options, target: &Path, b: Builds, log: &mut Log) -> CriterionPasses {
     let settings: Vec<String> = if o.quick {
         QUICK_ARGS.iter().map(|s| (*s).to_owned()).collect()
     } else {
         Vec::new()
     };
-    let n_passes = 1 + usize::from(o.avx2) + usize::from(o.memory);
+    let n = 1 + usize::from(b.avx2.is_some()) + usize::from(b.memory.is_some());
     let main = run_pass(
         &Pass {
-            title: format!("pass 1/{n_passes} timing, main build"),
-            exes: main_exes,
+            title: format!("criterion 1/{n}, main build"),
+            exes: b.main,
             args: settings.clone(),
             criterion_home: criterion_dir(target),
         },
         o.filter.as_deref(),
         log,
     );
-    let avx2 = avx2_exes.map(|exes| {
+    let avx2 = b.avx2.map(|exes| {
         run_pass(
             &Pass {
-                title: format!("pass 2/{n_passes} timing, AVX2 build"),
+                title: format!("criterion 2/{n}, AVX2 build"),
                 exes,
                 args: settings.clone(),
-                criterion_home: criterion_dir(avx2_target),
+                criterion_home: criterion_dir(&target.join("avx2")),
             },
             Some(o.filter.as_deref().unwrap_or(AVX2_FILTER)),
             log,
         )
     });
-    let memory = memory_exes.map(|exes| {
+    let memory = b.memory.map(|exes| {
         run_pass(
             &Pass {
-                title: format!("pass {n_passes}/{n_passes} memory"),
+                title: format!("criterion {n}/{n}, memory"),
                 exes,
                 args: vec!["--profile-time".into(), "1".into()],
                 criterion_home: target.join("bench-memory"),
@@ -373,57 +505,9 @@ fn run_all(
             ));
         }
     }
-    Ok((main, avx2, memory))
-}
-
-/// The estimates under `dir`, without those older than `since` (named in the log).
-fn fresh(
-    dir: &Path,
-    since: Option<std::time::SystemTime>,
-    log: &mut Log,
-) -> Result<Vec<Measurement>, String> {
-    let all = read_criterion_dir(dir).map_err(|e| e.to_string())?;
-    let Some(since) = since else { return Ok(all) };
-    let (fresh, stale) = split_stale(all, since);
-    for m in &stale {
-        log.line(&format!(
-            "note: {}/{} ({}) was not measured in this run; left out",
-            m.operation,
-            m.implementation,
-            dir.display()
-        ));
+    CriterionPasses {
+        main_backend: main.backends.first().map(|(_, b)| b.clone()),
+        avx2_backend: avx2.and_then(|a| a.backends.first().map(|(_, b)| b.clone())),
+        memory: memory.map(|m| m.memory).unwrap_or_default(),
     }
-    Ok(fresh)
-}
-
-/// What a previous run's log says: the memory figures and the backend of each build.
-#[derive(Default)]
-struct LastRun {
-    memory: Vec<(String, AllocStats)>,
-    main_backend: Option<String>,
-    avx2_backend: Option<String>,
-}
-
-fn from_log(path: &Path) -> LastRun {
-    let mut last = LastRun::default();
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return last;
-    };
-    let mut avx2_pass = false;
-    for line in text.lines() {
-        if line.contains("] pass ") {
-            avx2_pass = line.contains("AVX2 build");
-        }
-        if let Some(m) = parse_memory_line(line) {
-            last.memory.push(m);
-        } else if let Some(b) = line.strip_prefix(BACKEND_MARKER) {
-            let slot = if avx2_pass {
-                &mut last.avx2_backend
-            } else {
-                &mut last.main_backend
-            };
-            slot.get_or_insert_with(|| b.trim().to_owned());
-        }
-    }
-    last
 }

@@ -1,46 +1,48 @@
-//! The ratio bar chart (`ratios.svg`): every ratio of the table as a horizontal bar on a log
-//! axis starting at 1.
+//! The ratio bar chart (`ratios.svg`): every paired ratio of the main build as a horizontal
+//! bar on a log axis starting at 1, with its 95% interval as a whisker.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::FLOOR;
 use super::ReportError;
-use super::table::{Row, format_ratio};
+use super::format::format_ratio;
+use super::pairs::{JobKind, PairsReport};
 
 /// One bar of the chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
     /// `operation vs other`.
     pub label: String,
-    /// `oxen / other`.
+    /// `a / b`, the median of the per-round ratios.
     pub ratio: f64,
+    /// The 95% interval.
+    pub low: f64,
+    /// The 95% interval.
+    pub high: f64,
     /// Whether `other` is the floor (drawn grey) or a peer.
     pub is_floor: bool,
 }
 
-/// The bars of the chart: every ratio that exists, operation by operation.
+/// The bars of the chart: every measured pair of the main build (not the controls), in the
+/// order measured.
 #[must_use]
-pub fn bars(rows: &[Row]) -> Vec<Bar> {
-    let mut out = Vec::new();
-    for row in rows {
-        for (peer, _, r) in row.ratios_to_peers() {
-            if let Some(ratio) = r.filter(|r| *r > 0.0) {
-                out.push(Bar {
-                    label: format!("{} vs {peer}", row.operation),
-                    ratio,
-                    is_floor: false,
-                });
-            }
-        }
-        if let Some(ratio) = row.ratio_to_floor().filter(|r| *r > 0.0) {
-            out.push(Bar {
-                label: format!("{} vs floor", row.operation),
-                ratio,
-                is_floor: true,
-            });
-        }
-    }
-    out
+pub fn bars(pairs: &PairsReport) -> Vec<Bar> {
+    pairs
+        .outcomes
+        .iter()
+        .filter(|o| o.job.kind == JobKind::Pair)
+        .filter_map(|o| {
+            let s = o.summary?;
+            (s.ratio.estimate > 0.0 && s.ratio.low > 0.0).then(|| Bar {
+                label: format!("{} vs {}", o.job.spec.operation, o.job.spec.b),
+                ratio: s.ratio.estimate,
+                low: s.ratio.low,
+                high: s.ratio.high,
+                is_floor: o.job.spec.b == FLOOR,
+            })
+        })
+        .collect()
 }
 
 const ROW_H: u32 = 28;
@@ -85,8 +87,8 @@ fn draw(
     // Log axis covering every ratio and 1, extended to whole decades.
     let (mut lo, mut hi) = (0.0f64, 0.0f64);
     for b in bars {
-        lo = lo.min(b.ratio.log10());
-        hi = hi.max(b.ratio.log10());
+        lo = lo.min(b.low.min(b.ratio).log10());
+        hi = hi.max(b.high.max(b.ratio).log10());
     }
     let lo = (lo - 0.05).floor();
     let hi = (hi + 0.05).ceil().max(lo + 1.0);
@@ -100,7 +102,7 @@ fn draw(
     root.draw(&Text::new(title.to_owned(), (20, 14), title_style))?;
     let sub = ("sans-serif", 17).into_font().color(&RGBColor(80, 80, 80));
     root.draw(&Text::new(
-        "ratio = oxen-rs time / other time (log scale). Left of 1: oxen-rs faster. Green/red: vs a peer crate; grey: vs the floor.".to_owned(),
+        "ratio = a time / b time, paired (log scale); whiskers: 95% interval. Left of 1: a faster. Green/red: vs a peer crate; grey: vs the floor.".to_owned(),
         (20, 44),
         sub,
     ))?;
@@ -154,7 +156,7 @@ fn draw(
         .color(&BLACK)
         .pos(Pos::new(HPos::Center, VPos::Top));
     root.draw(&Text::new(
-        "oxen-rs time / other time".to_owned(),
+        "a time / b time (a: oxen-rs)".to_owned(),
         ((x0 + x1) / 2, y_bottom + 28),
         axis_font,
     ))?;
@@ -197,11 +199,19 @@ fn draw(
             [(l, y + 5), (r, y + row_h - 5)],
             color.filled(),
         ))?;
+        let (wl, wh) = (px(b.low), px(b.high));
+        root.draw(&PathElement::new(
+            vec![(wl, mid), (wh, mid)],
+            BLACK.stroke_width(2),
+        ))?;
+        for x in [wl, wh] {
+            root.draw(&PathElement::new(vec![(x, mid - 5), (x, mid + 5)], BLACK))?;
+        }
         let text = format_ratio(b.ratio);
         if end < one {
-            root.draw(&Text::new(text, (l - 5, mid), value_left.clone()))?;
+            root.draw(&Text::new(text, (l.min(wl) - 5, mid), value_left.clone()))?;
         } else {
-            root.draw(&Text::new(text, (r + 5, mid), value_right.clone()))?;
+            root.draw(&Text::new(text, (r.max(wh) + 5, mid), value_right.clone()))?;
         }
     }
     Ok(())

@@ -47,11 +47,35 @@ pub fn cpu_model() -> String {
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
+/// The environment variable that replaces the detected backend in every backend line (for
+/// testing the report's paths on any machine: `OXEN_BENCH_BACKEND=AVX2` makes an IFMA machine
+/// report as one without IFMA, so the backend split is not measured). The line then says it
+/// was overridden and what was detected; the code that runs is unchanged.
+pub const BACKEND_OVERRIDE_ENV: &str = "OXEN_BENCH_BACKEND";
+
 /// The curve25519-dalek 5 field backend that runs here: the build-time
 /// `curve25519_dalek_backend` cfg (set in `.cargo/config.toml`) combined with the CPU's
-/// features, as dalek selects at run time.
+/// features, as dalek selects at run time; or the [`BACKEND_OVERRIDE_ENV`] override.
 #[must_use]
 pub fn dalek_backend() -> String {
+    with_override(
+        detected_backend(),
+        std::env::var(BACKEND_OVERRIDE_ENV).ok().as_deref(),
+    )
+}
+
+/// `detected`, or the override (when set and not blank) marked as such.
+#[must_use]
+pub fn with_override(detected: String, over: Option<&str>) -> String {
+    match over.map(str::trim).filter(|o| !o.is_empty()) {
+        Some(o) => format!("{o} (overridden by {BACKEND_OVERRIDE_ENV}; detected: {detected})"),
+        None => detected,
+    }
+}
+
+/// The backend detected from the build cfg and the CPU (see [`dalek_backend`]).
+#[must_use]
+pub fn detected_backend() -> String {
     let build = if cfg!(curve25519_dalek_backend = "avx512") {
         "avx512"
     } else if cfg!(curve25519_dalek_backend = "simd") {

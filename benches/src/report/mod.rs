@@ -7,20 +7,30 @@
 //! for a point of a growth curve (`clsag_verify/oxen/16`). `oxen` is ours, `floor` is the cost
 //! of the unavoidable core of the operation (for example the one multi-exponentiation a verifier
 //! must do), and every other implementation is a peer crate doing the same job. Ratios are
-//! always `oxen time / other time`: below 1 means oxen-rs is faster.
+//! always `oxen time / other time`: below 1 means oxen-rs is faster. Criterion gives the times
+//! and the growth curves; every ratio comes from the paired measurement ([`crate::paired`]).
 //!
 //! One module per concern: [`criterion_data`] (reading criterion's files), [`table`] (rows,
-//! ratios, Markdown), [`chart`] (the ratio bars), [`curves`] and [`curve_plot`] (growth curves,
-//! fits and their SVGs), [`environment`] (machine and backend), [`run`] (building and running
-//! the bench binaries with progress).
+//! Markdown), [`mod@format`] (times, bytes, ratios), [`chart`] (the ratio bars), [`curves`] and
+//! [`curve_plot`] (growth curves, fits and their SVGs), [`environment`] (machine and backend), [`run`] (building and running
+//! the bench binaries with progress), and the paired ratios: [`pairs`] (which pair runs in
+//! which process, the backend-split rule, the results), [`pairs_run`] (running them) and
+//! [`pairs_md`] (their tables and the comparison of two runs).
 
 pub mod chart;
 pub mod criterion_data;
 pub mod curve_plot;
 pub mod curves;
+pub mod duration;
 pub mod environment;
 pub mod error;
+pub mod format;
+pub mod options;
+pub mod pairs;
+pub mod pairs_md;
+pub mod pairs_run;
 pub mod run;
+pub mod saved;
 pub mod table;
 
 pub use chart::{Bar, bars, render_svg};
@@ -31,7 +41,7 @@ pub use environment::{Environment, cpu_model, dalek_backend, format_utc, utc_now
 pub use error::ReportError;
 pub use table::{
     Row, add_avx2, add_memory, build_rows, format_bytes, format_ratio, format_time,
-    markdown_backend_split, markdown_report, markdown_table,
+    markdown_report, markdown_table,
 };
 
 /// Implementation name of our own code in benchmark ids.

@@ -137,8 +137,9 @@ pub struct PassOutput {
     pub failed: Vec<String>,
 }
 
-/// The benchmark ids a binary would run with `args` (criterion's `--list`).
-fn list(exe: &BenchExe, filter: Option<&str>) -> Vec<String> {
+/// The benchmark ids a criterion binary would run (its `--list`, with the filter).
+#[must_use]
+pub fn list(exe: &BenchExe, filter: Option<&str>) -> Vec<String> {
     let mut cmd = Command::new(&exe.path);
     cmd.args(["--bench", "--list"]);
     if let Some(f) = filter {
@@ -344,7 +345,9 @@ impl Log {
         }
     }
 
-    fn bar(&self, len: u64, title: &str) -> ProgressBar {
+    /// A progress bar of `len` steps on a terminal (hidden otherwise).
+    #[must_use]
+    pub fn bar(&self, len: u64, title: &str) -> ProgressBar {
         if !self.terminal {
             return ProgressBar::hidden();
         }
@@ -368,7 +371,9 @@ impl Log {
         s
     }
 
-    fn progress(
+    /// Progress: the bar's position and message on a terminal, a time-stamped line with the
+    /// count, what is left, the elapsed time and the ETA otherwise.
+    pub fn progress(
         &mut self,
         bar: &ProgressBar,
         done: usize,

@@ -1,11 +1,14 @@
-//! The table: measurements grouped into one row per operation, times and ratios formatted,
-//! and the whole `REPORT.md`.
+//! The table: criterion's measurements grouped into one row per operation (times and memory),
+//! the paired ratios beside them, and the whole `REPORT.md`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::criterion_data::Measurement;
 use super::environment::Environment;
+pub use super::format::{format_bytes, format_ratio, format_time};
+use super::pairs::{JobKind, PairsReport};
+use super::pairs_md::{markdown_pairs, ratio_cell};
 use super::{FLOOR, OURS};
 use crate::harness::AllocStats;
 
@@ -24,44 +27,6 @@ pub struct Row {
     pub peers: Vec<(String, f64)>,
     /// Allocations and peak heap of one run, by implementation (the memory pass).
     pub memory: BTreeMap<String, AllocStats>,
-}
-
-impl Row {
-    /// `ours / floor`, when both exist.
-    #[must_use]
-    pub fn ratio_to_floor(&self) -> Option<f64> {
-        ratio(self.ours, self.floor)
-    }
-
-    /// `ours / peer` for each peer (None where we have no measurement).
-    pub fn ratios_to_peers(&self) -> impl Iterator<Item = (&str, f64, Option<f64>)> + '_ {
-        self.peers
-            .iter()
-            .map(|(name, t)| (name.as_str(), *t, ratio(self.ours, Some(*t))))
-    }
-
-    /// `ours in the AVX2 build / peer` for each peer: code against code where the peer runs
-    /// AVX2 too.
-    pub fn avx2_ratios_to_peers(&self) -> impl Iterator<Item = (&str, Option<f64>)> + '_ {
-        self.peers
-            .iter()
-            .map(|(name, t)| (name.as_str(), ratio(self.ours_avx2, Some(*t))))
-    }
-
-    /// `ours (main build) / ours (AVX2 build)`: what the backend alone changes.
-    #[must_use]
-    pub fn backend_ratio(&self) -> Option<f64> {
-        ratio(self.ours, self.ours_avx2)
-    }
-}
-
-/// `num / den` when both exist, are finite and `den > 0`.
-#[must_use]
-pub fn ratio(num: Option<f64>, den: Option<f64>) -> Option<f64> {
-    match (num, den) {
-        (Some(n), Some(d)) if d > 0.0 && n.is_finite() && d.is_finite() => Some(n / d),
-        _ => None,
-    }
 }
 
 /// Groups measurements by operation.
@@ -121,58 +86,8 @@ pub fn split_id(id: &str) -> (String, String) {
     }
 }
 
-/// A duration in nanoseconds with three significant digits and a unit (`1.23 ms`).
-#[must_use]
-pub fn format_time(ns: f64) -> String {
-    let (v, unit) = if ns < 1e3 {
-        (ns, "ns")
-    } else if ns < 1e6 {
-        (ns / 1e3, "µs")
-    } else if ns < 1e9 {
-        (ns / 1e6, "ms")
-    } else {
-        (ns / 1e9, "s")
-    };
-    format!("{} {unit}", three_digits(v))
-}
-
-fn three_digits(v: f64) -> String {
-    let digits = if v >= 100.0 {
-        0
-    } else if v >= 10.0 {
-        1
-    } else {
-        2
-    };
-    format!("{v:.digits$}")
-}
-
-/// A byte count with a binary unit (`512 B`, `3.25 KiB`, `1.50 MiB`).
-#[must_use]
-pub fn format_bytes(bytes: u64) -> String {
-    #[allow(clippy::cast_precision_loss)]
-    let b = bytes as f64;
-    if b < 1024.0 {
-        format!("{bytes} B")
-    } else if b < 1024.0 * 1024.0 {
-        format!("{} KiB", three_digits(b / 1024.0))
-    } else {
-        format!("{} MiB", three_digits(b / (1024.0 * 1024.0)))
-    }
-}
-
-/// A ratio as `0.75×`.
-#[must_use]
-pub fn format_ratio(r: f64) -> String {
-    format!("{}×", three_digits(r))
-}
-
 fn opt_time(t: Option<f64>) -> String {
     t.map_or_else(|| "—".to_owned(), format_time)
-}
-
-fn opt_ratio(r: Option<f64>) -> String {
-    r.map_or_else(|| "—".to_owned(), format_ratio)
 }
 
 fn opt_memory(m: Option<&AllocStats>) -> String {
@@ -182,117 +97,119 @@ fn opt_memory(m: Option<&AllocStats>) -> String {
     )
 }
 
-/// The table header (see [`markdown_table`]).
-pub const TABLE_HEADER: &str = "| operation | oxen | oxen (AVX2) | oxen allocs / peak | compared with | its time | its allocs / peak | oxen / it | oxen (AVX2) / it | floor | oxen / floor |\n\
-|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|\n";
-
-/// The Markdown table: one line per (operation, peer); operations without a peer get one line.
+/// The table header (see [`markdown_table`]); `avx2`: with the `oxen (AVX2)` column.
 #[must_use]
-pub fn markdown_table(rows: &[Row]) -> String {
-    let mut s = String::from(TABLE_HEADER);
+pub fn table_header(avx2: bool) -> String {
+    let (col, sep) = if avx2 {
+        (" oxen (AVX2) |", "---:|")
+    } else {
+        ("", "")
+    };
+    format!(
+        "| operation | oxen |{col} oxen allocs / peak | compared with | its time | its allocs / peak | oxen / it (paired, 95%) | floor | oxen / floor (paired, 95%) |\n\
+         |---|---:|{sep}---:|---|---:|---:|---|---:|---|\n"
+    )
+}
+
+/// The Markdown table: one line per (operation, other implementation), operations without one
+/// get one line. Times and memory are criterion's and the memory pass's; every ratio is the
+/// paired measurement's (with its interval, `≈` when no measurable difference), `—` where no
+/// pair was measured. The `oxen (AVX2)` column appears when a row has an AVX2 time.
+#[must_use]
+pub fn markdown_table(rows: &[Row], pairs: Option<&PairsReport>) -> String {
+    let avx2 = rows.iter().any(|r| r.ours_avx2.is_some());
+    let mut s = table_header(avx2);
+    let cell = |op: &str, other: &str| match pairs {
+        Some(p) => ratio_cell(p, p.find(JobKind::Pair, op, OURS, other)),
+        None => "—".to_owned(),
+    };
     for row in rows {
         let floor = opt_time(row.floor);
-        let to_floor = opt_ratio(row.ratio_to_floor());
+        let to_floor = if row.floor.is_some() {
+            cell(&row.operation, FLOOR)
+        } else {
+            "—".to_owned()
+        };
         let ours = opt_time(row.ours);
-        let avx2 = opt_time(row.ours_avx2);
+        let avx2_cell = if avx2 {
+            format!(" {} |", opt_time(row.ours_avx2))
+        } else {
+            String::new()
+        };
         let mem = opt_memory(row.memory.get(OURS));
         if row.peers.is_empty() {
             let _ = writeln!(
                 s,
-                "| {} | {ours} | {avx2} | {mem} | — | — | — | — | — | {floor} | {to_floor} |",
+                "| {} | {ours} |{avx2_cell} {mem} | — | — | — | — | {floor} | {to_floor} |",
                 row.operation
             );
             continue;
         }
-        let avx2_ratios: Vec<Option<f64>> = row.avx2_ratios_to_peers().map(|(_, r)| r).collect();
-        for (i, ((peer, t, r), r2)) in row.ratios_to_peers().zip(avx2_ratios).enumerate() {
-            let (op, ours, avx2, mem, floor, to_floor) = if i == 0 {
-                (
-                    row.operation.as_str(),
-                    ours.as_str(),
-                    avx2.as_str(),
-                    mem.as_str(),
-                    floor.as_str(),
-                    to_floor.as_str(),
-                )
+        for (i, (peer, t)) in row.peers.iter().enumerate() {
+            let ratio = if row.ours.is_some() {
+                cell(&row.operation, peer)
             } else {
-                ("″", "", "", "", "", "")
+                "—".to_owned()
             };
-            let _ = writeln!(
-                s,
-                "| {op} | {ours} | {avx2} | {mem} | {peer} | {} | {} | {} | {} | {floor} | {to_floor} |",
-                format_time(t),
-                opt_memory(row.memory.get(peer)),
-                opt_ratio(r),
-                opt_ratio(r2),
-            );
+            if i == 0 {
+                let _ = writeln!(
+                    s,
+                    "| {} | {ours} |{avx2_cell} {mem} | {peer} | {} | {} | {ratio} | {floor} | {to_floor} |",
+                    row.operation,
+                    format_time(*t),
+                    opt_memory(row.memory.get(peer)),
+                );
+            } else {
+                let blank = if avx2 { "  |" } else { "" };
+                let _ = writeln!(
+                    s,
+                    "| ″ |  |{blank}  | {peer} | {} | {} | {ratio} |  |  |",
+                    format_time(*t),
+                    opt_memory(row.memory.get(peer)),
+                );
+            }
         }
     }
     s
 }
 
-/// What part of each ratio against a peer is the backend and what part the code:
-/// `oxen / it = (oxen / oxen (AVX2)) × (oxen (AVX2) / it)`, for every row measured in both
-/// builds. Where the peer runs AVX2 (dalek 4 on an AVX2 CPU), the second factor compares code
-/// against code on the same backend.
+/// The whole `REPORT.md`: the header, the paired ratios (when measured), and the table of
+/// times, memory and ratios (the caller appends the growth curves).
 #[must_use]
-pub fn markdown_backend_split(rows: &[Row]) -> String {
-    let mut s = String::from(
-        "| operation | compared with | oxen / it | backend: oxen / oxen (AVX2) | code: oxen (AVX2) / it |\n\
-         |---|---|---:|---:|---:|\n",
-    );
-    for row in rows {
-        let Some(backend) = row.backend_ratio() else {
-            continue;
-        };
-        for ((peer, _, r), (_, r2)) in row.ratios_to_peers().zip(row.avx2_ratios_to_peers()) {
-            let _ = writeln!(
-                s,
-                "| {} | {peer} | {} | {} | {} |",
-                row.operation,
-                opt_ratio(r),
-                format_ratio(backend),
-                opt_ratio(r2)
-            );
-        }
-    }
-    s
-}
-
-/// The whole `REPORT.md`: the header, the table, and `extra` (the growth-curve sections).
-#[must_use]
-pub fn markdown_report(rows: &[Row], env: &Environment) -> String {
+pub fn markdown_report(rows: &[Row], env: &Environment, pairs: Option<&PairsReport>) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# oxen-rs benchmark report\n");
     let _ = writeln!(s, "- date: {} UTC", env.date);
     let _ = writeln!(s, "- CPU: {} ({} logical CPUs)", env.cpu, env.cpus);
     let _ = writeln!(
         s,
-        "- curve25519-dalek 5 backend (oxen-rs): {}",
+        "- curve25519-dalek 5 backend (oxen-rs, main build): {}",
         env.dalek_backend
     );
     if let Some(avx2) = &env.avx2_backend {
         let _ = writeln!(
             s,
-            "- `oxen (AVX2)` column: the same benches built with \
-             `--cfg curve25519_dalek_backend=\"simd\"` (own target dir); its backend: {avx2}"
+            "- AVX2 build (`--cfg curve25519_dalek_backend=\"simd\"`, own target dir): {avx2}"
         );
     }
     let _ = writeln!(
         s,
         "- peers built on curve25519-dalek 4 (`bulletproofs`, `monero-*`, `sphinx-packet`) \
-         select AVX2 or serial at run time; dalek 4 has no run-time IFMA backend on stable \
-         Rust (`x25519-dalek` rows: the Montgomery ladder through dalek 5, serial in both builds). Where the CPU has AVX2, `oxen (AVX2) / it` compares code against code \
-         on the same backend; `oxen / it` adds the IFMA backend's gain; `oxen / oxen (AVX2)` is \
-         the backend alone"
+         select AVX2 or serial at run time (dalek 4 has no run-time IFMA backend on stable \
+         Rust); `x25519-dalek` rows are the Montgomery ladder through dalek 5"
     );
     let _ = writeln!(s, "- measurements: {}", env.mode);
     let _ = writeln!(
         s,
-        "- times are criterion medians; ratios are oxen time / other time (below 1: oxen-rs \
-         is faster); `floor` is the unavoidable core of the operation; allocations and peak \
-         heap are of one run on the calling thread, from a separate memory build and pass\n"
+        "- times are criterion medians; every ratio is a paired measurement (below); `floor` is \
+         the unavoidable core of the operation; allocations and peak heap are of one run on the \
+         calling thread, from a separate memory build and pass"
     );
-    s.push_str(&markdown_table(rows));
+    if let Some(p) = pairs {
+        let _ = writeln!(s, "\n## Paired ratios\n");
+        s.push_str(&markdown_pairs(p));
+    }
+    let _ = writeln!(s, "\n## Times, memory and ratios\n");
+    s.push_str(&markdown_table(rows, pairs));
     s
 }

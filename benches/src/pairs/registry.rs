@@ -1,0 +1,81 @@
+//! Every pair the report measures, in one place.
+//!
+//! To add a pair: give its routines a setup function (in this directory, like `clsag.rs`;
+//! benchmark ids `operation/implementation` as in the criterion benches), register the group
+//! with the operations it provides, and add the pair below. `.headline()` puts it in
+//! `report --pairs-only`; `.split()` (our side uses the curve) also measures it in the AVX2
+//! build on a machine with two backends. See `oxen_benches::paired` for the method.
+
+use oxen_benches::paired::{PairSpec, Registry};
+use oxen_benches::report::{FLOOR, OURS};
+
+use super::{block, bulletproof as bp, clsag, onion, ons, tx_misc as misc};
+
+/// The groups and pairs of the `pairs` binary.
+pub fn registry() -> Registry {
+    let mut r = Registry::new();
+    r.group(&[clsag::SIGN, clsag::VERIFY], clsag::setup)
+        .group(&[bp::VERIFY], bp::verify_setup)
+        .group(&[bp::BATCH, bp::BATCH_V], bp::batch_setup)
+        .group(&[bp::PROVE], bp::prove_setup)
+        .group(&[onion::BUILD, onion::PEEL], onion::setup)
+        .group(&[onion::DH, onion::KEYGEN], onion::x25519_setup)
+        .group(&[block::BLOCK], block::setup)
+        .group(&[misc::MLSAG], misc::mlsag_setup)
+        .group(&[misc::BORROMEAN], misc::borromean_setup)
+        .group(&[misc::LOOKUP], misc::lookup_setup)
+        .group(&ons::OPERATIONS, ons::setup);
+
+    // The A/A control: CLSAG verification paired with itself (about 0.5 ms a call, the middle
+    // of the range of the headline operations).
+    r.pair(PairSpec::control(clsag::VERIFY, OURS));
+
+    // The headline ratios.
+    r.pair(
+        PairSpec::new(clsag::SIGN, OURS, clsag::PEER)
+            .headline()
+            .split(),
+    )
+    .pair(
+        PairSpec::new(clsag::VERIFY, OURS, clsag::PEER)
+            .headline()
+            .split(),
+    )
+    .pair(PairSpec::new(clsag::VERIFY, OURS, FLOOR).headline())
+    .pair(PairSpec::new(bp::VERIFY, OURS, bp::PEER).headline().split())
+    .pair(PairSpec::new(bp::VERIFY, OURS, FLOOR).headline())
+    .pair(PairSpec::new(bp::BATCH, OURS, bp::PEER).headline().split())
+    .pair(PairSpec::new(bp::BATCH, OURS, FLOOR).headline())
+    .pair(
+        PairSpec::new(onion::BUILD, OURS, onion::SPHINX)
+            .headline()
+            .split(),
+    )
+    .pair(
+        PairSpec::new(onion::PEEL, OURS, onion::SPHINX)
+            .headline()
+            .split(),
+    )
+    .pair(PairSpec::new(block::BLOCK, block::BATCH_1, block::SINGLES).headline());
+
+    // The other ratios of the report.
+    r.pair(PairSpec::new(bp::VERIFY, OURS, bp::RISTRETTO).split())
+        .pair(PairSpec::new(bp::BATCH_V, OURS, FLOOR))
+        .pair(PairSpec::new(bp::PROVE, OURS, bp::PEER).split())
+        .pair(PairSpec::new(bp::PROVE, OURS, bp::RISTRETTO).split())
+        .pair(PairSpec::new(onion::BUILD, OURS, FLOOR))
+        .pair(PairSpec::new(onion::DH, OURS, onion::LADDER).split())
+        .pair(PairSpec::new(onion::KEYGEN, OURS, onion::LADDER).split())
+        .pair(PairSpec::new(block::BLOCK, block::BATCH_2, block::BATCH_1))
+        .pair(PairSpec::new(misc::MLSAG, OURS, misc::MLSAG_PEER))
+        .pair(PairSpec::new(misc::BORROMEAN, OURS, misc::BORROMEAN_PEER))
+        .pair(PairSpec::new(misc::BORROMEAN, OURS, FLOOR))
+        .pair(PairSpec::new(misc::LOOKUP, OURS, misc::BINARY_SEARCH));
+    for op in ons::OPERATIONS {
+        r.pair(PairSpec::new(op, OURS, FLOOR));
+        if op.starts_with("encrypt_") || op.starts_with("decrypt_") {
+            r.pair(PairSpec::new(op, OURS, ons::AEAD));
+        }
+    }
+    r
+}
