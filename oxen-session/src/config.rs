@@ -195,6 +195,7 @@ pub fn encrypt(message: &[u8], key_base: &KeyBase, domain: &[u8]) -> Result<Vec<
     let mut nonce = [0u8; NONCE_LEN];
     h.finalize_into(&mut nonce);
 
+    crate::multi::check_message_len(message.len())?;
     let mut out = Vec::with_capacity(message.len().saturating_add(ENCRYPT_DATA_OVERHEAD));
     out.extend_from_slice(message);
     match cipher.encrypt_inout_detached(&XNonce::from(nonce), &[], out.as_mut_slice().into()) {
@@ -204,7 +205,7 @@ pub fn encrypt(message: &[u8], key_base: &KeyBase, domain: &[u8]) -> Result<Vec<
             Ok(out)
         }
         Err(_) => {
-            // past the cipher's length limit: nothing was encrypted; wipe the copy
+            // unreachable after the length check; never leave the plaintext behind
             out.zeroize();
             Err(Error::InvalidLength {
                 input: Input::Message,

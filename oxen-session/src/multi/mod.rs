@@ -54,7 +54,7 @@ use chacha20poly1305::aead::{AeadInOut, KeyInit};
 use chacha20poly1305::{Tag, XChaCha20Poly1305, XNonce};
 use oxen_keys::{X25519KeyPair, X25519PublicKey};
 use subtle::{Choice, ConstantTimeEq};
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::error::{Error, Input};
 use crate::hash::Blake2b;
@@ -81,6 +81,18 @@ pub const MESSAGE_OVERHEAD: usize = 16;
 pub const DOMAIN_KEY_MAX: usize = 64;
 /// Longest message XChaCha20-Poly1305 encrypts (its 32-bit block counter: 2^38 − 64 bytes).
 pub const MESSAGE_MAX: u64 = 64 * (u32::MAX as u64) - 1;
+
+/// XChaCha20-Poly1305's length limit ([`MESSAGE_MAX`]), checked before a message is copied.
+/// Only a machine with more than 256 GiB of memory can hold a message it refuses.
+pub(crate) fn check_message_len(len: usize) -> Result<(), Error> {
+    if u64::try_from(len).map_or(true, |n| n > MESSAGE_MAX) {
+        return Err(Error::InvalidLength {
+            input: Input::Message,
+            len,
+        });
+    }
+    Ok(())
+}
 
 /// The first 24 bytes of a nonce of at least 24 (upstream `validate_multi_fields`).
 fn nonce24(nonce: &[u8]) -> Result<XNonce, Error> {
@@ -175,13 +187,7 @@ impl Ciphertexts {
         nonce: &XNonce,
         message: &[u8],
     ) -> Result<(), Error> {
-        let too_long = Error::InvalidLength {
-            input: Input::Message,
-            len: message.len(),
-        };
-        if u64::try_from(message.len()).map_or(true, |n| n > MESSAGE_MAX) {
-            return Err(too_long);
-        }
+        check_message_len(message.len())?;
         let start = self.data.len();
         self.data.extend_from_slice(message);
         let body = self.data.get_mut(start..).unwrap_or_default();
@@ -193,8 +199,14 @@ impl Ciphertexts {
             }
             Err(_) => {
                 // unreachable after the length check; never leave the plaintext behind
+                if let Some(copy) = self.data.get_mut(start..) {
+                    copy.zeroize();
+                }
                 self.data.truncate(start);
-                Err(too_long)
+                Err(Error::InvalidLength {
+                    input: Input::Message,
+                    len: message.len(),
+                })
             }
         }
     }
@@ -401,4 +413,47 @@ where
         }
     }
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_length_limit() {
+        assert_eq!(check_message_len(0), Ok(()));
+        assert_eq!(check_message_len(1 << 20), Ok(()));
+        #[cfg(target_pointer_width = "64")]
+        {
+            let max = usize::try_from(MESSAGE_MAX).unwrap();
+            assert_eq!(check_message_len(max), Ok(()));
+            assert_eq!(
+                check_message_len(max + 1),
+                Err(Error::InvalidLength {
+                    input: Input::Message,
+                    len: max + 1
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn ciphertexts_accessors() {
+        let sender = X25519KeyPair::from_secret(oxen_keys::X25519SecretKey::from_bytes([1; 32]));
+        let rs: Vec<X25519PublicKey> = (2..5u8)
+            .map(|b| oxen_keys::X25519SecretKey::from_bytes([b; 32]).public_key())
+            .collect();
+        let msgs: [&[u8]; 3] = [b"", b"a", b"bc"];
+        let cts = encrypt_for_multiple(&msgs, &rs, &[0; 24], &sender, b"").unwrap();
+        assert_eq!(cts.len(), 3);
+        assert!(!cts.is_empty());
+        assert_eq!(cts.iter().len(), 3);
+        let lens: Vec<usize> = cts.iter().map(<[u8]>::len).collect();
+        assert_eq!(lens, [16, 17, 18]);
+        assert_eq!(cts.get(1).map(<[u8]>::len), Some(17));
+        assert_eq!(cts.get(3), None);
+        assert_eq!(cts.to_vecs().len(), 3);
+        assert_eq!(format!("{cts:?}"), "Ciphertexts { count: 3, bytes: 51 }");
+        assert!(Ciphertexts::default().is_empty());
+    }
 }

@@ -1,7 +1,7 @@
 //! The bencoded ("simple") multi-recipient form (spec §8; libsession-util @ 8762e9d3
 //! `src/multi_encrypt.cpp` `encrypt_for_multiple_simple`, `decrypt_for_multiple_simple`,
 //! `decrypt_for_multiple_simple_ed25519`): the nonce and the ciphertexts of
-//! [`encrypt_for_multiple`](super::encrypt_for_multiple) in one self-contained message,
+//! [`encrypt_for_multiple`] in one self-contained message,
 //!
 //! ```text
 //! d 1:# 24:<nonce> 1:e l <ct_1> … <ct_n> <junk_1> … <junk_j> e e
@@ -143,7 +143,7 @@ fn encode<M: AsRef<[u8]>>(
 }
 
 /// `encrypt_for_multiple_simple(messages, recipients, x, X, domain, nonce, pad)`: the bencoded
-/// form of [`encrypt_for_multiple`](super::encrypt_for_multiple), with a nonce drawn from `rng`
+/// form of [`encrypt_for_multiple`], with a nonce drawn from `rng`
 /// when `nonce` is `None`, and padding junk from `rng` (see the module docs).
 ///
 /// ```
@@ -170,7 +170,7 @@ fn encode<M: AsRef<[u8]>>(
 /// # Errors
 /// [`Error::InvalidLength`] for [`Input::Nonce`] unless a given nonce is 24 bytes, for
 /// [`Input::Padding`] as [`junk_len`]; otherwise as
-/// [`encrypt_for_multiple`](super::encrypt_for_multiple).
+/// [`encrypt_for_multiple`].
 pub fn encrypt_for_multiple_simple<M: AsRef<[u8]>, R: CryptoRng + ?Sized>(
     messages: &[M],
     recipients: &[X25519PublicKey],
@@ -271,7 +271,7 @@ pub fn encrypt_for_multiple_simple_ed25519_with<M: AsRef<[u8]>>(
 }
 
 /// `decrypt_for_multiple_simple(encoded, y, Y, X, domain)`: reads the bencoded form and tries
-/// its entries with [`decrypt_for_multiple`](super::decrypt_for_multiple). `None` for no match
+/// its entries with [`decrypt_for_multiple`]. `None` for no match
 /// and for **every** failure (malformed encoding, wrong-size nonce, small-order sender), as
 /// upstream.
 #[must_use]
