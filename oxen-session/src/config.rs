@@ -138,7 +138,7 @@ fn check_domain(domain: &[u8]) -> Result<(), Error> {
 
 /// `make_encrypt_key`: `BLAKE2b-256(key_base ‖ be64(len) ‖ domain)`, as a cipher (which keeps
 /// and zeroizes its own copy of the key).
-fn cipher(
+fn make_encrypt_key(
     key_base: &KeyBase,
     message_len: usize,
     domain: &[u8],
@@ -177,9 +177,9 @@ fn cipher(
 ///
 /// # Errors
 /// [`Error::InvalidLength`] for [`Input::Domain`] unless `1 ≤ len(domain) ≤ 24`, or for
-/// [`Input::Message`] past XChaCha20-Poly1305's limit (2^38 − 64 bytes).
+/// [`Input::Message`] past XChaCha20-Poly1305's limit ([`crate::multi::MESSAGE_MAX`], just under 256 GiB).
 pub fn encrypt(message: &[u8], key_base: &KeyBase, domain: &[u8]) -> Result<Vec<u8>, Error> {
-    let cipher = cipher(key_base, message.len(), domain)?;
+    let cipher = make_encrypt_key(key_base, message.len(), domain)?;
     let mut nonce_key = [0u8; NONCE_KEY_PREFIX.len() + DOMAIN_MAX_SIZE];
     let nonce_key = nonce_key
         .get_mut(..NONCE_KEY_PREFIX.len() + domain.len())
@@ -234,7 +234,7 @@ pub fn decrypt(
         .split_last_chunk::<NONCE_LEN>()
         .ok_or(too_short)?;
     let (body, tag) = rest.split_last_chunk::<TAG_LEN>().ok_or(too_short)?;
-    let cipher = cipher(key_base, body.len(), domain)?;
+    let cipher = make_encrypt_key(key_base, body.len(), domain)?;
     let mut out = Zeroizing::new(alloc::vec![0u8; body.len()]);
     let buf = InOutBuf::new(body, out.as_mut_slice()).map_err(|_| Error::DecryptionFailed)?;
     cipher

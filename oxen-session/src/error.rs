@@ -69,7 +69,7 @@ pub enum Input {
     HashKey,
     /// The decrypted value of an ONS lookup (a 33-byte Session ID).
     OnsValue,
-    /// A plaintext longer than XChaCha20-Poly1305 can encrypt (2^38 − 64 bytes; libsodium's
+    /// A plaintext longer than XChaCha20-Poly1305 can encrypt (just under 256 GiB; libsodium's
     /// "XChaCha20 encryption failed!").
     Message,
     /// The padding of the bencoded multi-recipient form: junk bytes of the wrong length given

@@ -79,7 +79,8 @@ pub const MESSAGE_OVERHEAD: usize = 16;
 /// Bytes of the domain used as the BLAKE2b key; the rest is ignored
 /// (`crypto_generichash_blake2b_KEYBYTES_MAX`).
 pub const DOMAIN_KEY_MAX: usize = 64;
-/// Longest message XChaCha20-Poly1305 encrypts (its 32-bit block counter: 2^38 − 64 bytes).
+/// Longest message encrypted here: the RustCrypto XChaCha20-Poly1305 refuses 2^38 − 64 bytes
+/// and more (its 32-bit block counter), so this is just under 256 GiB.
 pub const MESSAGE_MAX: u64 = 64 * (u32::MAX as u64) - 1;
 
 /// XChaCha20-Poly1305's length limit ([`MESSAGE_MAX`]), checked before a message is copied.
