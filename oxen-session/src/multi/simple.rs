@@ -14,7 +14,7 @@
 //!   come from the caller's RNG, or are given ([`encrypt_for_multiple_simple_with`]) so vectors
 //!   reproduce; [`junk_len`] says how many.
 //! * **Nonce.** Exactly 24 bytes, given or drawn from the RNG (first, before the junk, as
-//!   upstream draws them). upstream's Ed25519 overload defaults its nonce to an empty value,
+//!   upstream draws them). Upstream's Ed25519 overload defaults its nonce to an empty value,
 //!   which it then refuses as a wrong-size nonce; here the Ed25519 functions simply require
 //!   one ([`Error::InvalidLength`] for [`Input::Nonce`] unless 24 bytes).
 //! * **Ed25519 overloads** take the account's [`Ed25519SecretKey`] (the 64-byte `seed ‖ A` of
