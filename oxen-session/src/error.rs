@@ -21,6 +21,12 @@
 //! | "Both ids must start with the same 0x15 or 0x25 prefix" | [`Error::BlindedPrefixMismatch`] |
 //! | "Blinded sender id does not match the actual sender" | [`Error::SenderMismatch`] |
 //! | "requires either 1 or recipients.size() messages" | [`Error::MessageCountMismatch`] |
+//! | "encrypt_for_multiple requires 32-byte recipients pubkeys", "privkey must be 32 bytes", "Ed25519 secret key is not the expected 64 bytes", "encrypt called with key_base != 32 bytes", "Invalid nonce: nonce must be 24 bytes" | [`Error::InvalidLength`] (recipient, secret key, symmetric key, nonce) |
+//! | "Failed to convert Ed25519 key to X25519: invalid secret key" (the sender's Ed25519 key of `decrypt_for_multiple_simple_ed25519`) | [`Error::InvalidPoint`] |
+//! | "XChaCha20 encryption failed!" (a message over XChaCha20-Poly1305's length limit) | [`Error::InvalidLength`] for [`Input::Message`] |
+//! | (none: the junk bytes given to `encrypt_for_multiple_simple_with`, or a `pad` whose junk cannot be counted) | [`Error::InvalidLength`] for [`Input::Padding`] |
+//! | Session desktop `NotEnoughWordsError`, `TooManyWordsError`, `InvalidWordsError`, `VerificationError` | [`Error::Mnemonic`] with the `oxen_mnemonic` error |
+//! | (none: a seed whose upper 16 bytes are not zero has no recovery phrase) | [`Error::SeedUpperHalfNotZero`] |
 //!
 //! "No match" in multi-recipient decryption is an `Option`, not an error.
 
@@ -63,6 +69,12 @@ pub enum Input {
     HashKey,
     /// The decrypted value of an ONS lookup (a 33-byte Session ID).
     OnsValue,
+    /// A plaintext longer than XChaCha20-Poly1305 can encrypt (just under 256 GiB; libsodium's
+    /// "XChaCha20 encryption failed!").
+    Message,
+    /// The padding of the bencoded multi-recipient form: junk bytes of the wrong length given
+    /// to `encrypt_for_multiple_simple_with`, or a `pad` whose junk size overflows.
+    Padding,
 }
 
 impl fmt::Display for Input {
@@ -83,6 +95,8 @@ impl fmt::Display for Input {
             Input::Domain => "encryption domain",
             Input::HashKey => "BLAKE2b key",
             Input::OnsValue => "decrypted ONS value",
+            Input::Message => "message",
+            Input::Padding => "multi-recipient padding",
         })
     }
 }
@@ -229,4 +243,18 @@ pub enum Error {
         /// Recipients given.
         recipients: usize,
     },
+    /// A recovery phrase was refused by Session's `mnDecode` rules (the `oxen_mnemonic` error
+    /// names the check: word count, unknown word, checksum word).
+    #[error("recovery phrase: {0}")]
+    Mnemonic(oxen_mnemonic::Error),
+    /// A seed whose upper 16 bytes are not zero: it was not made from 16 bytes of entropy, so
+    /// no 13-word recovery phrase encodes it.
+    #[error("the seed's upper 16 bytes are not zero: it has no recovery phrase")]
+    SeedUpperHalfNotZero,
+}
+
+impl From<oxen_mnemonic::Error> for Error {
+    fn from(e: oxen_mnemonic::Error) -> Error {
+        Error::Mnemonic(e)
+    }
 }

@@ -5,13 +5,16 @@
 
 extern crate alloc;
 
+pub mod config;
 pub mod ed25519;
 pub mod error;
 mod field;
 pub mod hash;
 pub mod id;
 pub mod keys;
+pub mod multi;
 pub mod point;
+pub mod recovery;
 pub mod scalar;
 pub mod xed25519;
 
@@ -21,6 +24,8 @@ pub use oxen_keys;
 pub use oxen_keys::{
     Ed25519PublicKey, SharedSecret, X25519KeyPair, X25519PublicKey, X25519SecretKey,
 };
+/// The word scheme of the recovery phrase (`oxen_mnemonic::Error` is inside [`Error::Mnemonic`]).
+pub use oxen_mnemonic;
 /// The RNG traits this crate's APIs take (`rand_core` 0.10), re-exported so callers can name them.
 pub use rand_core;
 

@@ -355,3 +355,251 @@ fn error_messages_name_the_input_and_the_check() {
         "invalid signature: public key: small order"
     );
 }
+
+// ---- multi-recipient encryption, config encryption, recovery phrase ----
+
+mod multi_config_recovery {
+    use oxen_session::config::{self, KeyBase};
+    use oxen_session::multi::{
+        decrypt_for_multiple, decrypt_for_multiple_simple, decrypt_for_multiple_simple_ed25519,
+        encrypt_for_multiple, encrypt_for_multiple_simple, encrypt_for_multiple_simple_ed25519,
+        encrypt_for_multiple_simple_with, junk_len,
+    };
+    use oxen_session::recovery::{account_from_phrase, phrase_from_seed, seed_from_phrase};
+    use oxen_session::*;
+    use rand::SeedableRng;
+
+    use super::len;
+
+    fn pair(b: u8) -> X25519KeyPair {
+        X25519KeyPair::from_secret(X25519SecretKey::from_bytes([b; 32]))
+    }
+
+    fn rng() -> rand_chacha::ChaCha20Rng {
+        rand_chacha::ChaCha20Rng::seed_from_u64(7)
+    }
+
+    #[test]
+    fn invalid_length_of_nonce_domain_key_base_and_padding() {
+        let (s, r) = (pair(1), pair(2));
+        // plain: at least 24 bytes
+        assert_eq!(
+            encrypt_for_multiple(&[b"m"], &[r.public], &[0; 23], &s, b"d").err(),
+            Some(len(Input::Nonce, 23))
+        );
+        assert_eq!(
+            decrypt_for_multiple([[0u8; 20]], &[0; 0], &r, &s.public, b"d"),
+            Err(len(Input::Nonce, 0))
+        );
+        // simple: exactly 24 (the Ed25519 overload has no default: upstream's empty one is refused)
+        assert_eq!(
+            encrypt_for_multiple_simple(
+                &[b"m"],
+                &[r.public],
+                &s,
+                b"d",
+                Some(&[0; 25]),
+                0,
+                &mut rng()
+            )
+            .err(),
+            Some(len(Input::Nonce, 25))
+        );
+        assert_eq!(
+            encrypt_for_multiple_simple_ed25519(
+                &[b"m"],
+                &[r.public],
+                &key(3),
+                b"d",
+                &[],
+                0,
+                &mut rng()
+            )
+            .err(),
+            Some(len(Input::Nonce, 0))
+        );
+        // config: domain 1..=24, key base 32
+        let k = KeyBase::from_array([5; 32]);
+        for d in [&b""[..], &[b'D'; 25]] {
+            assert_eq!(
+                config::encrypt(b"m", &k, d).err(),
+                Some(len(Input::Domain, d.len()))
+            );
+            assert_eq!(
+                config::decrypt(&[0; 40], &k, d).err(),
+                Some(len(Input::Domain, d.len()))
+            );
+        }
+        assert_eq!(
+            KeyBase::from_bytes(&[0; 31]).err(),
+            Some(len(Input::SymmetricKey, 31))
+        );
+        assert_eq!(
+            KeyBase::from_bytes(&[0; 33]).err(),
+            Some(len(Input::SymmetricKey, 33))
+        );
+        // junk of the wrong size, and a pad whose junk cannot be counted
+        assert_eq!(junk_len(&[b"hello"], 3, 5), Ok(10));
+        assert_eq!(
+            encrypt_for_multiple_simple_with(
+                &[b"hello"],
+                &[r.public; 3],
+                &s,
+                b"d",
+                &[0; 24],
+                5,
+                &[0; 9]
+            )
+            .err(),
+            Some(len(Input::Padding, 9))
+        );
+        assert_eq!(
+            junk_len(&[b"hi"], 1, usize::MAX),
+            Err(len(Input::Padding, usize::MAX))
+        );
+        assert_eq!(
+            encrypt_for_multiple_simple(
+                &[b"hi"],
+                &[r.public],
+                &s,
+                b"d",
+                None,
+                usize::MAX,
+                &mut rng()
+            )
+            .err(),
+            Some(len(Input::Padding, usize::MAX))
+        );
+        // (Input::Message, past 256 GiB, is unit-tested in multi/mod.rs: no test machine holds one)
+    }
+
+    #[test]
+    fn zero_shared_secret_both_ways() {
+        let (s, r) = (pair(1), pair(2));
+        let zero = X25519PublicKey([0; 32]);
+        assert_eq!(
+            encrypt_for_multiple(&[b"m"], &[r.public, zero], &[0; 24], &s, b"d").err(),
+            Some(Error::ZeroSharedSecret)
+        );
+        let cts = encrypt_for_multiple(&[b"m"], &[r.public], &[0; 24], &s, b"d").unwrap();
+        assert_eq!(
+            decrypt_for_multiple(&cts, &[0; 24], &r, &zero, b"d"),
+            Err(Error::ZeroSharedSecret)
+        );
+        // the simple form makes it "no result"
+        let enc =
+            encrypt_for_multiple_simple_with(&[b"m"], &[r.public], &s, b"d", &[0; 24], 0, &[])
+                .unwrap();
+        assert_eq!(decrypt_for_multiple_simple(&enc, &r, &zero, b"d"), None);
+    }
+
+    #[test]
+    fn message_count_mismatch() {
+        let (s, r) = (pair(1), pair(2));
+        assert_eq!(
+            encrypt_for_multiple(&[b"a", b"b"], &[r.public; 3], &[0; 24], &s, b"d").err(),
+            Some(Error::MessageCountMismatch {
+                messages: 2,
+                recipients: 3
+            })
+        );
+        let none: [&[u8]; 0] = [];
+        assert_eq!(
+            encrypt_for_multiple(&none, &[r.public], &[0; 24], &s, b"d").err(),
+            Some(Error::MessageCountMismatch {
+                messages: 0,
+                recipients: 1
+            })
+        );
+        // one message for no one, and no message for no one, are fine (no output)
+        assert!(
+            encrypt_for_multiple(&[b"a"], &[], &[0; 24], &s, b"d")
+                .unwrap()
+                .is_empty()
+        );
+        assert!(
+            encrypt_for_multiple(&none, &[], &[0; 24], &s, b"d")
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn sender_ed25519_key_that_does_not_convert() {
+        let mut identity = [0u8; 32];
+        identity[0] = 1;
+        assert_eq!(
+            decrypt_for_multiple_simple_ed25519(b"", &key(3), &Ed25519PublicKey(identity), b"d"),
+            Err(Error::InvalidPoint {
+                input: Input::Ed25519PublicKey,
+                check: PointCheck::SmallOrder
+            })
+        );
+    }
+
+    #[test]
+    fn config_ciphertext_too_short_and_decryption_failed() {
+        let k = KeyBase::from_array([5; 32]);
+        for n in [0, 1, 39] {
+            assert_eq!(
+                config::decrypt(&vec![0; n], &k, b"d"),
+                Err(Error::CiphertextTooShort { len: n, min: 40 })
+            );
+        }
+        assert_eq!(
+            config::decrypt(&[0; 40], &k, b"d"),
+            Err(Error::DecryptionFailed)
+        );
+        let sealed = config::encrypt(b"m", &k, b"d").unwrap();
+        assert_eq!(
+            config::decrypt(&sealed, &KeyBase::from_array([6; 32]), b"d"),
+            Err(Error::DecryptionFailed)
+        );
+    }
+
+    #[test]
+    fn mnemonic_each_session_refusal() {
+        use oxen_session::oxen_mnemonic::Error as M;
+        let words = "randomly tarnished gasp noises junk both session gifts library template echo nearby library";
+        assert!(account_from_phrase(words).is_ok());
+        let cases = [
+            ("randomly tarnished gasp", M::NotEnoughWords),
+            (&*format!("{words} again"), M::TooManyWords),
+            (&*words.replace("junk", "qqqq"), M::UnknownWord),
+            (
+                &*words.replace("nearby library", "nearby abbey"),
+                M::InvalidChecksum,
+            ),
+        ];
+        for (phrase, want) in cases {
+            assert_eq!(
+                seed_from_phrase(phrase).err(),
+                Some(Error::Mnemonic(want)),
+                "{phrase}"
+            );
+        }
+        assert_eq!(
+            Error::Mnemonic(M::InvalidChecksum).to_string(),
+            "recovery phrase: invalid checksum word"
+        );
+    }
+
+    #[test]
+    fn seed_upper_half_not_zero() {
+        let mut seed = [0u8; 32];
+        assert!(phrase_from_seed(&Seed::from_array(seed)).is_ok());
+        seed[31] = 1;
+        assert_eq!(
+            phrase_from_seed(&Seed::from_array(seed)).err(),
+            Some(Error::SeedUpperHalfNotZero)
+        );
+        assert_eq!(
+            phrase_from_seed(key(9).seed()).err(),
+            Some(Error::SeedUpperHalfNotZero)
+        );
+    }
+
+    fn key(b: u8) -> Ed25519SecretKey {
+        super::key(b)
+    }
+}

@@ -86,3 +86,38 @@ fn explicit_zeroize_wipes() {
     assert_eq!(sk.seed().expose_bytes(), &[0; 32]);
     assert!(bool::from(sk.scalar().is_zero()));
 }
+
+// ---- config key base, recovery phrase ----
+
+assert_not_impl_any!(config::KeyBase: Copy);
+assert_impl_all!(config::KeyBase: Zeroize, ZeroizeOnDrop, core::fmt::Debug, Eq);
+// the phrase types come from oxen-mnemonic (tested there); re-exported by `recovery`
+assert_not_impl_any!(recovery::Phrase: Copy);
+assert_not_impl_any!(recovery::SessionEntropy: Copy);
+assert_impl_all!(recovery::Phrase: ZeroizeOnDrop);
+assert_impl_all!(recovery::SessionEntropy: ZeroizeOnDrop);
+// multi-recipient ciphertexts are public
+assert_impl_all!(multi::Ciphertexts: Clone, Eq);
+
+#[test]
+fn config_key_base_is_redacted_compared_and_wiped() {
+    let kb = config::KeyBase::from_seed(account(7).seed());
+    assert_eq!(format!("{kb:?}"), "KeyBase(..)");
+    assert_debug_redacted(&format!("{kb:#?}"), kb.expose_bytes());
+    assert_eq!(kb, config::KeyBase::from_array(*kb.expose_bytes()));
+    assert_ne!(kb, config::KeyBase::from_seed(account(8).seed()));
+    let mut k = kb.clone();
+    k.zeroize();
+    assert_eq!(k.expose_bytes(), &[0; 32]);
+}
+
+#[test]
+fn recovery_phrase_is_redacted() {
+    let (account, phrase) = recovery::new_account(&mut ChaCha20Rng::seed_from_u64(9));
+    assert_eq!(format!("{phrase:?}"), "Phrase(..)");
+    assert_debug_redacted(
+        &format!("{phrase:?} {account:?}"),
+        phrase.expose_str().as_bytes(),
+    );
+    assert_eq!(recovery::phrase_from_seed(account.seed()).unwrap(), phrase);
+}

@@ -15,12 +15,18 @@
 #[path = "harness/support.rs"]
 mod support;
 
+#[path = "harness/config_encrypt.rs"]
+mod config_encrypt;
 #[path = "harness/ed25519.rs"]
 mod ed25519;
 #[path = "harness/hash.rs"]
 mod hash;
 #[path = "harness/keys.rs"]
 mod keys;
+#[path = "harness/multi_encrypt.rs"]
+mod multi_encrypt;
+#[path = "harness/session_recovery.rs"]
+mod session_recovery;
 #[path = "harness/xed25519.rs"]
 mod xed25519;
 
@@ -36,6 +42,13 @@ const KNOWN: &[Known<Checker>] = &[
     known("ed25519.json", 21, ed25519::ed25519),
     known("hash.json", 32, hash::hash),
     known("xed25519.json", 40, xed25519::xed25519),
+    known("multi_encrypt.json", 92, multi_encrypt::multi_encrypt),
+    known("config_encrypt.json", 74, config_encrypt::config_encrypt),
+    known(
+        "session_recovery.json",
+        37,
+        session_recovery::session_recovery,
+    ),
 ];
 
 #[test]
