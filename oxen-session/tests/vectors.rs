@@ -12,6 +12,8 @@
     clippy::indexing_slicing
 )]
 
+#[path = "harness/sender_recipient.rs"]
+mod sender_recipient;
 #[path = "harness/support.rs"]
 mod support;
 
@@ -23,6 +25,17 @@ mod hash;
 mod keys;
 #[path = "harness/xed25519.rs"]
 mod xed25519;
+
+#[path = "harness/decrypt_incoming.rs"]
+mod decrypt_incoming;
+#[path = "harness/encrypt_for_recipient.rs"]
+mod encrypt_for_recipient;
+#[path = "harness/ons_response.rs"]
+mod ons_response;
+#[path = "harness/push_notification.rs"]
+mod push_notification;
+#[path = "harness/sign_for_recipient.rs"]
+mod sign_for_recipient;
 
 use oxen_vector_harness::{CheckResult, Known, known, run_vector_dir};
 
@@ -36,6 +49,27 @@ const KNOWN: &[Known<Checker>] = &[
     known("ed25519.json", 21, ed25519::ed25519),
     known("hash.json", 32, hash::hash),
     known("xed25519.json", 40, xed25519::xed25519),
+    known(
+        "sign_for_recipient.json",
+        15,
+        sign_for_recipient::sign_for_recipient_file,
+    ),
+    known(
+        "encrypt_for_recipient.json",
+        34,
+        encrypt_for_recipient::encrypt_for_recipient_file,
+    ),
+    known(
+        "decrypt_incoming.json",
+        44,
+        decrypt_incoming::decrypt_incoming_file,
+    ),
+    known("ons_response.json", 18, ons_response::ons_response_file),
+    known(
+        "push_notification.json",
+        19,
+        push_notification::push_notification_file,
+    ),
 ];
 
 #[test]
