@@ -34,9 +34,10 @@
 //! ([`Error::ZeroSharedSecret`], upstream "Sealed box encryption failed" / "Crypto box
 //! encryption failed"). Vectors: `sign_for_recipient.json`, `encrypt_for_recipient.json`.
 
+use alloc::borrow::Cow;
 use alloc::vec::Vec;
 
-use oxen_keys::{X25519PublicKey, X25519SecretKey};
+use oxen_keys::{LiftedPublicKey, X25519PublicKey, X25519SecretKey};
 use rand_core::CryptoRng;
 use sha2::{Digest, Sha512};
 use zeroize::{Zeroize, Zeroizing};
@@ -56,7 +57,10 @@ pub const ENCRYPTED_OVERHEAD: usize = SEAL_BYTES + SIGNED_OVERHEAD;
 /// The BLAKE2b key of the deterministic ephemeral seed (libsession `BOX_HASHKEY`).
 pub const BOX_HASH_KEY: &[u8] = b"SessionBoxEphemeralHashKey";
 
-/// What a one-to-one message can be addressed to: its X25519 key.
+/// What a one-to-one message can be addressed to: its X25519 key, given as an
+/// [`X25519PublicKey`], a [`SessionId`], or a [`LiftedPublicKey`] (the key with its Edwards lift
+/// computed once: an inversion and a square root, about an eighth of the curve work of an
+/// encryption, saved on every further message to the same recipient).
 ///
 /// ```
 /// use oxen_session::one_to_one::Recipient;
@@ -69,6 +73,21 @@ pub const BOX_HASH_KEY: &[u8] = b"SessionBoxEphemeralHashKey";
 pub trait Recipient {
     /// The recipient's X25519 public key `Y`.
     fn recipient_x25519(&self) -> &X25519PublicKey;
+
+    /// `Y` with its Edwards lift (computed here unless the recipient carries it).
+    fn recipient_lifted(&self) -> Cow<'_, LiftedPublicKey> {
+        Cow::Owned(LiftedPublicKey::new(*self.recipient_x25519()))
+    }
+}
+
+impl Recipient for LiftedPublicKey {
+    fn recipient_x25519(&self) -> &X25519PublicKey {
+        self.key()
+    }
+
+    fn recipient_lifted(&self) -> Cow<'_, LiftedPublicKey> {
+        Cow::Borrowed(self)
+    }
 }
 
 impl Recipient for X25519PublicKey {
@@ -161,12 +180,12 @@ pub fn encrypt_for_recipient_with<T: Recipient + ?Sized>(
     message: &[u8],
     ephemeral: &X25519SecretKey,
 ) -> Result<Vec<u8>, Error> {
-    let y = recipient.recipient_x25519();
+    let lifted = recipient.recipient_lifted();
     // one buffer: room for E ‖ tag, then M ‖ A ‖ SIG, sealed in place
     let mut out = Vec::with_capacity(message.len() + SEAL_BYTES + SIGNED_OVERHEAD);
     out.resize(SEAL_BYTES, 0);
-    append_signed(&mut out, sender, y, message);
-    seal_in_place(ephemeral, y, &mut out)?;
+    append_signed(&mut out, sender, lifted.key(), message);
+    seal_in_place(ephemeral, &lifted, &mut out)?;
     Ok(out)
 }
 

@@ -24,7 +24,9 @@
 //! fixed-base table multiplication and one variable-base multiplication of the lifted `Y`) and
 //! mapped to Montgomery u with **one** batched field inversion (`oxen_keys::keygen_and_dh_batch`),
 //! instead of libsodium's base multiplication and Montgomery ladder. Same bytes (the sign of the
-//! lift of `Y` does not change the u of `e·Y`); a `Y` on the twist takes the ladder.
+//! lift of `Y` does not change the u of `e·Y`); a `Y` on the twist takes the ladder. The lift of
+//! `Y` (an inversion and a square root) can be computed once per recipient and reused
+//! (`oxen_keys::LiftedPublicKey`, a [`crate::one_to_one::Recipient`]).
 //!
 //! The XSalsa20-Poly1305 secretbox is `oxen_ons::secretbox`, the workspace's one; HSalsa20 is
 //! the `salsa20` crate's `hsalsa`.
@@ -190,19 +192,19 @@ pub fn seal_with(
     let mut out = Vec::with_capacity(SEAL_BYTES + message.len());
     out.resize(SEAL_BYTES, 0);
     out.extend_from_slice(message);
-    seal_in_place(ephemeral, recipient, &mut out)?;
+    seal_in_place(ephemeral, &LiftedPublicKey::new(*recipient), &mut out)?;
     Ok(out)
 }
 
-/// Seals in place: `buf` holds 48 bytes of room followed by the message; on success it holds
-/// `E ‖ tag ‖ c`. On failure the message is wiped.
+/// Seals in place to a lifted recipient key: `buf` holds 48 bytes of room followed by the
+/// message; on success it holds `E ‖ tag ‖ c`. On failure the message is wiped.
 pub(crate) fn seal_in_place(
     ephemeral: &X25519SecretKey,
-    recipient: &X25519PublicKey,
+    lifted: &LiftedPublicKey,
     buf: &mut [u8],
 ) -> Result<(), Error> {
-    let lifted = LiftedPublicKey::new(*recipient);
-    let batch = keygen_and_dh_batch([(ephemeral, &lifted)]);
+    let recipient = lifted.key();
+    let batch = keygen_and_dh_batch([(ephemeral, lifted)]);
     let Ok(Some((e_pub, shared))) = batch.map(|v| v.into_iter().next()) else {
         buf.zeroize();
         return Err(Error::ZeroSharedSecret);
