@@ -28,8 +28,12 @@
 //! gives the same ciphertext, which reveals repeats to an observer; the reference uses it where
 //! that is wanted (e.g. re-sending).
 //!
-//! The recipient is an [`X25519PublicKey`] or a [`SessionId`] (anything [`Recipient`]); the
-//! reference's "32 bytes, or 33 with a `05` prefix" rule is [`SessionId::from_bytes`]'s. A
+//! The recipient is an [`X25519PublicKey`], a [`SessionId`] or a [`LiftedPublicKey`] (anything
+//! [`Recipient`]); the reference's "32 bytes, or 33 with a `05` prefix" rule is
+//! [`SessionId::from_bytes`]'s. The curve work is the sealed box's ([`crate::sealed_box`]): one
+//! fixed-base multiplication for the signature's `R` and one for `E`, one variable-base
+//! multiplication for the DH, the lift of `Y` (skipped for a [`LiftedPublicKey`]), and two
+//! inversions (`R`'s encoding; `E` and the DH together). A
 //! recipient key that is zero or of small order gives the all-zero shared secret and is refused
 //! ([`Error::ZeroSharedSecret`], upstream "Sealed box encryption failed" / "Crypto box
 //! encryption failed"). Vectors: `sign_for_recipient.json`, `encrypt_for_recipient.json`.
