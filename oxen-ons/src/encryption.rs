@@ -20,16 +20,12 @@
 
 use chacha20poly1305::aead::{AeadInOut, KeyInit};
 use chacha20poly1305::{Tag, XChaCha20Poly1305, XNonce};
-use poly1305::Poly1305;
 use rand_core::CryptoRng;
-use salsa20::XSalsa20;
-use salsa20::cipher::{KeyIvInit, StreamCipher};
-use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::name::{NameHash, name_to_hash, name_to_hash_keyed, require_lowercase};
 use crate::value::{MAX_PLAINTEXT_LEN, Plaintext, SESSION_ID_LEN, Value};
-use crate::{Error, MappingType};
+use crate::{Error, MappingType, secretbox};
 
 /// Poly1305 tag length.
 pub const TAG_LEN: usize = 16;
@@ -312,6 +308,48 @@ pub fn decrypt_with_key(key: &EncryptionKey, value: &[u8]) -> Result<Plaintext, 
     Ok(out)
 }
 
+/// Modern decryption of a value whose nonce travels separately: `ciphertext` is `ct ‖ tag`
+/// (any length from 16 bytes), `nonce` the 24 bytes that a stored value carries at its end.
+/// This is how an ONS lookup response arrives (oxend's `ons_resolve` returns `encrypted_value`
+/// and `nonce` apart; libsession's `decrypt_ons_response` opens them). The tag is checked before
+/// anything else: no plaintext length policy here, the caller applies its own.
+///
+/// ```
+/// use oxen_ons::encryption::{decrypt_with_key_and_nonce, encrypt_with_nonce};
+/// use oxen_ons::name_to_encryption_key;
+///
+/// let key = name_to_encryption_key("alice")?;
+/// let stored = encrypt_with_nonce(&key, &[5; 33], &[1; 24])?; // ct ‖ tag ‖ nonce
+/// let (ct_and_tag, nonce) = stored.as_bytes().split_at(33 + 16);
+/// let plain = decrypt_with_key_and_nonce(&key, ct_and_tag, nonce.try_into().unwrap())?;
+/// assert_eq!(&plain[..], &[5; 33]);
+/// # Ok::<(), oxen_ons::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::EncryptedValueLength`] if `ciphertext` is shorter than the 16-byte tag;
+/// [`Error::DecryptAuth`] if authentication fails.
+pub fn decrypt_with_key_and_nonce(
+    key: &EncryptionKey,
+    ciphertext: &[u8],
+    nonce: &[u8; NONCE_LEN],
+) -> Result<Zeroizing<alloc::vec::Vec<u8>>, Error> {
+    let (ct, tag) = ciphertext
+        .split_last_chunk::<TAG_LEN>()
+        .ok_or(Error::EncryptedValueLength)?;
+    let mut out = Zeroizing::new(ct.to_vec());
+    // Verifies the tag (constant time) before decrypting in place.
+    xchacha20poly1305(key)
+        .decrypt_inout_detached(
+            &XNonce::from(*nonce),
+            &[],
+            out.as_mut_slice().into(),
+            &Tag::from(*tag),
+        )
+        .map_err(|_| Error::DecryptAuth)?;
+    Ok(out)
+}
+
 /// `mapping_value::decrypt(name, type)` to the plaintext bytes, exactly as the reference:
 ///
 /// - a session value of 49 bytes takes the legacy path ([`decrypt_heavy`]: slow);
@@ -347,22 +385,7 @@ fn xchacha20poly1305(key: &EncryptionKey) -> XChaCha20Poly1305 {
     XChaCha20Poly1305::new((&key.0).into())
 }
 
-/// NaCl `crypto_secretbox` (XSalsa20-Poly1305) with the all-zero nonce, composed exactly as
-/// NaCl/libsodium define it (and as the RustCrypto `crypto_secretbox` crate does, which is only
-/// published as a pre-release pinned to release candidates of `cipher`/`poly1305` that cannot
-/// coexist with this crate's stable ones): the first 32 bytes of the XSalsa20 keystream are the
-/// one-time Poly1305 key, the keystream from byte 32 on encrypts, and the tag is the `poly1305`
-/// crate's unpadded Poly1305 of the ciphertext. Returns the cipher positioned at byte 32 and the
-/// authenticator.
-fn secretbox_cipher(key: &EncryptionKey) -> (XSalsa20, Poly1305) {
-    let mut cipher = XSalsa20::new((&key.0).into(), &[0u8; NONCE_LEN].into());
-    let mut mac_key = Zeroizing::new([0u8; 32]);
-    cipher.apply_keystream(mac_key.as_mut());
-    let mac = Poly1305::new((&*mac_key).into());
-    (cipher, mac)
-}
-
-/// `crypto_secretbox_easy` with the all-zero nonce: tag || ciphertext.
+/// `crypto_secretbox_easy` with the all-zero nonce: tag || ciphertext ([`crate::secretbox`]).
 fn secretbox_seal(key: &EncryptionKey, plaintext: &[u8]) -> Result<EncryptedValue, Error> {
     let mut out = EncryptedValue::from_slice(&[0u8; TAG_LEN])?;
     let total = TAG_LEN + plaintext.len();
@@ -372,27 +395,24 @@ fn secretbox_seal(key: &EncryptionKey, plaintext: &[u8]) -> Result<EncryptedValu
         .ok_or(Error::EncryptedValueLength)?;
     let (tag_out, ct) = buf.split_at_mut(TAG_LEN);
     ct.copy_from_slice(plaintext);
-    let (mut cipher, mac) = secretbox_cipher(key);
-    cipher.apply_keystream(ct);
-    tag_out.copy_from_slice(&mac.compute_unpadded(ct));
+    let tag = secretbox::seal_in_place_detached(&key.0, &LEGACY_NONCE, ct);
+    tag_out.copy_from_slice(&tag);
     out.len = total;
     Ok(out)
 }
 
-/// `crypto_secretbox_open_easy` with the all-zero nonce.
+/// `crypto_secretbox_open_easy` with the all-zero nonce ([`crate::secretbox`]).
 fn secretbox_open(key: &EncryptionKey, value: &[u8]) -> Result<Plaintext, Error> {
     let (tag, ct) = value
-        .split_at_checked(TAG_LEN)
+        .split_first_chunk::<TAG_LEN>()
         .ok_or(Error::EncryptedValueLength)?;
-    let (mut cipher, mac) = secretbox_cipher(key);
-    // Constant-time tag comparison (subtle), before anything is decrypted.
-    if !bool::from(mac.compute_unpadded(ct).as_slice().ct_eq(tag)) {
-        return Err(Error::DecryptAuth);
-    }
     let mut out = Plaintext::from_slice(ct)?;
-    cipher.apply_keystream(out.as_mut_bytes());
+    secretbox::open_in_place_detached(&key.0, &LEGACY_NONCE, out.as_mut_bytes(), tag)?;
     Ok(out)
 }
+
+/// The legacy scheme's nonce: 24 zero bytes.
+const LEGACY_NONCE: [u8; NONCE_LEN] = [0; NONCE_LEN];
 
 /// Legacy decryption of a 49-byte HF15 session value: argon2id key, then XSalsa20-Poly1305
 /// secretbox with a zero nonce. About a second and 256 MiB.
@@ -468,6 +488,46 @@ mod tests {
         let mut bad = *sealed.as_bytes().first_chunk::<49>().unwrap();
         bad[20] ^= 1;
         assert_eq!(decrypt_heavy_with_key(&key, &bad), Err(Error::DecryptAuth));
+    }
+
+    #[test]
+    fn detached_nonce_decryption() {
+        let key = name_to_encryption_key("abc").unwrap();
+        let stored = encrypt_with_nonce(&key, &[5; 33], &[1; 24]).unwrap();
+        let (ct, nonce) = stored.as_bytes().split_at(49);
+        let nonce: &[u8; 24] = nonce.try_into().unwrap();
+        assert_eq!(
+            &decrypt_with_key_and_nonce(&key, ct, nonce).unwrap()[..],
+            &[5; 33]
+        );
+        // the tag alone: an empty plaintext
+        let empty = encrypt_with_nonce(&key, &[], &[1; 24]).unwrap();
+        let p = decrypt_with_key_and_nonce(&key, &empty.as_bytes()[..16], nonce).unwrap();
+        assert!(p.is_empty());
+        // no length policy: a plaintext longer than any stored value authenticates too
+        let mut long = vec![9u8; 200];
+        let tag = xchacha20poly1305(&key)
+            .encrypt_inout_detached(&XNonce::from(*nonce), &[], long.as_mut_slice().into())
+            .unwrap();
+        long.extend_from_slice(&tag);
+        assert_eq!(
+            &decrypt_with_key_and_nonce(&key, &long, nonce).unwrap()[..],
+            &[9; 200]
+        );
+        assert_eq!(
+            decrypt_with_key_and_nonce(&key, &ct[..15], nonce).err(),
+            Some(Error::EncryptedValueLength)
+        );
+        let mut bad = ct.to_vec();
+        bad[0] ^= 1;
+        assert_eq!(
+            decrypt_with_key_and_nonce(&key, &bad, nonce).err(),
+            Some(Error::DecryptAuth)
+        );
+        assert_eq!(
+            decrypt_with_key_and_nonce(&key, ct, &[2; 24]).err(),
+            Some(Error::DecryptAuth)
+        );
     }
 
     #[test]

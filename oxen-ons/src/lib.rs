@@ -10,6 +10,7 @@ mod error;
 pub mod mapping_type;
 pub mod name;
 pub mod owner;
+pub mod secretbox;
 pub mod value;
 
 /// The Ed25519 crate used for owner keys and signatures ([`owner::sign_ed25519`] takes its

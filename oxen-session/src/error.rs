@@ -6,12 +6,12 @@
 //!
 //! | reference text (abridged) | variant |
 //! | --- | --- |
-//! | "expected 32 bytes", "expected 32 or 64 bytes", "must be 32 or 33 bytes", "nonce must be 24 bytes", "Invalid key: expected less than 65 bytes", "domain size not in [1, 24]", "expected to be 33 bytes" | [`Error::InvalidLength`] with the [`Input`] |
+//! | "expected 32 bytes", "expected 32 or 64 bytes", "must be 32 or 33 bytes", "nonce must be 24 bytes", "Invalid nonce: expected to be 24 bytes", "Invalid key: expected less than 65 bytes", "domain size not in [1, 24]", "expected to be 33 bytes" | [`Error::InvalidLength`] with the [`Input`] |
 //! | "must be hex (66 digits)", "expected 32 bytes or 64 hex" (64 non-hex characters) | [`Error::InvalidHex`] |
 //! | "must start with 05", "must start with 0x15 or 0x25", "(33 with 05 prefix)" | [`Error::InvalidPrefix`] |
-//! | "conversion failed; is the pubkey valid?", "Cannot blind: invalid session_id (not on main subgroup)", "Shared secret generation failed" | [`Error::InvalidPoint`] with the [`PointCheck`] that failed |
+//! | "conversion failed; is the pubkey valid?", "Cannot blind: invalid session_id (not on main subgroup)", "Shared secret generation failed", "Sender ed25519 pubkey to x25519 pubkey conversion failed" | [`Error::InvalidPoint`] with the [`PointCheck`] that failed |
 //! | a scalar multiplication by zero (libsodium's `crypto_scalarmult_ed25519*` returns -1) | [`Error::IdentityResult`] |
-//! | "Sealed box encryption failed", "Crypto box encryption failed", "Unable to compute shared encrypted key: invalid pubkey?" | [`Error::ZeroSharedSecret`] |
+//! | "Sealed box encryption failed", "Crypto box encryption failed", "Unable to compute shared encrypted key: invalid pubkey?", "Decryption failed" of a sealed box whose ephemeral key is of small order | [`Error::ZeroSharedSecret`] |
 //! | (none: a 64-byte key whose halves disagree; libsodium signs garbage with it) | [`Error::InconsistentSecretKey`] |
 //! | "Signature verification failed", `verify` returning `false` | [`Error::InvalidSignature`] with the [`SignatureCheck`] |
 //! | "Invalid size: expected between 16 and 64 bytes" | [`Error::InvalidHashSize`] |

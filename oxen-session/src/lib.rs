@@ -11,11 +11,16 @@ pub mod error;
 mod field;
 pub mod hash;
 pub mod id;
+pub mod incoming;
 pub mod keys;
 pub mod multi;
+pub mod one_to_one;
+pub mod ons;
 pub mod point;
+pub mod push;
 pub mod recovery;
 pub mod scalar;
+pub mod sealed_box;
 pub mod xed25519;
 
 /// The key crate shared with `oxen-onion` (its codecs, batched X25519, …).
@@ -32,8 +37,16 @@ pub use rand_core;
 pub use ed25519::Signature;
 pub use error::{Error, Input, PointCheck, SignatureCheck};
 pub use id::{BlindedId, Blinding, ServerPubkey, SessionId};
+pub use incoming::{IncomingKey, decrypt_incoming, decrypt_incoming_session_id};
 pub use keys::{
     Ed25519SecretKey, Seed, diffie_hellman, ed25519_key_pair, edsk_to_x, seed_for_ed_privkey,
 };
+pub use one_to_one::{
+    Recipient, encrypt_for_recipient, encrypt_for_recipient_deterministic,
+    encrypt_for_recipient_with, sign_for_recipient,
+};
+pub use ons::decrypt_ons_response;
 pub use point::ed_to_x;
+pub use push::decrypt_push_notification;
 pub use scalar::SecretScalar;
+pub use sealed_box::BoxKey;

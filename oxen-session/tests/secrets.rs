@@ -20,6 +20,8 @@ assert_not_impl_any!(Seed: Copy);
 assert_not_impl_any!(Ed25519SecretKey: Copy);
 assert_not_impl_any!(SecretScalar: Copy);
 assert_not_impl_any!(Blake2b: Copy);
+assert_not_impl_any!(BoxKey: Copy);
+assert_impl_all!(BoxKey: Zeroize, ZeroizeOnDrop, core::fmt::Debug, Eq);
 assert_impl_all!(Seed: Zeroize, ZeroizeOnDrop, core::fmt::Debug, Eq);
 assert_impl_all!(Ed25519SecretKey: Zeroize, ZeroizeOnDrop, core::fmt::Debug);
 assert_impl_all!(SecretScalar: Zeroize, ZeroizeOnDrop, core::fmt::Debug, Eq);
@@ -120,4 +122,17 @@ fn recovery_phrase_is_redacted() {
         phrase.expose_str().as_bytes(),
     );
     assert_eq!(recovery::phrase_from_seed(account.seed()).unwrap(), phrase);
+}
+
+#[test]
+fn box_keys_are_redacted_compared_and_wiped() {
+    let a = account(7).x25519_key_pair();
+    let b = account(8).x25519_key_pair();
+    let mut k = BoxKey::beforenm(&b.public, &a.secret).unwrap();
+    assert_eq!(format!("{k:?}"), "BoxKey(..)");
+    assert_debug_redacted(&format!("{:#?}", vec![k.clone()]), k.expose_bytes());
+    assert_eq!(k, BoxKey::beforenm(&a.public, &b.secret).unwrap());
+    assert_ne!(k, BoxKey::beforenm(&a.public, &a.secret).unwrap());
+    k.zeroize();
+    assert_eq!(k.expose_bytes(), &[0; 32]);
 }

@@ -12,6 +12,8 @@
     clippy::indexing_slicing
 )]
 
+#[path = "harness/sender_recipient.rs"]
+mod sender_recipient;
 #[path = "harness/support.rs"]
 mod support;
 
@@ -29,6 +31,17 @@ mod multi_encrypt;
 mod session_recovery;
 #[path = "harness/xed25519.rs"]
 mod xed25519;
+
+#[path = "harness/decrypt_incoming.rs"]
+mod decrypt_incoming;
+#[path = "harness/encrypt_for_recipient.rs"]
+mod encrypt_for_recipient;
+#[path = "harness/ons_response.rs"]
+mod ons_response;
+#[path = "harness/push_notification.rs"]
+mod push_notification;
+#[path = "harness/sign_for_recipient.rs"]
+mod sign_for_recipient;
 
 use oxen_vector_harness::{CheckResult, Known, known, run_vector_dir};
 
@@ -48,6 +61,27 @@ const KNOWN: &[Known<Checker>] = &[
         "session_recovery.json",
         37,
         session_recovery::session_recovery,
+    ),
+    known(
+        "sign_for_recipient.json",
+        15,
+        sign_for_recipient::sign_for_recipient_file,
+    ),
+    known(
+        "encrypt_for_recipient.json",
+        34,
+        encrypt_for_recipient::encrypt_for_recipient_file,
+    ),
+    known(
+        "decrypt_incoming.json",
+        44,
+        decrypt_incoming::decrypt_incoming_file,
+    ),
+    known("ons_response.json", 18, ons_response::ons_response_file),
+    known(
+        "push_notification.json",
+        19,
+        push_notification::push_notification_file,
     ),
 ];
 
