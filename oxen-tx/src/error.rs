@@ -343,6 +343,26 @@ pub enum Error {
         /// Index of the input.
         input: usize,
     },
+    /// [`crate::consensus::verify_block_for_node`] (upstream: `BlockchainLMDB::add_spent_key`
+    /// refuses a key image already added, so `Blockchain::add_block` refuses the block) and
+    /// [`crate::consensus::PendingKeyImages`]: input `input`'s key image is already spent by
+    /// the transaction at position `earlier` (an earlier transaction of the same block, or the
+    /// position a pool transaction was added under).
+    #[error("key image of input {input} is already spent by pending transaction {earlier}")]
+    KeyImageConflict {
+        /// Index of the input of the later transaction.
+        input: usize,
+        /// Position of the earlier transaction spending the same key image.
+        earlier: usize,
+    },
+    /// [`crate::consensus::verify_block_for_node`]: the block holds this transaction a second
+    /// time (upstream: `tx_exists` / `tx_memory_pool::take_tx` find no second copy, and
+    /// `prepare_handle_incoming_blocks` refuses a duplicate transaction).
+    #[error("transaction repeats transaction {earlier} of the block")]
+    TransactionRepeated {
+        /// Index of the first copy in the block.
+        earlier: usize,
+    },
     /// Chain state ([`crate::consensus::ChainState::key_image_spent`]): input `input`'s key
     /// image is already spent (or blacklisted, or locked in a stake).
     #[error("key image of input {input} is spent")]
