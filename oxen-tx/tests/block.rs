@@ -16,7 +16,10 @@ mod signers;
 
 use builders::{Spend, bytes32, clsag_tx, clsag_tx_spending, spend};
 use oxen_tx::Error;
-use oxen_tx::consensus::{BlockError, ConsensusRules, KnownRings, verify_block_for_node};
+use oxen_tx::consensus::{
+    BlockError, ConsensusRules, KnownRings, PendingKeyImages, check_block_duplicates,
+    verify_block_for_node,
+};
 use oxen_tx::prefix::{TxIn, TxType};
 use oxen_tx::rct::CtKey;
 use oxen_tx::transaction::Transaction;
@@ -179,6 +182,58 @@ fn key_image_twice_within_a_transaction() {
         Err(BlockError {
             index: 1,
             error: single
+        })
+    );
+}
+
+/// The mempool helper gives the block's error for a transaction that conflicts with the
+/// pending key images, records nothing on failure, and forgets a removed transaction.
+#[test]
+fn pending_key_images_refuse_a_conflicting_transaction() {
+    let a = built(151);
+    let f = built(152);
+    let b = double_spend_of(&a.2[1], 153);
+    let mut pool = PendingKeyImages::new();
+    assert!(pool.is_empty());
+    pool.insert(7, &a.0).unwrap();
+    pool.insert(8, &f.0).unwrap();
+    assert_eq!(pool.len(), 4);
+    assert_eq!(pool.position_of(&a.0.key_images()[1]), Some(7));
+    let shared = input_of(&b.0, a.2[1].key_image());
+    let conflict = Error::KeyImageConflict {
+        input: shared,
+        earlier: 7,
+    };
+    assert_eq!(pool.check(&b.0), Err(conflict));
+    assert_eq!(pool.insert(9, &b.0), Err(conflict));
+    assert_eq!(pool.len(), 4, "a refused transaction records nothing");
+    // The same error as the block's (there the position is the block index).
+    assert_eq!(
+        check_block_duplicates(&[&a.0, &b.0]),
+        Err(BlockError {
+            index: 1,
+            error: Error::KeyImageConflict {
+                input: shared,
+                earlier: 0
+            }
+        })
+    );
+    // Once `a` leaves the pool, `b` may enter.
+    pool.remove(&a.0);
+    assert_eq!(pool.position_of(&a.0.key_images()[1]), None);
+    pool.insert(9, &b.0).unwrap();
+    assert_eq!(pool.len(), 4);
+    // A key image twice in one transaction: the transaction's own error.
+    let mut t = built(154).0;
+    let k0 = bytes32(&t.key_images()[0]);
+    if let TxIn::ToKey { key_image, .. } = &mut t.prefix.vin[1] {
+        *key_image = k0.into();
+    }
+    assert_eq!(
+        PendingKeyImages::new().check(&t),
+        Err(Error::DuplicateKeyImage {
+            first: 0,
+            second: 1
         })
     );
 }
