@@ -377,6 +377,17 @@ pub enum Error {
         /// Index of the input.
         input: usize,
     },
+    /// Chain state ([`crate::consensus::ChainState::ring`], looked up under the input's
+    /// amount as `Blockchain::scan_outputkeys_for_indexes` does): input `input` says
+    /// `amount != 0` and the chain has no outputs of that amount at its key offsets (RingCT
+    /// outputs are indexed under amount 0).
+    #[error("ring of input {input} is not available under amount {amount}")]
+    RingUnavailableAtAmount {
+        /// Index of the input.
+        input: usize,
+        /// The input's (non-zero) amount field.
+        amount: u64,
+    },
     /// `expand_transaction_2` / `check_tx_inputs`: no rings, an empty first ring, or input
     /// `input`'s ring does not fit the signature type (type Full: longer or shorter than the
     /// first ring).

@@ -432,3 +432,30 @@ fn torsioned_key_image_mlsag() {
         Err(Error::KeyImageNotInPrimeSubgroup { input: 0 })
     );
 }
+
+/// Regression (issue 19, gap 2): a RingCT input whose `amount` field says 5, signed again over
+/// the changed prefix. oxen-core looks the ring up under amount 5
+/// (`scan_outputkeys_for_indexes` → `get_output_key(amount, offsets)`) and finds nothing: the
+/// RingCT outputs are indexed under amount 0.
+#[test]
+fn ringct_input_with_nonzero_amount_is_refused() {
+    let (tx, rings, spends, out_masks) = clsag_tx(15, 1, 2);
+    let mut t = tx.clone();
+    match &mut t.prefix.vin[0] {
+        TxIn::ToKey { amount, .. } => *amount = 5,
+        _ => unreachable!(),
+    }
+    builders::resign_one_input(&mut t, &spends[0], &out_masks, 16);
+    // The signature covers the new prefix: the RingCT verifier alone accepts it.
+    assert_eq!(t.verify_ringct_only(&rings), Ok(()));
+    // The chain holds the ring's outputs (RingCT, amount 0) and nothing of amount 5.
+    let chain = KnownRings::for_tx(&tx, &rings);
+    assert_eq!(tx.verify_for_node(&hf21(), &chain), Ok(()));
+    assert_eq!(
+        t.verify_for_node(&hf21(), &chain),
+        Err(Error::RingUnavailableAtAmount {
+            input: 0,
+            amount: 5
+        })
+    );
+}

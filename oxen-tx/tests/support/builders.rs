@@ -416,3 +416,29 @@ pub fn tampered_range_sig(tx: &Transaction, output: usize) -> BorromeanRangeSig 
     bytes[5 * 32] ^= 1;
     BorromeanRangeSig::from_bytes(&bytes).unwrap()
 }
+
+/// Signs input 0 of a one-input CLSAG transaction from [`clsag_tx`] again over its current
+/// prefix (after a prefix field was changed), as its owner could: `s` is its spend, the
+/// pseudo-output mask is the sum of `out_masks`.
+pub fn resign_one_input(tx: &mut Transaction, s: &Spend, out_masks: &[Scalar], seed: u64) {
+    use rand_core::SeedableRng;
+    let message = tx
+        .rct
+        .pre_clsag_hash(&tx.prefix_hash().unwrap(), 1)
+        .unwrap();
+    let ring: Vec<(Point, Point)> = s.ring.iter().map(|m| (pt(&m.dest), pt(&m.mask))).collect();
+    let pseudo_mask: Scalar = out_masks.iter().sum();
+    let pseudo = pt(&tx.rct.prunable.pseudo_outs[0]);
+    let mut rng = ChaCha20Rng::seed_from_u64(seed);
+    let (sig, _) = super::signers::clsag_sign(
+        &message,
+        &ring,
+        &pseudo,
+        &s.p,
+        &(s.mask - pseudo_mask),
+        s.real,
+        None,
+        &mut || Scalar::random(&mut rng),
+    );
+    tx.rct.prunable.clsags[0] = sig.to_clsag();
+}
