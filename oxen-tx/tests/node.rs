@@ -16,10 +16,11 @@ mod signers;
 use builders::{bytes32, clsag_tx, mlsag_tx, pt, spends_for};
 use oxen_crypto::{KeyImage, Point};
 use oxen_tx::Error;
+use oxen_tx::commitment::zero_commit;
 use oxen_tx::consensus::{self, ChainState, ConsensusRules, KnownRings};
 use oxen_tx::prefix::{TxIn, TxOutTarget, TxType, TxVersion};
 use oxen_tx::rct::{CtKey, RctType};
-use oxen_tx::transaction::Transaction;
+use oxen_tx::transaction::{Transaction, relative_to_absolute_offsets};
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
 use signers::{clsag_sign, t8};
@@ -264,21 +265,21 @@ fn ring_shape_errors() {
     assert_eq!(consensus::expand_rings(&tx, &rings[..1]), Ok(()));
 }
 
-/// A chain where one key image is spent and one output set is missing.
+/// A chain where one key image is spent and one output (by its index) is missing.
 struct Chain<'a> {
     known: KnownRings,
     spent: Option<[u8; 32]>,
-    missing: Option<[u8; 32]>,
+    missing: Option<u64>,
     policy: Option<Error>,
     _rings: &'a [Vec<CtKey>],
 }
 
 impl ChainState for Chain<'_> {
-    fn ring(&self, key_image: &KeyImage, offsets: &[u64]) -> Option<Vec<CtKey>> {
-        if self.missing == Some(key_image.0) {
+    fn ring(&self, amount: u64, offsets: &[u64]) -> Option<Vec<CtKey>> {
+        if self.missing.is_some_and(|m| offsets.contains(&m)) {
             return None;
         }
-        self.known.ring(key_image, offsets)
+        self.known.ring(amount, offsets)
     }
     fn key_image_spent(&self, key_image: &KeyImage) -> bool {
         self.spent == Some(key_image.0)
@@ -305,8 +306,9 @@ fn chain_state_errors() {
         tx.verify_for_node(&rules, &chain(Some(bytes32(&kis[1])), None, None)),
         Err(Error::KeyImageSpent { input: 1 })
     );
+    let member_of_input_0 = relative_to_absolute_offsets(key_offsets(&mut tx.clone(), 0))[3];
     assert_eq!(
-        tx.verify_for_node(&rules, &chain(None, Some(bytes32(&kis[0])), None)),
+        tx.verify_for_node(&rules, &chain(None, Some(member_of_input_0), None)),
         Err(Error::RingUnavailable { input: 0 })
     );
     assert_eq!(
@@ -457,5 +459,46 @@ fn ringct_input_with_nonzero_amount_is_refused() {
             input: 0,
             amount: 5
         })
+    );
+}
+
+/// What upstream does when outputs of the input's amount exist: a RingCT input may spend
+/// pre-RingCT outputs of amount `N`, which the chain holds under `N` with the commitment
+/// `zeroCommit(N)`; the ring is looked up there, and nowhere else.
+#[test]
+fn ringct_input_spends_outputs_of_its_amount() {
+    const N: u64 = 3_000_000_000;
+    let mut rng = ChaCha20Rng::seed_from_u64(17);
+    let mut s = builders::spend(&mut rng, N, 10, 6);
+    // Pre-RingCT outputs: every member's commitment is zeroCommit(N) (mask 1).
+    let c = zero_commit(N).to_bytes().into();
+    for m in &mut s.ring {
+        m.mask = c;
+    }
+    s.mask = oxen_crypto::Scalar::ONE;
+    let (tx, rings, spends, out_masks) = builders::clsag_tx_spending(18, vec![s.clone()], 2);
+    let mut t = tx.clone();
+    match &mut t.prefix.vin[0] {
+        TxIn::ToKey { amount, .. } => *amount = N,
+        _ => unreachable!(),
+    }
+    builders::resign_one_input(&mut t, &spends[0], &out_masks, 19);
+    let mut at_n = KnownRings::default();
+    for (index, member) in s.offsets.iter().zip(&rings[0]) {
+        at_n.insert(N, *index, *member);
+    }
+    assert_eq!(t.verify_for_node(&hf21(), &at_n), Ok(()));
+    // The same outputs indexed as RingCT outputs (amount 0) are not the input's ring ...
+    assert_eq!(
+        t.verify_for_node(&hf21(), &KnownRings::for_tx(&t, &rings)),
+        Err(Error::RingUnavailableAtAmount {
+            input: 0,
+            amount: N
+        })
+    );
+    // ... and an input saying amount 0 does not find outputs held under N.
+    assert_eq!(
+        tx.verify_for_node(&hf21(), &at_n),
+        Err(Error::RingUnavailable { input: 0 })
     );
 }

@@ -10,14 +10,23 @@ use crate::prefix::TxIn;
 use crate::transaction::Transaction;
 use oxen_crypto::KeyImage;
 
-/// The `txin_to_key` fields of input `input`, or [`Error::InputNotToKey`].
+/// The key offsets and key image of input `input`, or [`Error::InputNotToKey`].
 pub(super) fn to_key(tx: &Transaction, input: usize) -> Result<(&[u64], &KeyImage), Error> {
+    to_key_with_amount(tx, input).map(|(_, o, k)| (o, k))
+}
+
+/// The `txin_to_key` fields of input `input` (amount, key offsets, key image), or
+/// [`Error::InputNotToKey`].
+pub(super) fn to_key_with_amount(
+    tx: &Transaction,
+    input: usize,
+) -> Result<(u64, &[u64], &KeyImage), Error> {
     match tx.prefix.vin.get(input) {
         Some(TxIn::ToKey {
+            amount,
             key_offsets,
             key_image,
-            ..
-        }) => Ok((key_offsets, key_image)),
+        }) => Ok((*amount, key_offsets, key_image)),
         _ => Err(Error::InputNotToKey { input }),
     }
 }

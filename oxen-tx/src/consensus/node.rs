@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 
 use super::chain::ChainState;
 use super::hard_fork::{ConsensusRules, check_hard_fork_rules};
-use super::inputs::to_key;
+use super::inputs::to_key_with_amount;
 use super::inputs::{
     check_input_count, check_input_types, check_key_images_distinct,
     check_key_images_in_prime_subgroup, check_ring_members_distinct, check_ring_shape,
@@ -101,13 +101,15 @@ impl Transaction {
         }
         let mut rings = Vec::with_capacity(self.prefix.vin.len());
         for input in 0..self.prefix.vin.len() {
-            let (offsets, key_image) = to_key(self, input)?;
+            let (amount, offsets, key_image) = to_key_with_amount(self, input)?;
             if chain.key_image_spent(key_image) {
                 return Err(Error::KeyImageSpent { input });
             }
+            // `scan_outputkeys_for_indexes`: the ring is looked up under the input's amount.
             let absolute = relative_to_absolute_offsets(offsets);
-            match chain.ring(key_image, &absolute) {
+            match chain.ring(amount, &absolute) {
                 Some(ring) if ring.len() == offsets.len() => rings.push(ring),
+                _ if amount != 0 => return Err(Error::RingUnavailableAtAmount { input, amount }),
                 _ => return Err(Error::RingUnavailable { input }),
             }
         }
