@@ -294,6 +294,13 @@ pub enum Error {
         /// The version asked for.
         hf: u8,
     },
+    /// [`crate::consensus::ConsensusRules::for_test_network`]: a ring size below
+    /// [`crate::consensus::MIN_TEST_RING_SIZE`].
+    #[error("test-network ring size {size} is below the minimum")]
+    TestRingSizeInvalid {
+        /// The ring size asked for.
+        size: usize,
+    },
     /// `check_tx_inputs`: the transaction version is outside the hard fork's min/max.
     #[error("transaction version {version} not allowed at hard fork {hf}")]
     TxVersionNotAllowed {
@@ -364,9 +371,33 @@ pub enum Error {
         earlier: usize,
     },
     /// Chain state ([`crate::consensus::ChainState::key_image_spent`]): input `input`'s key
-    /// image is already spent (or blacklisted, or locked in a stake).
+    /// image is already spent on chain (`have_tx_keyimg_as_spent`).
     #[error("key image of input {input} is spent")]
     KeyImageSpent {
+        /// Index of the input.
+        input: usize,
+    },
+    /// Chain state ([`crate::consensus::ChainState::key_image_blacklisted`], from hf 11): input
+    /// `input`'s key image is blacklisted by the service-node network (`check_tx_inputs`:
+    /// `m_key_image_blacklisted`).
+    #[error("key image of input {input} is blacklisted by the service-node network")]
+    KeyImageBlacklisted {
+        /// Index of the input.
+        input: usize,
+    },
+    /// Chain state ([`crate::consensus::ChainState::key_image_stake_locked`], from hf 11):
+    /// input `input`'s key image is locked in a service-node stake (`check_tx_inputs`:
+    /// `m_key_image_locked_by_snode`).
+    #[error("key image of input {input} is locked in a stake")]
+    KeyImageStakeLocked {
+        /// Index of the input.
+        input: usize,
+    },
+    /// Chain state ([`crate::consensus::ChainState::key_image_in_pool`], pool admission
+    /// only): input `input`'s key image is spent by a transaction already in the pool
+    /// (`tx_memory_pool::add_tx` → `have_tx_keyimges_as_spent`: `m_double_spend`).
+    #[error("key image of input {input} is spent by a transaction in the pool")]
+    KeyImageInPool {
         /// Index of the input.
         input: usize,
     },

@@ -14,13 +14,13 @@ mod builders;
 mod signers;
 
 use builders::{bytes32, clsag_tx, mlsag_tx, pt, spends_for};
-use oxen_crypto::{KeyImage, Point};
+use oxen_crypto::Point;
 use oxen_tx::Error;
 use oxen_tx::commitment::zero_commit;
-use oxen_tx::consensus::{self, ChainState, ConsensusRules, KnownRings};
+use oxen_tx::consensus::{self, ConsensusRules, KnownRings};
 use oxen_tx::prefix::{TxIn, TxOutTarget, TxType, TxVersion};
 use oxen_tx::rct::{CtKey, RctType};
-use oxen_tx::transaction::{Transaction, relative_to_absolute_offsets};
+use oxen_tx::transaction::Transaction;
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
 use signers::{clsag_sign, t8};
@@ -231,10 +231,7 @@ fn ring_shape_errors() {
             expected: 10
         })
     );
-    let eleven = ConsensusRules {
-        ring_size: 11,
-        ..rules
-    };
+    let eleven = ConsensusRules::for_test_network(21, 11).unwrap();
     assert_eq!(
         consensus::check_ring_shape(&tx, &eleven),
         Err(Error::RingSizeInvalid {
@@ -263,62 +260,6 @@ fn ring_shape_errors() {
         Err(Error::RingShapeInvalid { input: 0 })
     );
     assert_eq!(consensus::expand_rings(&tx, &rings[..1]), Ok(()));
-}
-
-/// A chain where one key image is spent and one output (by its index) is missing.
-struct Chain<'a> {
-    known: KnownRings,
-    spent: Option<[u8; 32]>,
-    missing: Option<u64>,
-    policy: Option<Error>,
-    _rings: &'a [Vec<CtKey>],
-}
-
-impl ChainState for Chain<'_> {
-    fn ring(&self, amount: u64, offsets: &[u64]) -> Option<Vec<CtKey>> {
-        if self.missing.is_some_and(|m| offsets.contains(&m)) {
-            return None;
-        }
-        self.known.ring(amount, offsets)
-    }
-    fn key_image_spent(&self, key_image: &KeyImage) -> bool {
-        self.spent == Some(key_image.0)
-    }
-    fn check_policy(&self, _tx: &Transaction) -> Result<(), Error> {
-        self.policy.map_or(Ok(()), Err)
-    }
-}
-
-#[test]
-fn chain_state_errors() {
-    let (tx, rings, _, _) = clsag_tx(5, 2, 2);
-    let kis = tx.key_images();
-    let chain = |spent, missing, policy| Chain {
-        known: KnownRings::for_tx(&tx, &rings),
-        spent,
-        missing,
-        policy,
-        _rings: &rings,
-    };
-    let rules = hf21();
-    assert_eq!(tx.verify_for_node(&rules, &chain(None, None, None)), Ok(()));
-    assert_eq!(
-        tx.verify_for_node(&rules, &chain(Some(bytes32(&kis[1])), None, None)),
-        Err(Error::KeyImageSpent { input: 1 })
-    );
-    let member_of_input_0 = relative_to_absolute_offsets(key_offsets(&mut tx.clone(), 0))[3];
-    assert_eq!(
-        tx.verify_for_node(&rules, &chain(None, Some(member_of_input_0), None)),
-        Err(Error::RingUnavailable { input: 0 })
-    );
-    assert_eq!(
-        tx.verify_for_node(&rules, &chain(None, None, Some(Error::ChainPolicy))),
-        Err(Error::ChainPolicy)
-    );
-    // A ring shorter than the key offsets is unavailable too.
-    let mut short = rings.clone();
-    short[1].pop();
-    assert_eq!(node(&tx, &short), Err(Error::RingUnavailable { input: 1 }));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 use super::block::{BlockError, check_block_duplicates};
 use super::chain::ChainState;
 use super::hard_fork::ConsensusRules;
-use super::node::Prepared;
+use super::node::{Admission, Prepared};
 use crate::Error;
 use crate::bulletproof::Bulletproof;
 use crate::commitment::Commitment;
@@ -23,7 +23,8 @@ enum Job {
 
 /// The node's verdict on the transactions of a block: `Ok` iff no key image is spent twice and
 /// no transaction repeats in the block, and [`Transaction::verify_for_node`] accepts every
-/// one; computed faster than one call each:
+/// one except for its pool rule ([`ChainState::key_image_in_pool`] is not asked: a block's
+/// transactions come out of the pool); computed faster than one call each:
 ///
 /// 0. the block's own rules ([`check_block_duplicates`]: key images spent twice, across or
 ///    within transactions, and repeated transactions), before any per-transaction work;
@@ -53,8 +54,10 @@ pub fn verify_block_for_node<C: ChainState + Sync + ?Sized>(
 ) -> Result<(), BlockError> {
     check_block_duplicates(txs)?;
     let at = |index: usize| move |error: Error| BlockError { index, error };
-    let prepare =
-        |(index, tx): (usize, &&Transaction)| tx.prepare_for_node(rules, chain).map_err(at(index));
+    let prepare = |(index, tx): (usize, &&Transaction)| {
+        tx.prepare_for_node(rules, chain, Admission::Block)
+            .map_err(at(index))
+    };
     #[cfg(feature = "parallel")]
     let prepared: Result<Vec<Prepared>, BlockError> = {
         use rayon::prelude::*;

@@ -11,7 +11,10 @@ use oxen_crypto::KeyImage;
 
 /// What the node knows from its chain and this crate cannot: the caller implements it over its
 /// database. Every rule here is checked by oxen-core's `Blockchain::check_tx_inputs` /
-/// `check_tx_outputs` / the pool, and [`Transaction::verify_for_node`] calls it.
+/// `check_tx_outputs` / the pool, and [`Transaction::verify_for_node`] calls it. Each reason a
+/// key image cannot be spent is its own method and its own error, asked in the reference's
+/// order: in the pool (before the hard-fork rules, as `tx_memory_pool::add_tx`), then per
+/// input spent, ring, blacklisted, stake-locked (`check_tx_inputs`).
 pub trait ChainState {
     /// The ring of an input: `(P, C)` of the outputs of `amount` at the indices
     /// `absolute_offsets` among the outputs of that amount (from the input's relative key
@@ -24,9 +27,28 @@ pub trait ChainState {
     /// than 10 blocks (reference `check_tx_input`, `ENFORCE_MIN_AGE`).
     fn ring(&self, amount: u64, absolute_offsets: &[u64]) -> Option<Vec<CtKey>>;
 
-    /// True when the key image is already spent on chain (`have_tx_keyimg_as_spent`), or (from
-    /// hf 11) blacklisted or locked in a stake by the service-node list.
+    /// True when the key image is already spent on chain (`Blockchain::have_tx_keyimg_as_spent`;
+    /// refused as [`Error::KeyImageSpent`]).
     fn key_image_spent(&self, key_image: &KeyImage) -> bool;
+
+    /// True when the service-node network has blacklisted the key image (the key images of
+    /// deregistered nodes' stakes: `service_node_list.get_blacklisted_key_images()`). Asked
+    /// from hf 11 only, as `check_tx_inputs` does; refused as [`Error::KeyImageBlacklisted`].
+    fn key_image_blacklisted(&self, key_image: &KeyImage) -> bool;
+
+    /// True when the key image is locked in a service-node stake
+    /// (`service_node_list.is_key_image_locked`). Asked from hf 11 only; refused as
+    /// [`Error::KeyImageStakeLocked`].
+    fn key_image_stake_locked(&self, key_image: &KeyImage) -> bool;
+
+    /// True when a transaction already in the pool spends the key image
+    /// (`tx_memory_pool::have_tx_keyimges_as_spent`; refused as [`Error::KeyImageInPool`]).
+    /// Asked by [`Transaction::verify_for_node`] (pool admission) only, never by
+    /// [`super::verify_block_for_node`]: a block's transactions come out of the pool
+    /// (`take_tx`), and their conflicts with each other are the block's own rule. A caller
+    /// keeping the pool's key images in memory can answer from a
+    /// [`super::PendingKeyImages`].
+    fn key_image_in_pool(&self, key_image: &KeyImage) -> bool;
 
     /// Everything else that needs the chain or the pool's policy: fee and weight, the RingCT
     /// type rules that depend on the block height (Borromean at the hf 10 block, CLSAG required
@@ -90,6 +112,18 @@ impl ChainState for KnownRings {
     }
 
     fn key_image_spent(&self, _key_image: &KeyImage) -> bool {
+        false
+    }
+
+    fn key_image_blacklisted(&self, _key_image: &KeyImage) -> bool {
+        false
+    }
+
+    fn key_image_stake_locked(&self, _key_image: &KeyImage) -> bool {
+        false
+    }
+
+    fn key_image_in_pool(&self, _key_image: &KeyImage) -> bool {
         false
     }
 }

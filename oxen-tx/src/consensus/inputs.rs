@@ -121,7 +121,7 @@ pub fn check_key_images_in_prime_subgroup(tx: &Transaction) -> Result<(), Error>
 }
 
 /// The ring-shape block of `Blockchain::check_tx_inputs`, input by input: a `txin_to_key`,
-/// key offsets non-empty, exactly `rules.ring_size` ring members, and key images strictly
+/// key offsets non-empty, exactly [`ConsensusRules::ring_size`] ring members, and key images strictly
 /// descending in byte (memcmp) order (an equal key image counts as unsorted).
 ///
 /// # Errors
@@ -134,11 +134,11 @@ pub fn check_ring_shape(tx: &Transaction, rules: &ConsensusRules) -> Result<(), 
         if offsets.is_empty() {
             return Err(Error::KeyOffsetsEmpty { input });
         }
-        if offsets.len() != rules.ring_size {
+        if offsets.len() != rules.ring_size() {
             return Err(Error::RingSizeInvalid {
                 input,
                 size: offsets.len(),
-                expected: rules.ring_size,
+                expected: rules.ring_size(),
             });
         }
         if last.is_some_and(|prev| ki.0 >= prev.0) {

@@ -51,7 +51,7 @@ mod rings;
 pub use batch::verify_block_for_node;
 pub use block::{BlockError, check_block_duplicates};
 pub use chain::{ChainState, KnownRings};
-pub use hard_fork::{ConsensusRules, HARD_FORKS, check_hard_fork_rules};
+pub use hard_fork::{ConsensusRules, HARD_FORKS, MIN_TEST_RING_SIZE, check_hard_fork_rules};
 pub use inputs::{
     check_input_count, check_input_types, check_key_images_distinct,
     check_key_images_in_prime_subgroup, check_ring_members_distinct, check_ring_shape,
