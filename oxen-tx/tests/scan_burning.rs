@@ -138,3 +138,54 @@ fn output_key_seen_in_an_earlier_call_is_not_credited() {
         [(0, OutputRejection::OutputKeySeen { amount: 5_000 })]
     );
 }
+
+/// How a wallet keeps the set across scans: it stores the keys of its credited outputs
+/// (`seen_output_keys`) and gives them to the next scanner (`with_seen_output_keys`).
+#[test]
+fn output_key_in_the_callers_set_is_not_credited() {
+    let mut rng = ChaCha20Rng::seed_from_u64(3);
+    let w = wallet(&mut rng);
+    let r = SecretKey::random(&mut rng);
+    let tx = pay(&w, &r, &[5_000, 6_000], false);
+    let mut first = scanner(&w);
+    assert_eq!(credited(&first.scan(&tx)), [(0, 5_000), (1, 6_000)]);
+    let kept: Vec<CompressedPoint> = first.seen_output_keys().copied().collect();
+    assert_eq!(kept.len(), 2);
+    // A new session (a fresh scanner) with the stored set.
+    let mut later = scanner(&w).with_seen_output_keys(kept.iter().copied());
+    let again = later.scan(&pay(&w, &r, &[1, 2], false));
+    assert_eq!(credited(&again), []);
+    assert_eq!(
+        seen(&again),
+        [
+            (0, OutputRejection::OutputKeySeen { amount: 1 }),
+            (1, OutputRejection::OutputKeySeen { amount: 2 })
+        ]
+    );
+    // Without the set, the fresh scanner would have credited them.
+    assert_eq!(credited(&scanner(&w).scan(&tx)).len(), 2);
+    // After a reorganisation drops the first transaction, its keys are forgotten.
+    assert!(later.forget_output_key(&kept[1]));
+    assert!(!later.forget_output_key(&kept[1]));
+    let after = later.scan(&pay(&w, &r, &[1, 2], false));
+    assert_eq!(credited(&after), [(1, 2)]);
+    assert_eq!(
+        seen(&after),
+        [(0, OutputRejection::OutputKeySeen { amount: 1 })]
+    );
+}
+
+/// Only credited outputs are recorded: an output whose commitment does not open is not
+/// credited, and a later valid output with its key is.
+#[test]
+fn uncredited_output_does_not_block_a_later_one() {
+    let mut rng = ChaCha20Rng::seed_from_u64(4);
+    let w = wallet(&mut rng);
+    let r = SecretKey::random(&mut rng);
+    let found = scanner(&w).scan_many(&[pay(&w, &r, &[5_000], true), pay(&w, &r, &[5_000], false)]);
+    assert_eq!(
+        seen(&found[0]),
+        [(0, OutputRejection::CommitmentDoesNotOpen)]
+    );
+    assert_eq!(credited(&found[1]), [(0, 5_000)]);
+}
