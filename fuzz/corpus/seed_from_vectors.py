@@ -106,4 +106,13 @@ types = {"session": 0, "wallet": 1, "lokinet": 2}
 write("ons_decrypt", [bytes([types.get(c["type"], 0), len(c["name"].encode())]) + c["name"].encode() + h(c["encrypted_value"])
                       for c in spread(ve) if not c.get("heavy") and c["type"] in types])
 write("ons_name_validate", [h(c["name_hex"]) for c in spread(vec("oxen-ons", "name_validation")["cases"])])
+
+def mnemonic_seed(c):
+    """Byte 0 is the general form's expected length / 4 (mnemonic_decode's layout), then the words."""
+    return bytes([c.get("len", 32) // 4]) + c["words"].encode()
+
+
+mn = [c for c in vec("oxen-mnemonic", "oxen_electrum")["cases"] if "words" in c]
+mn += vec("oxen-mnemonic", "session_recovery")["cases"]
+write("mnemonic_decode", [mnemonic_seed(c) for c in spread(mn, 40)])
 print("seeded")

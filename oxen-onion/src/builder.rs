@@ -21,13 +21,11 @@ use crate::control::{
 };
 use crate::frame::{Frame, LENGTH_PREFIX_LEN};
 use crate::hop::{HopKey, TAG_LEN, XCHACHA20_NONCE_LEN};
-use crate::keys::{
-    Ed25519PublicKey, LiftedPublicKey, X25519KeyPair, X25519PublicKey, X25519SecretKey,
-    keygen_and_dh_batch,
-};
+use crate::keys::{Ed25519PublicKey, X25519KeyPair, X25519PublicKey, X25519SecretKey};
 use crate::padding::Padding;
 use crate::reply::ReplyDecryptor;
 use crate::{EncType, Error, MAX_ONION_HOPS, MAX_REQUEST_BODY_SIZE};
+use oxen_keys::{LiftedPublicKey, keygen_and_dh_batch};
 
 /// Number of path hops Session uses (libsession default).
 pub const DEFAULT_PATH_LEN: usize = 3;
@@ -289,7 +287,7 @@ impl Builder {
         let peers: Vec<&LiftedPublicKey> = core::iter::once(dest_lift)
             .chain(self.path_lifts.iter().rev())
             .collect();
-        let dh = keygen_and_dh_batch(&secrets, &peers)?;
+        let dh = keygen_and_dh_batch(secrets.iter().zip(peers.iter().copied()))?;
         let mut layers = dh.iter().zip(&peers).zip(&nonces);
 
         // Destination layer.
@@ -351,7 +349,7 @@ impl Builder {
                 let plain_len = LENGTH_PREFIX_LEN + blob.len() + json.len();
                 self.padding.pad_json(&mut json, plain_len);
             }
-            let key = HopKey::from_shared_secret(t, s, a_pub, &peer.key)?;
+            let key = HopKey::from_shared_secret(t, s, a_pub, peer.key())?;
             let nonce = nonce.get(..nonce_len).ok_or(Error::InvalidKeyLength)?;
             blob = seal_frame(
                 &key,

@@ -88,3 +88,15 @@ pub enum Error {
     #[error("invalid status code")]
     InvalidStatus,
 }
+
+/// The key crate's failures keep their names here.
+impl From<oxen_keys::Error> for Error {
+    fn from(e: oxen_keys::Error) -> Self {
+        match e {
+            oxen_keys::Error::InvalidKeyLength => Error::InvalidKeyLength,
+            oxen_keys::Error::InvalidHexKey => Error::InvalidHexKey,
+            oxen_keys::Error::InvalidBase64 => Error::InvalidBase64,
+            oxen_keys::Error::ZeroSharedSecret => Error::ZeroSharedSecret,
+        }
+    }
+}

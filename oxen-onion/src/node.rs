@@ -329,7 +329,7 @@ fn process_ciphertext<R: CryptoRng + ?Sized>(
         .x25519
         .secret
         .diffie_hellman(ephemeral_key)
-        .map_err(Rejection::InvalidCiphertext)?;
+        .map_err(|e| Rejection::InvalidCiphertext(e.into()))?;
     // The replay check is on the DH (every alias of the ephemeral key gives the same S),
     // before any decryption work.
     let tag = ReplayTag::from_shared_secret(&s);

@@ -81,6 +81,7 @@ impl ReplayTag {
         keys.secret
             .diffie_hellman(ephemeral)
             .map(|s| Self::from_shared_secret(&s))
+            .map_err(Error::from)
     }
 
     /// The 32 tag bytes.

@@ -124,15 +124,29 @@ fn wrong_field_type() {
     );
 }
 
+// The key types live in oxen-keys (shared with oxen-session); their parse errors are
+// `oxen_keys::Error` and convert to this crate's variants of the same name, which is what the
+// onion entry points return.
 #[test]
 fn invalid_hex_key() {
-    assert_eq!(X25519PublicKey::from_hex("zz"), Err(Error::InvalidHexKey));
+    assert_eq!(
+        X25519PublicKey::from_hex("zz").map_err(Error::from),
+        Err(Error::InvalidHexKey)
+    );
+    assert_eq!(
+        control::EdgeRoute::from_json(br#"{"ephemeral_key":"zz"}"#),
+        Err(Error::InvalidHexKey)
+    );
 }
 
 #[test]
 fn invalid_key_length() {
     assert_eq!(
-        X25519PublicKey::from_bytes(&[0; 31]),
+        X25519PublicKey::from_bytes(&[0; 31]).map_err(Error::from),
+        Err(Error::InvalidKeyLength)
+    );
+    assert_eq!(
+        RelayMessage::from_bytes(b"d13:ephemeral_key1:x4:data1:xe"),
         Err(Error::InvalidKeyLength)
     );
 }

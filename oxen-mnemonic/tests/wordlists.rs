@@ -1,0 +1,104 @@
+//! The compiled word lists equal the JSON copies of oxen-core's lists (`tests/wordlists/`, from
+//! `shared/vectors/mnemonic/wordlists/`): words in index order, both names, prefix length.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use oxen_mnemonic::{Language, WORD_COUNT};
+use serde_json::Value as J;
+
+fn file_stem(l: Language) -> &'static str {
+    match l {
+        Language::German => "german",
+        Language::English => "english",
+        Language::Spanish => "spanish",
+        Language::French => "french",
+        Language::Italian => "italian",
+        Language::Dutch => "dutch",
+        Language::Portuguese => "portuguese",
+        Language::Russian => "russian",
+        Language::Japanese => "japanese",
+        Language::ChineseSimplified => "chinese_simplified",
+        Language::Esperanto => "esperanto",
+        Language::Lojban => "lojban",
+        Language::EnglishOld => "english_old",
+    }
+}
+
+fn load(l: Language) -> J {
+    let path = format!(
+        "{}/tests/wordlists/{}.json",
+        env!("CARGO_MANIFEST_DIR"),
+        file_stem(l)
+    );
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+#[test]
+fn compiled_lists_equal_the_json_lists() {
+    let dir = format!("{}/tests/wordlists", env!("CARGO_MANIFEST_DIR"));
+    assert_eq!(std::fs::read_dir(dir).unwrap().count(), 13, "13 JSON lists");
+    for l in Language::ALL {
+        let j = load(l);
+        let words: Vec<&str> = j["words"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w.as_str().unwrap())
+            .collect();
+        assert_eq!(words.len(), WORD_COUNT, "{l:?}");
+        assert_eq!(&l.words()[..], &words[..], "{l:?} words");
+        assert_eq!(l.name(), j["language_name"].as_str().unwrap(), "{l:?}");
+        assert_eq!(
+            l.english_name(),
+            j["english_name"].as_str().unwrap(),
+            "{l:?}"
+        );
+        assert_eq!(
+            l.unique_prefix_length() as u64,
+            j["unique_prefix_length"].as_u64().unwrap(),
+            "{l:?}"
+        );
+    }
+}
+
+#[test]
+fn language_tables_and_names() {
+    assert_eq!(Language::ENCODABLE[..], Language::ALL[..12]);
+    assert_eq!(Language::ALL[12], Language::EnglishOld);
+    let mut detection = Language::DETECTION_ORDER.to_vec();
+    detection.sort();
+    assert_eq!(
+        detection,
+        Language::ALL.to_vec(),
+        "detection order is a permutation"
+    );
+    for l in Language::ALL {
+        assert_eq!(Language::from_name(l.name()), Ok(l));
+        assert_eq!(Language::from_name(l.english_name()), Ok(l));
+        assert_eq!(l.english_name().parse::<Language>(), Ok(l));
+        assert_eq!(l.is_encodable(), l != Language::EnglishOld);
+    }
+    assert_eq!(Language::from_name("Deutsch"), Ok(Language::German));
+    assert_eq!(
+        Language::from_name("English (old)"),
+        Ok(Language::EnglishOld)
+    );
+    assert_eq!(
+        Language::from_name("简体中文 (中国)"),
+        Ok(Language::ChineseSimplified)
+    );
+}
+
+/// Session desktop's `english.json` is oxen-core's English list: the Session vectors decode
+/// with it (tests/vectors.rs); here, its first and last words and prefix length.
+#[test]
+fn english_is_sessions_list() {
+    let w = Language::English.words();
+    assert_eq!((w[0], w[WORD_COUNT - 1]), ("abbey", "zoom"));
+    assert_eq!(Language::English.unique_prefix_length(), 3);
+}

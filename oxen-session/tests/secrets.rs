@@ -1,0 +1,88 @@
+//! Secret-bearing types of oxen-session: compile-time `!Copy` / `ZeroizeOnDrop`, runtime
+//! `Debug` redaction, constant-time equality, explicit zeroization.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use oxen_session::hash::Blake2b;
+use oxen_session::*;
+use oxen_vector_harness::assert_debug_redacted;
+use rand::SeedableRng;
+use rand_chacha::ChaCha20Rng;
+use static_assertions::{assert_impl_all, assert_not_impl_any};
+use zeroize::{Zeroize, ZeroizeOnDrop};
+
+assert_not_impl_any!(Seed: Copy);
+assert_not_impl_any!(Ed25519SecretKey: Copy);
+assert_not_impl_any!(SecretScalar: Copy);
+assert_not_impl_any!(Blake2b: Copy);
+assert_impl_all!(Seed: Zeroize, ZeroizeOnDrop, core::fmt::Debug, Eq);
+assert_impl_all!(Ed25519SecretKey: Zeroize, ZeroizeOnDrop, core::fmt::Debug);
+assert_impl_all!(SecretScalar: Zeroize, ZeroizeOnDrop, core::fmt::Debug, Eq);
+// the X25519 secrets come from oxen-keys (tested there); re-exported here
+assert_not_impl_any!(X25519SecretKey: Copy);
+assert_not_impl_any!(SharedSecret: Copy, Clone);
+// public values stay Copy
+assert_impl_all!(Signature: Copy);
+assert_impl_all!(SessionId: Copy);
+assert_impl_all!(BlindedId: Copy);
+assert_impl_all!(ServerPubkey: Copy);
+assert_impl_all!(point::Point: Copy);
+
+fn account(seed: u64) -> Ed25519SecretKey {
+    Ed25519SecretKey::generate(&mut ChaCha20Rng::seed_from_u64(seed))
+}
+
+#[test]
+fn seeds_are_redacted_and_compared() {
+    let sk = account(1);
+    let seed = sk.seed().clone();
+    assert_eq!(format!("{seed:?}"), "Seed(..)");
+    assert_debug_redacted(&format!("{seed:#?}"), seed.expose_bytes());
+    assert_eq!(seed, Seed::from_array(*seed.expose_bytes()));
+    assert_ne!(seed, account(2).seed().clone());
+}
+
+#[test]
+fn secret_keys_show_only_their_public_key() {
+    let sk = account(3);
+    let dbg = format!("{sk:#?}");
+    assert_debug_redacted(&dbg, sk.seed().expose_bytes());
+    assert_debug_redacted(&dbg, sk.scalar().expose_bytes());
+    assert_debug_redacted(&dbg, &edsk_to_x(&sk).expose_bytes()[..]);
+    assert_debug_redacted(&dbg, &sk.to_bytes()[..32]);
+    // the public key is shown (so the checks above are not vacuous)
+    assert!(dbg.contains(&sk.public_key().to_hex()));
+}
+
+#[test]
+fn secret_scalars_are_redacted() {
+    let s = account(4).scalar().clone();
+    assert_eq!(format!("{s:?}"), "SecretScalar(..)");
+    assert_debug_redacted(&format!("{:?}", vec![s.clone()]), s.expose_bytes());
+}
+
+#[test]
+fn hash_state_does_not_print_its_key() {
+    let key = [0x5a; 32];
+    let h = Blake2b::new(32, &key).unwrap();
+    assert_debug_redacted(&format!("{h:?}"), &key);
+}
+
+#[test]
+fn explicit_zeroize_wipes() {
+    let mut seed = Seed::from_array([9; 32]);
+    seed.zeroize();
+    assert_eq!(seed.expose_bytes(), &[0; 32]);
+    let mut s = account(5).scalar().clone();
+    s.zeroize();
+    assert!(bool::from(s.is_zero()));
+    let mut sk = account(6);
+    sk.zeroize();
+    assert_eq!(sk.seed().expose_bytes(), &[0; 32]);
+    assert!(bool::from(sk.scalar().is_zero()));
+}
