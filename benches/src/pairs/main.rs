@@ -25,6 +25,7 @@ mod clsag;
 mod onion;
 mod ons;
 mod registry;
+mod session;
 mod tx_misc;
 
 use std::io::Write as _;

@@ -9,7 +9,7 @@
 use oxen_benches::paired::{PairSpec, Registry};
 use oxen_benches::report::{FLOOR, OURS};
 
-use super::{block, bulletproof as bp, clsag, onion, ons, tx_misc as misc};
+use super::{block, bulletproof as bp, clsag, onion, ons, session, tx_misc as misc};
 
 /// The groups and pairs of the `pairs` binary.
 pub fn registry() -> Registry {
@@ -24,7 +24,8 @@ pub fn registry() -> Registry {
         .group(&[misc::MLSAG], misc::mlsag_setup)
         .group(&[misc::BORROMEAN], misc::borromean_setup)
         .group(&[misc::LOOKUP], misc::lookup_setup)
-        .group(&ons::OPERATIONS, ons::setup);
+        .group(&ons::OPERATIONS, ons::setup)
+        .group(&session::operations(), session::setup);
 
     // The A/A control: CLSAG verification paired with itself (about 0.5 ms a call, the middle
     // of the range of the headline operations).
@@ -57,6 +58,7 @@ pub fn registry() -> Registry {
             .split(),
     )
     .pair(PairSpec::new(block::BLOCK, block::BATCH_1, block::SINGLES).headline());
+    session_headline(&mut r);
 
     // The other ratios of the report.
     r.pair(PairSpec::new(bp::VERIFY, OURS, bp::RISTRETTO).split())
@@ -77,5 +79,53 @@ pub fn registry() -> Registry {
             r.pair(PairSpec::new(op, OURS, ons::AEAD));
         }
     }
+    session_others(&mut r);
     r
+}
+
+/// oxen-session's headline ratios: one-to-one messages against libsodium's composition (the
+/// target is 0.75x), each blinded operation and multi-recipient encryption at every point
+/// against its floor (target 1.15x).
+fn session_headline(r: &mut Registry) {
+    for op in [session::ENCRYPT, session::DECRYPT_X, session::DECRYPT_ED] {
+        r.pair(
+            PairSpec::new(op, OURS, session::LIBSODIUM)
+                .headline()
+                .split(),
+        );
+    }
+    for op in session::blinding_operations()
+        .into_iter()
+        .chain(session::MULTI)
+    {
+        r.pair(PairSpec::new(op, OURS, FLOOR).headline());
+    }
+}
+
+/// oxen-session's other ratios.
+fn session_others(r: &mut Registry) {
+    for op in [session::ENCRYPT, session::DECRYPT_X] {
+        r.pair(PairSpec::new(op, OURS, session::RUSTCRYPTO).split());
+    }
+    // ours against the floor, and the floor against libsodium: how close the dalek floor
+    // itself comes to the 0.75x target
+    for op in [session::ENCRYPT, session::DECRYPT_X, session::DECRYPT_ED] {
+        r.pair(PairSpec::new(op, OURS, FLOOR))
+            .pair(PairSpec::new(op, FLOOR, session::LIBSODIUM));
+    }
+    for op in [session::SIGN, session::VERIFY] {
+        r.pair(PairSpec::new(op, OURS, session::DALEK).split())
+            .pair(PairSpec::new(op, OURS, session::LIBSODIUM).split())
+            .pair(PairSpec::new(op, OURS, FLOOR));
+    }
+    for op in session::blinding_operations() {
+        r.pair(PairSpec::new(op, OURS, session::LIBSODIUM).split());
+    }
+    for op in session::MULTI {
+        r.pair(PairSpec::new(op, OURS, session::LIBSODIUM));
+    }
+    for op in session::CONFIG {
+        r.pair(PairSpec::new(op, OURS, session::LIBSODIUM))
+            .pair(PairSpec::new(op, OURS, FLOOR));
+    }
 }
