@@ -122,8 +122,10 @@ pub fn seed_for_ed_privkey(key: &[u8]) -> Result<Seed, Error> {
 }
 
 /// An Ed25519 secret key: the seed, its expansion (the clamped scalar `a` and the nonce prefix,
-/// `SHA-512(seed)`), and the public key `A = a·B`, all computed once from the seed. Secret: not
-/// `Copy`, zeroized on drop, `Debug` shows only the public key.
+/// `SHA-512(seed)`), the public key `A = a·B` and the account's X25519 public key
+/// `ed_to_x(A)`, all computed once from the seed (so opening a message or printing the Session
+/// ID costs no field inversion per call). Secret: not `Copy`, zeroized on drop, `Debug` shows
+/// only the public key.
 ///
 /// ```
 /// use oxen_session::{Ed25519SecretKey, Seed, edsk_to_x};
@@ -149,11 +151,14 @@ pub struct Ed25519SecretKey {
     public_key: Ed25519PublicKey,
     #[zeroize(skip)]
     public: Point,
+    /// `ed_to_x(A)`: the X25519 public key and Session ID of the account.
+    #[zeroize(skip)]
+    x25519_public: X25519PublicKey,
 }
 
 impl Ed25519SecretKey {
-    /// libsodium `crypto_sign_ed25519_seed_keypair(seed)`: one SHA-512 and one fixed-base
-    /// multiplication.
+    /// libsodium `crypto_sign_ed25519_seed_keypair(seed)`: one SHA-512, one fixed-base
+    /// multiplication, and the encodings of `A` and of its X25519 form (two field inversions).
     #[must_use]
     pub fn from_seed(seed: Seed) -> Ed25519SecretKey {
         let mut h = Sha512::digest(seed.expose_bytes());
@@ -175,12 +180,14 @@ impl Ed25519SecretKey {
         // A passes the scalar-multiplication rule by construction.
         let a_point = EdwardsPoint::mul_base(scalar.expose_dalek());
         let bytes = a_point.compress().to_bytes();
+        let public = Point::from_trusted(a_point, bytes);
         Ed25519SecretKey {
             seed,
             expanded,
             scalar,
             public_key: Ed25519PublicKey(bytes),
-            public: Point::from_trusted(a_point, bytes),
+            x25519_public: public.to_x25519(),
+            public,
         }
     }
 
@@ -274,19 +281,25 @@ impl Ed25519SecretKey {
     }
 
     /// The account's X25519 key pair: secret [`edsk_to_x`], public `ed_to_x(A)` (equal to
-    /// X25519(secret, 9); computed from `A` with one inversion instead of a multiplication).
+    /// X25519(secret, 9); computed once, from `A`, when the key was made).
     #[must_use]
     pub fn x25519_key_pair(&self) -> X25519KeyPair {
         X25519KeyPair {
             secret: edsk_to_x(self),
-            public: self.public.to_x25519(),
+            public: self.x25519_public,
         }
+    }
+
+    /// The account's X25519 public key `ed_to_x(A)` (computed once, when the key was made).
+    #[must_use]
+    pub const fn x25519_public_key(&self) -> &X25519PublicKey {
+        &self.x25519_public
     }
 
     /// The account's Session ID, `05 ‖ ed_to_x(A)`.
     #[must_use]
     pub fn session_id(&self) -> SessionId {
-        SessionId::from_x25519(self.public.to_x25519())
+        SessionId::from_x25519(self.x25519_public)
     }
 }
 
