@@ -63,6 +63,8 @@ pub enum Input {
     HashKey,
     /// The decrypted value of an ONS lookup (a 33-byte Session ID).
     OnsValue,
+    /// A message to encrypt (XChaCha20-Poly1305 takes at most 256 GiB).
+    Message,
 }
 
 impl fmt::Display for Input {
@@ -83,6 +85,7 @@ impl fmt::Display for Input {
             Input::Domain => "encryption domain",
             Input::HashKey => "BLAKE2b key",
             Input::OnsValue => "decrypted ONS value",
+            Input::Message => "message",
         })
     }
 }

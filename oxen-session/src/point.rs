@@ -41,6 +41,7 @@ use curve25519_dalek::edwards::{CompressedEdwardsY, EdwardsPoint};
 use curve25519_dalek::scalar::Scalar;
 use curve25519_dalek::traits::IsIdentity;
 use oxen_keys::{Ed25519PublicKey, X25519PublicKey};
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::error::{Error, Input, PointCheck};
 use crate::scalar::SecretScalar;
@@ -171,6 +172,53 @@ impl Point {
     /// [`Error::IdentityResult`] if `k` is zero.
     pub fn mul(&self, k: &SecretScalar) -> Result<Point, Error> {
         Self::from_product(self.point * k.expose_dalek())
+    }
+
+    /// `smul(k, self)` for a **public** scalar `k` (a blinding factor applied to a public key),
+    /// in **variable time**: the result of [`Point::mul`] without its constant-time ladder. Only
+    /// for inputs that are all public (blinded ids derived from public keys).
+    ///
+    /// # Errors
+    /// [`Error::IdentityResult`] if `k` is zero.
+    pub(crate) fn mul_vartime(&self, k: &Scalar) -> Result<Point, Error> {
+        Self::from_product(EdwardsPoint::vartime_double_scalar_mul_basepoint(
+            k,
+            &self.point,
+            &Scalar::ZERO,
+        ))
+    }
+
+    /// `smul(k, self)` when the product is secret (a Diffie-Hellman shared point): its encoding
+    /// in a buffer that zeroizes itself, the intermediate point wiped. Constant time in `k`.
+    ///
+    /// # Errors
+    /// [`Error::IdentityResult`] if `k` is zero.
+    pub(crate) fn mul_secret(&self, k: &SecretScalar) -> Result<Zeroizing<[u8; 32]>, Error> {
+        let mut p = self.point * k.expose_dalek();
+        let out = Zeroizing::new(p.compress().to_bytes());
+        let identity = p.is_identity();
+        p.zeroize();
+        if identity {
+            return Err(Error::IdentityResult);
+        }
+        Ok(out)
+    }
+
+    /// `|P|`: the point whose encoding is this one's with bit 255 cleared, `P` or `−P`, as
+    /// 25-blinding takes the account key. No decoding: a point of this type has `x ≠ 0` (the
+    /// points with `x = 0` are of small order), so `−P` encodes as `P` with bit 255 flipped.
+    pub(crate) fn abs(&self) -> Point {
+        let mut bytes = self.bytes;
+        match bytes.last_mut() {
+            Some(b) if *b & 0x80 != 0 => {
+                *b &= 0x7f;
+                Point {
+                    point: -self.point,
+                    bytes,
+                }
+            }
+            _ => *self,
+        }
     }
 
     fn from_product(p: EdwardsPoint) -> Result<Point, Error> {
@@ -397,5 +445,32 @@ mod tests {
             Point::decode(b.mul(&k).unwrap().as_bytes()),
             Ok(b.mul(&k).unwrap())
         );
+    }
+
+    #[test]
+    fn vartime_secret_and_abs_agree_with_the_constant_time_rule() {
+        let s = SecretScalar::from_bytes_mod_order(&[5; 32]);
+        let p = Point::mul_base(&s).unwrap();
+        let k = SecretScalar::from_bytes_mod_order(&[11; 32]);
+        let want = p.mul(&k).unwrap();
+        assert_eq!(p.mul_vartime(k.expose_dalek()), Ok(want));
+        assert_eq!(*p.mul_secret(&k).unwrap(), *want.as_bytes());
+        let zero = SecretScalar::from_bytes_mod_order(&[0; 32]);
+        assert_eq!(
+            p.mul_vartime(zero.expose_dalek()),
+            Err(Error::IdentityResult)
+        );
+        assert_eq!(p.mul_secret(&zero).err(), Some(Error::IdentityResult));
+        // |P| clears the sign bit and is P or -P, with the encoding dalek gives
+        for q in [
+            p,
+            Point::from_trusted(-p.point, (-p.point).compress().to_bytes()),
+        ] {
+            let a = q.abs();
+            assert_eq!(a.as_bytes()[31] & 0x80, 0);
+            assert_eq!(a.point.compress().to_bytes(), *a.as_bytes());
+            assert!(a.point == q.point || a.point == -q.point);
+            assert_eq!(a.as_bytes()[..31], q.as_bytes()[..31]);
+        }
     }
 }
