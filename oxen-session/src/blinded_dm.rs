@@ -3,7 +3,8 @@
 //!
 //! **Shared key.** The local party has Ed25519 scalar `a` and blinded id `kA`, the remote party
 //! blinded id `jB` (same blinding, else [`Error::BlindedPrefixMismatch`]). With `ka = a` for
-//! 15-blinding and `ka = k'·a = a'` (the local [`Blind25KeyPair`] secret) for 25:
+//! 15-blinding (the clamped integer, unreduced, as libsession passes it) and `ka = k'·a = a'`
+//! (the local [`Blind25KeyPair`] secret) for 25:
 //!
 //! ```text
 //! s   = smul(ka, jB)                                      (libsodium's rule: jB decoded, checked)
@@ -68,6 +69,7 @@ use alloc::vec::Vec;
 
 use chacha20poly1305::aead::{AeadInOut, KeyInit};
 use chacha20poly1305::{Tag, XChaCha20Poly1305, XNonce};
+use oxen_keys::X25519SecretKey;
 use rand_core::CryptoRng;
 use zeroize::Zeroizing;
 
@@ -78,7 +80,7 @@ use crate::blinding::{
 use crate::error::{Error, Input};
 use crate::hash::blake2b;
 use crate::id::{BlindedId, Blinding, ServerPubkey, SessionId};
-use crate::keys::Ed25519SecretKey;
+use crate::keys::{Ed25519SecretKey, edsk_to_x};
 use crate::point::{ConvertiblePoint, Point};
 use crate::scalar::SecretScalar;
 
@@ -96,11 +98,22 @@ pub const OVERHEAD: usize = 1 + TAG_LEN + NONCE_LEN;
 /// The shortest ciphertext that can hold a sender key (73).
 pub const MIN_LEN: usize = OVERHEAD + SENDER_KEY_LEN;
 
+/// The scalar `ka` of the shared secret, as libsession hands it to
+/// `crypto_scalarmult_ed25519_noclamp`.
+enum Ka {
+    /// 15: `a` itself, the clamped 255-bit integer of `crypto_sign_ed25519_sk_to_curve25519`
+    /// (not reduced: a multiple of 8, which matters for a remote point with an order-2
+    /// component, see [`crate::point`]).
+    Clamped(X25519SecretKey),
+    /// 25: `a' = k'·a`, reduced (`crypto_core_ed25519_scalar_mul`).
+    Reduced(SecretScalar),
+}
+
 /// The local party: its blinded id, the scalar `ka` of the shared secret, and for 15-blinding
 /// the factor `k15` (which the sender check needs again).
 struct Local {
     id: BlindedId,
-    ka: SecretScalar,
+    ka: Ka,
     k15: Option<BlindingFactor>,
 }
 
@@ -112,7 +125,7 @@ impl Local {
                 let k15 = blind15_factor(server);
                 Local {
                     id: blind15_key_pair_with(key, &k15).id(),
-                    ka: key.scalar().clone(),
+                    ka: Ka::Clamped(edsk_to_x(key)),
                     k15: Some(k15),
                 }
             }
@@ -120,7 +133,7 @@ impl Local {
                 let pair: Blind25KeyPair = blind25_key_pair(key, server);
                 Local {
                     id: pair.id(),
-                    ka: pair.key_pair().secret().clone(),
+                    ka: Ka::Reduced(pair.key_pair().secret().clone()),
                     k15: None,
                 }
             }
@@ -135,7 +148,10 @@ impl Local {
         recipient: &BlindedId,
     ) -> Result<Zeroizing<[u8; 32]>, Error> {
         let point = Point::decode(remote.key().as_bytes()).map_err(|c| c.at(Input::BlindedId))?;
-        let s = point.mul_secret(&self.ka)?;
+        let s = match &self.ka {
+            Ka::Clamped(a) => point.mul_clamped_secret(a.expose_bytes())?,
+            Ka::Reduced(a) => point.mul_secret(a)?,
+        };
         blake2b::<32>(
             &[],
             &[

@@ -101,7 +101,8 @@ pub enum PointCheck {
     SmallOrder,
     /// No point on the curve has this y-coordinate.
     NotOnCurve,
-    /// The point has a torsion component (it is not in the prime-order subgroup).
+    /// The point has a torsion component of order 4 or 8 (libsodium's subgroup check, which
+    /// lets an order-2 component through: see [`crate::point`]).
     NotInSubgroup,
 }
 
