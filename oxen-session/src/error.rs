@@ -21,6 +21,10 @@
 //! | "Both ids must start with the same 0x15 or 0x25 prefix" | [`Error::BlindedPrefixMismatch`] |
 //! | "Blinded sender id does not match the actual sender" | [`Error::SenderMismatch`] |
 //! | "requires either 1 or recipients.size() messages" | [`Error::MessageCountMismatch`] |
+//! | blinding: "Invalid ed25519_sk is not the expected 32- or 64-byte value" | [`Error::InvalidLength`] for [`Input::SeedOrSecretKey`] |
+//! | blinding: "server_pk must be hex (64 digits)" | [`Error::InvalidHex`] for [`Input::ServerPubkey`] |
+//! | blinding: "ed25519 pubkey to x25519 pubkey conversion failed", "Sender ed25519 pubkey to x25519 pubkey conversion failed" | [`Error::InvalidPoint`] for [`Input::Ed25519PublicKey`] |
+//! | blinded messages: "Crypto aead encryption failed" (beyond XChaCha20-Poly1305's limit, where libsodium aborts first) | [`Error::InvalidLength`] for [`Input::Message`] |
 //!
 //! "No match" in multi-recipient decryption is an `Option`, not an error.
 
