@@ -57,8 +57,10 @@
 //! **Cost.** Encrypt: the local key pair (one fixed-base multiplication; 25 adds the inversion
 //! of the local X25519 key), the decoding of the recipient point with the subgroup check, one
 //! constant-time multiplication. Decrypt: the same, plus for the sender check one decoding of
-//! `A` with the subgroup check, its X25519 inversion and one variable-time multiplication
-//! (public inputs). No point is decoded twice.
+//! `A` with the subgroup check, its X25519 inversion and one multiplication. That last one is
+//! constant time although its inputs are public keys: the sender is what blinding hides, and
+//! for 25-blinding the factor is derived from the sender's Session ID, so a variable-time
+//! multiplication's running time would fingerprint the sender. No point is decoded twice.
 //!
 //! Reference: libsession `encrypt_for_blinded_recipient`, `decrypt_from_blinded_recipient`,
 //! `blinded_shared_secret` (`src/session_encrypt.cpp`). Vectors:
@@ -74,8 +76,8 @@ use rand_core::CryptoRng;
 use zeroize::Zeroizing;
 
 use crate::blinding::{
-    Blind25KeyPair, BlindingFactor, blind15_factor, blind15_key_pair_with, blind25_key_pair,
-    blinded15_id_of, blinded25_id_of,
+    Blind25KeyPair, BlindingFactor, Timing, blind15_factor, blind15_key_pair_with,
+    blind25_key_pair, blinded15_id_of, blinded25_id_of,
 };
 use crate::error::{Error, Input};
 use crate::hash::blake2b;
@@ -311,10 +313,10 @@ pub fn decrypt_from_blinded_recipient(
         Blinding::Blind15 => {
             let point = a.to_point().map_err(|c| c.at(Input::Ed25519PublicKey))?;
             let k15 = k15.unwrap_or_else(|| blind15_factor(server));
-            let id = blinded15_id_of(&point, &k15)?;
+            let id = blinded15_id_of(&point, &k15, Timing::Constant)?;
             (id, SessionId::from_x25519(a.to_x25519()))
         }
-        Blinding::Blind25 => blinded25_id_of(&a, server)?,
+        Blinding::Blind25 => blinded25_id_of(&a, server, Timing::Constant)?,
     };
     let matched = extracted == *sender_id
         || (blinding == Blinding::Blind15 && reference_flip(&extracted) == *sender_id);
