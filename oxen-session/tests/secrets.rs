@@ -22,8 +22,8 @@ assert_not_impl_any!(SecretScalar: Copy);
 assert_not_impl_any!(Blake2b: Copy);
 assert_not_impl_any!(blinding::BlindedKeyPair: Copy);
 assert_not_impl_any!(blinding::Blind25KeyPair: Copy);
-assert_impl_all!(blinding::BlindedKeyPair: Zeroize, ZeroizeOnDrop, core::fmt::Debug);
-assert_impl_all!(blinding::Blind25KeyPair: Zeroize, ZeroizeOnDrop, core::fmt::Debug);
+assert_impl_all!(blinding::BlindedKeyPair: Zeroize, ZeroizeOnDrop, core::fmt::Debug, Eq);
+assert_impl_all!(blinding::Blind25KeyPair: Zeroize, ZeroizeOnDrop, core::fmt::Debug, Eq);
 assert_impl_all!(Seed: Zeroize, ZeroizeOnDrop, core::fmt::Debug, Eq);
 assert_impl_all!(Ed25519SecretKey: Zeroize, ZeroizeOnDrop, core::fmt::Debug);
 assert_impl_all!(SecretScalar: Zeroize, ZeroizeOnDrop, core::fmt::Debug, Eq);
@@ -105,6 +105,28 @@ fn blinded_key_pairs_show_only_their_public_key() {
     assert_debug_redacted(&dbg, p25.key_pair().secret().expose_bytes());
     assert_debug_redacted(&dbg, p25.k_prime().expose_bytes());
     assert!(dbg.contains(&p25.key_pair().public_key().to_hex()));
+}
+
+#[test]
+fn blinded_key_pairs_compare_by_value() {
+    let server = ServerPubkey([5; 32]);
+    let (a, b) = (account(9), account(10));
+    assert_eq!(
+        blinding::blind15_key_pair(&a, &server),
+        blinding::blind15_key_pair(&a, &server)
+    );
+    assert_ne!(
+        blinding::blind15_key_pair(&a, &server),
+        blinding::blind15_key_pair(&b, &server)
+    );
+    assert_eq!(
+        blinding::blind25_key_pair(&a, &server),
+        blinding::blind25_key_pair(&a, &server)
+    );
+    assert_ne!(
+        blinding::blind25_key_pair(&a, &server),
+        blinding::blind25_key_pair(&a, &ServerPubkey([6; 32]))
+    );
 }
 
 #[test]

@@ -29,7 +29,7 @@ use core::fmt;
 
 use curve25519_dalek::edwards::EdwardsPoint;
 use oxen_keys::Ed25519PublicKey;
-use subtle::Choice;
+use subtle::{Choice, ConstantTimeEq};
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 use crate::blinding::factor::{BlindingFactor, blind15_factor, blind25_factor};
@@ -88,6 +88,24 @@ impl BlindedKeyPair {
     }
 }
 
+impl ConstantTimeEq for BlindedKeyPair {
+    fn ct_eq(&self, other: &BlindedKeyPair) -> Choice {
+        // the public parts are public: only the secret needs the constant-time comparison
+        let public = Choice::from(u8::from(
+            self.blinding == other.blinding && self.public == other.public,
+        ));
+        public & self.secret.ct_eq(&other.secret)
+    }
+}
+
+/// Constant-time equality.
+impl PartialEq for BlindedKeyPair {
+    fn eq(&self, other: &BlindedKeyPair) -> bool {
+        self.ct_eq(other).into()
+    }
+}
+impl Eq for BlindedKeyPair {}
+
 impl fmt::Debug for BlindedKeyPair {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("BlindedKeyPair")
@@ -125,6 +143,20 @@ impl Blind25KeyPair {
         self.key_pair.id()
     }
 }
+
+impl ConstantTimeEq for Blind25KeyPair {
+    fn ct_eq(&self, other: &Blind25KeyPair) -> Choice {
+        self.key_pair.ct_eq(&other.key_pair) & self.k_prime.ct_eq(&other.k_prime)
+    }
+}
+
+/// Constant-time equality.
+impl PartialEq for Blind25KeyPair {
+    fn eq(&self, other: &Blind25KeyPair) -> bool {
+        self.ct_eq(other).into()
+    }
+}
+impl Eq for Blind25KeyPair {}
 
 impl fmt::Debug for Blind25KeyPair {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
