@@ -76,8 +76,8 @@ use rand_core::CryptoRng;
 use zeroize::Zeroizing;
 
 use crate::blinding::{
-    Blind25KeyPair, BlindingFactor, Timing, blind15_factor, blind15_key_pair_with,
-    blind25_key_pair, blinded15_id_of, blinded25_id_of,
+    Blind25KeyPair, BlindingFactor, blind15_factor, blind15_key_pair_with, blind25_key_pair,
+    blinded15_id_of, blinded25_id_of,
 };
 use crate::error::{Error, Input};
 use crate::hash::blake2b;
@@ -313,10 +313,10 @@ pub fn decrypt_from_blinded_recipient(
         Blinding::Blind15 => {
             let point = a.to_point().map_err(|c| c.at(Input::Ed25519PublicKey))?;
             let k15 = k15.unwrap_or_else(|| blind15_factor(server));
-            let id = blinded15_id_of(&point, &k15, Timing::Constant)?;
+            let id = blinded15_id_of(&point, &k15)?;
             (id, SessionId::from_x25519(a.to_x25519()))
         }
-        Blinding::Blind25 => blinded25_id_of(&a, server, Timing::Constant)?,
+        Blinding::Blind25 => blinded25_id_of(&a, server)?,
     };
     let matched = extracted == *sender_id
         || (blinding == Blinding::Blind15 && reference_flip(&extracted) == *sender_id);

@@ -28,11 +28,14 @@
 //! on an already decoded key) are the functions behind [`blinded15_id_from_ed`] and
 //! [`blinded25_id_from_ed`] and the only ones the blinded-message sender check calls.
 //!
-//! Cost (all inputs of the public functions are public, so their multiplications are variable
-//! time; the blinded-message sender check calls the same derivations in constant time, its
-//! sender being confidential): from a Session ID, one XEd25519 map (a field inversion), one
-//! decoding with the subgroup check, one multiplication; from an Ed25519 key, one decoding with
-//! the subgroup check and one multiplication (25 adds the inversion of `ed_to_x`).
+//! Cost: from a Session ID, one XEd25519 map (a field inversion), one decoding with the
+//! subgroup check, one multiplication; from an Ed25519 key, one decoding with the subgroup
+//! check and one multiplication (25 adds the inversion of `ed_to_x`). Every multiplication is
+//! constant time, also where all inputs are public: curve25519-dalek 5's constant-time
+//! variable-base multiplication is the faster one on its vector backends
+//! ([`crate::point`]), and the blinded-message sender check, which calls the same
+//! derivations, needs it (its sender is confidential: for 25-blinding the factor comes from
+//! the sender's Session ID, which a variable-time multiplication would fingerprint).
 //!
 //! Reference: libsession `blind15_id`, `blind25_id` (bytes and hex forms),
 //! `blinded15_id_from_ed`, `blinded25_id_from_ed`, `session_id_matches_blinded_id`
@@ -47,7 +50,6 @@ use crate::blinding::factor::{BlindingFactor, blind15_factor, blind25_factor};
 use crate::error::{Error, Input};
 use crate::id::{BlindedId, Blinding, ServerPubkey, SessionId};
 use crate::point::{ConvertiblePoint, Point};
-use crate::scalar::SecretScalar;
 use crate::xed25519;
 
 /// `smul(k, T)` for the positive Ed25519 point `T` of a Session ID.
@@ -58,7 +60,7 @@ fn blind_session_id(
 ) -> Result<BlindedId, Error> {
     let t = xed25519::pubkey(session_id.x25519());
     let t = Point::decode(t.as_bytes()).map_err(|c| c.at(Input::SessionId))?;
-    let p = t.mul_vartime(k.scalar())?;
+    let p = t.mul_public(k.scalar())?;
     Ok(BlindedId::new(blinding, p.to_ed25519()))
 }
 
@@ -134,33 +136,10 @@ pub fn blind25_id_hex(session_id: &str, server: &str) -> Result<String, Error> {
     Ok(blind25_id(&session_id, &server)?.to_hex())
 }
 
-/// How the id derivations from an Ed25519 key multiply: in variable time when every input is
-/// public (the public API), in constant time when the key is confidential (the sender of a
-/// blinded message, whose `k25` is derived from its Session ID, which blinding hides).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Timing {
-    /// `Point::mul_vartime`.
-    Vartime,
-    /// `Point::mul`.
-    Constant,
-}
-
-/// `k·P` with the chosen timing.
-fn multiply(p: &Point, k: &BlindingFactor, timing: Timing) -> Result<Point, Error> {
-    match timing {
-        Timing::Vartime => p.mul_vartime(k.scalar()),
-        Timing::Constant => p.mul(&SecretScalar(*k.scalar())),
-    }
-}
-
 /// `15 ‖ k15·A` for a decoded key `A`: the derivation behind [`blinded15_id_from_ed`] and the
 /// blinded-message sender check.
-pub(crate) fn blinded15_id_of(
-    a: &Point,
-    k15: &BlindingFactor,
-    timing: Timing,
-) -> Result<BlindedId, Error> {
-    let p = multiply(a, k15, timing)?;
+pub(crate) fn blinded15_id_of(a: &Point, k15: &BlindingFactor) -> Result<BlindedId, Error> {
+    let p = a.mul_public(k15.scalar())?;
     Ok(BlindedId::new(Blinding::Blind15, p.to_ed25519()))
 }
 
@@ -170,7 +149,6 @@ pub(crate) fn blinded15_id_of(
 pub(crate) fn blinded25_id_of(
     a: &ConvertiblePoint,
     server: &ServerPubkey,
-    timing: Timing,
 ) -> Result<(BlindedId, SessionId), Error> {
     let session_id = SessionId::from_x25519(a.to_x25519());
     let k25 = blind25_factor(&session_id, server);
@@ -178,7 +156,7 @@ pub(crate) fn blinded25_id_of(
         .to_point()
         .map_err(|c| c.at(Input::Ed25519PublicKey))?
         .abs();
-    let p = multiply(&abs, &k25, timing)?;
+    let p = abs.mul_public(k25.scalar())?;
     Ok((
         BlindedId::new(Blinding::Blind25, p.to_ed25519()),
         session_id,
@@ -197,7 +175,7 @@ pub fn blinded15_id_from_ed(
     server: &ServerPubkey,
 ) -> Result<BlindedId, Error> {
     let a = Point::decode(public.as_bytes()).map_err(|c| c.at(Input::Ed25519PublicKey))?;
-    blinded15_id_of(&a, &blind15_factor(server), Timing::Vartime)
+    blinded15_id_of(&a, &blind15_factor(server))
 }
 
 /// `blinded25_id_from_ed(A, server_pk)`: `25 ‖ k25·|A|` with `k25` from `X = ed_to_x(A)`, the
@@ -213,7 +191,7 @@ pub fn blinded25_id_from_ed(
 ) -> Result<BlindedId, Error> {
     let a =
         ConvertiblePoint::decode(public.as_bytes()).map_err(|c| c.at(Input::Ed25519PublicKey))?;
-    blinded25_id_of(&a, server, Timing::Vartime).map(|(id, _)| id)
+    blinded25_id_of(&a, server).map(|(id, _)| id)
 }
 
 /// `session_id_matches_blinded_id`: true iff `blinded_id` is an id of the account with this

@@ -48,11 +48,11 @@ mod sign;
 mod version;
 
 pub use factor::{BlindingFactor, blind15_factor, blind25_factor};
-pub(crate) use id::{Timing, blinded15_id_of, blinded25_id_of};
 pub use id::{
     blind15_id, blind15_id_hex, blind15_ids, blind25_id, blind25_id_hex, blinded15_id_from_ed,
     blinded25_id_from_ed, session_id_matches_blinded_id, session_id_matches_blinded_id_hex,
 };
+pub(crate) use id::{blinded15_id_of, blinded25_id_of};
 pub(crate) use key_pair::blind15_key_pair_with;
 pub use key_pair::{Blind25KeyPair, BlindedKeyPair, blind15_key_pair, blind25_key_pair};
 pub use sign::{BLIND25_SEED_HASH_KEY, BLIND25_SIG_HASH_KEY, blind15_sign, blind25_sign};
