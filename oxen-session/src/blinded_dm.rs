@@ -4,7 +4,7 @@
 //! **Shared key.** The local party has Ed25519 scalar `a` and blinded id `kA`, the remote party
 //! blinded id `jB` (same blinding, else [`Error::BlindedPrefixMismatch`]). With `ka = a` for
 //! 15-blinding (the clamped integer, unreduced, as libsession passes it) and `ka = k'·a = a'`
-//! (the local [`Blind25KeyPair`] secret) for 25:
+//! (the local [`crate::blinding::Blind25KeyPair`] secret) for 25:
 //!
 //! ```text
 //! s   = smul(ka, jB)                                      (libsodium's rule: jB decoded, checked)
@@ -54,10 +54,13 @@
 //! ciphertext under a point whose discrete logarithm nobody knows), but the verdict is the
 //! reference's on every input; `tests/blinded_dm.rs` crafts both.
 //!
-//! **Cost.** Encrypt: the local key pair (one fixed-base multiplication; 25 adds the inversion
-//! of the local X25519 key), the decoding of the recipient point with the subgroup check, one
-//! constant-time multiplication. Decrypt: the same, plus for the sender check one decoding of
-//! `A` with the subgroup check, its X25519 inversion and one multiplication. That last one is
+//! **Cost.** Encrypt: the local blinded key (one fixed-base multiplication; the account's
+//! X25519 key that 25 hashes is kept in the [`Ed25519SecretKey`]), the decoding of the
+//! recipient point with the subgroup check, one constant-time multiplication, and **one**
+//! batched field inversion that encodes both the local id and the shared point. Decrypt: the
+//! same (the local id encoded first, as the role decision compares it), plus for the sender
+//! check one decoding of `A` with the subgroup check, its X25519 inversion and one
+//! multiplication. That last one is
 //! constant time although its inputs are public keys: the sender is what blinding hides, and
 //! for 25-blinding the factor is derived from the sender's Session ID, so a variable-time
 //! multiplication's running time would fingerprint the sender. No point is decoded twice.
@@ -71,19 +74,20 @@ use alloc::vec::Vec;
 
 use chacha20poly1305::aead::{AeadInOut, KeyInit};
 use chacha20poly1305::{Tag, XChaCha20Poly1305, XNonce};
-use oxen_keys::X25519SecretKey;
+use curve25519_dalek::edwards::EdwardsPoint;
+use oxen_keys::{Ed25519PublicKey, X25519SecretKey};
 use rand_core::CryptoRng;
 use zeroize::Zeroizing;
 
 use crate::blinding::{
-    Blind25KeyPair, BlindingFactor, blind15_factor, blind15_key_pair_with, blind25_key_pair,
-    blinded15_id_of, blinded25_id_of,
+    BlindingFactor, blind15_factor, blind15_secret, blind25_secret, blinded15_id_of,
+    blinded25_id_of,
 };
 use crate::error::{Error, Input};
 use crate::hash::blake2b;
 use crate::id::{BlindedId, Blinding, ServerPubkey, SessionId};
 use crate::keys::{Ed25519SecretKey, edsk_to_x};
-use crate::point::{ConvertiblePoint, Point};
+use crate::point::{ConvertiblePoint, Point, SecretProduct};
 use crate::scalar::SecretScalar;
 
 /// The version byte of the format (libsession `BLINDED_ENCRYPT_VERSION`).
@@ -111,59 +115,68 @@ enum Ka {
     Reduced(SecretScalar),
 }
 
-/// The local party: its blinded id, the scalar `ka` of the shared secret, and for 15-blinding
-/// the factor `k15` (which the sender check needs again).
+/// The local party: its blinded secret `a'`, the scalar `ka` of the shared secret, and for
+/// 15-blinding the factor `k15` (which the sender check needs again).
 struct Local {
-    id: BlindedId,
+    blinding: Blinding,
+    a_prime: SecretScalar,
     ka: Ka,
     k15: Option<BlindingFactor>,
 }
 
 impl Local {
-    /// `blinding`'s key pair of `key`: 15 → (`15 ‖ k15·A`, `a`), 25 → (`25 ‖ A'`, `a'`).
+    /// `blinding`'s key pair of `key` without its public key: 15 → (`k15·a`, `a`), 25 →
+    /// (`a'`, `a'`).
     fn new(key: &Ed25519SecretKey, server: &ServerPubkey, blinding: Blinding) -> Local {
         match blinding {
             Blinding::Blind15 => {
                 let k15 = blind15_factor(server);
                 Local {
-                    id: blind15_key_pair_with(key, &k15).id(),
+                    blinding,
+                    a_prime: blind15_secret(key, &k15),
                     ka: Ka::Clamped(edsk_to_x(key)),
                     k15: Some(k15),
                 }
             }
             Blinding::Blind25 => {
-                let pair: Blind25KeyPair = blind25_key_pair(key, server);
+                let (a_prime, _) = blind25_secret(key, server);
                 Local {
-                    id: pair.id(),
-                    ka: Ka::Reduced(pair.key_pair().secret().clone()),
+                    blinding,
+                    ka: Ka::Reduced(a_prime.clone()),
+                    a_prime,
                     k15: None,
                 }
             }
         }
     }
 
-    /// `BLAKE2b-256(smul(ka, remote) ‖ sender ‖ recipient)` (libsession `blinded_shared_secret`).
-    fn shared_key(
-        &self,
-        remote: &BlindedId,
-        sender: &BlindedId,
-        recipient: &BlindedId,
-    ) -> Result<Zeroizing<[u8; 32]>, Error> {
-        let point = Point::decode(remote.key().as_bytes()).map_err(|c| c.at(Input::BlindedId))?;
-        let s = match &self.ka {
-            Ka::Clamped(a) => point.mul_clamped_secret(a.expose_bytes())?,
-            Ka::Reduced(a) => point.mul_secret(a)?,
-        };
-        blake2b::<32>(
-            &[],
-            &[
-                s.as_slice(),
-                sender.key().as_bytes(),
-                recipient.key().as_bytes(),
-            ],
-        )
-        .map(Zeroizing::new)
+    /// The local blinded id `prefix ‖ a'·B` (the key-pair form).
+    fn id(&self) -> BlindedId {
+        let a = EdwardsPoint::mul_base(self.a_prime.expose_dalek()).compress();
+        BlindedId::new(self.blinding, Ed25519PublicKey(a.to_bytes()))
     }
+
+    /// `smul(ka, remote)` (libsession `blinded_shared_secret`'s multiplication), not encoded.
+    fn shared_point(&self, remote: &BlindedId) -> Result<SecretProduct, Error> {
+        let point = Point::decode(remote.key().as_bytes()).map_err(|c| c.at(Input::BlindedId))?;
+        match &self.ka {
+            Ka::Clamped(a) => point.mul_clamped_secret(a.expose_bytes()),
+            Ka::Reduced(a) => point.mul_secret(a),
+        }
+    }
+}
+
+/// `BLAKE2b-256(s ‖ sender point ‖ recipient point)` (libsession `blinded_shared_secret`).
+fn shared_key(
+    s: &[u8; 32],
+    sender: &BlindedId,
+    recipient: &BlindedId,
+) -> Result<Zeroizing<[u8; 32]>, Error> {
+    blake2b::<32>(
+        &[],
+        &[s, sender.key().as_bytes(), recipient.key().as_bytes()],
+    )
+    .map(Zeroizing::new)
 }
 
 fn cipher(key: &[u8; 32]) -> XChaCha20Poly1305 {
@@ -225,7 +238,12 @@ pub fn encrypt_for_blinded_recipient_with(
     nonce: &[u8; NONCE_LEN],
 ) -> Result<Vec<u8>, Error> {
     let local = Local::new(sender, server, recipient.blinding());
-    let key = local.shared_key(recipient, &local.id, recipient)?;
+    // the local id `a'·B` and the shared point are encoded with one batched inversion
+    let (own, s) = local
+        .shared_point(recipient)?
+        .encode_with_base(&local.a_prime);
+    let own = BlindedId::new(local.blinding, Ed25519PublicKey(own));
+    let key = shared_key(&s, &own, recipient)?;
 
     let too_long = Error::InvalidLength {
         input: Input::Message,
@@ -273,14 +291,18 @@ pub fn decrypt_from_blinded_recipient(
     }
     let blinding = recipient_id.blinding();
     let local = Local::new(key, server, blinding);
-    let remote = if *sender_id == local.id {
+    let remote = if *sender_id == local.id() {
         recipient_id
     } else if sender_id.blinding() != blinding {
         return Err(Error::BlindedPrefixMismatch);
     } else {
         sender_id
     };
-    let dec_key = local.shared_key(remote, sender_id, recipient_id)?;
+    let dec_key = shared_key(
+        &local.shared_point(remote)?.encode(),
+        sender_id,
+        recipient_id,
+    )?;
     let k15 = local.k15;
     drop(local);
 

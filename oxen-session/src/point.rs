@@ -206,38 +206,23 @@ impl Point {
         Self::from_product(self.point * k)
     }
 
-    /// `smul(k, self)` when the product is secret (a Diffie-Hellman shared point): its encoding
-    /// in a buffer that zeroizes itself, the intermediate point wiped. Constant time in `k`.
+    /// `smul(k, self)` when the product is secret (a Diffie-Hellman shared point), not yet
+    /// encoded ([`SecretProduct`]). Constant time in `k`.
     ///
     /// # Errors
     /// [`Error::IdentityResult`] if `k` is zero.
-    pub(crate) fn mul_secret(&self, k: &SecretScalar) -> Result<Zeroizing<[u8; 32]>, Error> {
-        let mut p = self.point * k.expose_dalek();
-        let out = Zeroizing::new(p.compress().to_bytes());
-        let identity = p.is_identity();
-        p.zeroize();
-        if identity {
-            return Err(Error::IdentityResult);
-        }
-        Ok(out)
+    pub(crate) fn mul_secret(&self, k: &SecretScalar) -> Result<SecretProduct, Error> {
+        SecretProduct::new(self.point * k.expose_dalek())
     }
 
     /// `smul(a, self)` for a **clamped** secret scalar `a` given as libsodium receives it (the
     /// 255-bit integer, not reduced modulo `L`; a multiple of 8, so an order-2 component of the
-    /// point vanishes, as in libsodium): the product's encoding in a buffer that zeroizes
-    /// itself. Constant time in `a`.
+    /// point vanishes, as in libsodium), not yet encoded. Constant time in `a`.
     ///
     /// # Errors
     /// [`Error::IdentityResult`] if `a` is a multiple of `L` (never for a clamped scalar).
-    pub(crate) fn mul_clamped_secret(&self, a: &[u8; 32]) -> Result<Zeroizing<[u8; 32]>, Error> {
-        let mut p = self.point.mul_clamped(*a);
-        let out = Zeroizing::new(p.compress().to_bytes());
-        let identity = p.is_identity();
-        p.zeroize();
-        if identity {
-            return Err(Error::IdentityResult);
-        }
-        Ok(out)
+    pub(crate) fn mul_clamped_secret(&self, a: &[u8; 32]) -> Result<SecretProduct, Error> {
+        SecretProduct::new(self.point.mul_clamped(*a))
     }
 
     /// `|P|`: the point whose encoding is this one's with bit 255 cleared, `P` or `−P`, as
@@ -290,6 +275,41 @@ impl Point {
     /// construction) together with its encoding.
     pub(crate) const fn from_trusted(point: EdwardsPoint, bytes: [u8; 32]) -> Point {
         Point { point, bytes }
+    }
+}
+
+/// A product by a secret scalar (a shared point), not the identity, not yet encoded: wiped on
+/// drop, encoded into buffers that zeroize themselves.
+pub(crate) struct SecretProduct(EdwardsPoint);
+
+impl SecretProduct {
+    fn new(p: EdwardsPoint) -> Result<SecretProduct, Error> {
+        let p = SecretProduct(p);
+        if p.0.is_identity() {
+            return Err(Error::IdentityResult);
+        }
+        Ok(p)
+    }
+
+    /// The encoding (one field inversion).
+    pub(crate) fn encode(&self) -> Zeroizing<[u8; 32]> {
+        Zeroizing::new(self.0.compress().to_bytes())
+    }
+
+    /// `a·B` (with the basepoint table) and this product, encoded together with **one** batched
+    /// inversion: `(a·B, self)`. Constant time in `a` and the product. `a = 0` gives the
+    /// identity's encoding, as libsodium's `crypto_scalarmult_ed25519_base_noclamp` writes it.
+    pub(crate) fn encode_with_base(&self, a: &SecretScalar) -> ([u8; 32], Zeroizing<[u8; 32]>) {
+        let mut points = [EdwardsPoint::mul_base(a.expose_dalek()), self.0];
+        let [base, product] = EdwardsPoint::compress_batch(&points);
+        points.zeroize();
+        (base.to_bytes(), Zeroizing::new(product.to_bytes()))
+    }
+}
+
+impl Drop for SecretProduct {
+    fn drop(&mut self) {
+        self.0.zeroize();
     }
 }
 
@@ -497,7 +517,9 @@ mod tests {
         let k = SecretScalar::from_bytes_mod_order(&[11; 32]);
         let want = p.mul(&k).unwrap();
         assert_eq!(p.mul_public(k.expose_dalek()), Ok(want));
-        assert_eq!(*p.mul_secret(&k).unwrap(), *want.as_bytes());
+        assert_eq!(*p.mul_secret(&k).unwrap().encode(), *want.as_bytes());
+        let (base, product) = p.mul_secret(&k).unwrap().encode_with_base(&s);
+        assert_eq!((base, *product), (*p.as_bytes(), *want.as_bytes()));
         let zero = SecretScalar::from_bytes_mod_order(&[0; 32]);
         assert_eq!(
             p.mul_public(zero.expose_dalek()),

@@ -185,12 +185,25 @@ pub fn blind15_key_pair(key: &Ed25519SecretKey, server: &ServerPubkey) -> Blinde
 }
 
 /// [`blind15_key_pair`] with `k15` already computed.
-pub(crate) fn blind15_key_pair_with(
+fn blind15_key_pair_with(key: &Ed25519SecretKey, k15: &BlindingFactor) -> BlindedKeyPair {
+    BlindedKeyPair::from_secret(Blinding::Blind15, blind15_secret(key, k15))
+}
+
+/// The secret `a' = k15·a` of the 15-blinded key pair (its public key not computed).
+pub(crate) fn blind15_secret(key: &Ed25519SecretKey, k15: &BlindingFactor) -> SecretScalar {
+    key.scalar() * &SecretScalar(*k15.scalar())
+}
+
+/// The secret `a' = k'·a` of the 25-blinded key pair and `k'` (its public key not computed).
+pub(crate) fn blind25_secret(
     key: &Ed25519SecretKey,
-    k15: &BlindingFactor,
-) -> BlindedKeyPair {
-    let secret = key.scalar() * &SecretScalar(*k15.scalar());
-    BlindedKeyPair::from_secret(Blinding::Blind15, secret)
+    server: &ServerPubkey,
+) -> (SecretScalar, SecretScalar) {
+    let k25 = blind25_factor(&key.session_id(), server);
+    let mut k_prime = SecretScalar(*k25.scalar());
+    let negative = key.public_key().as_bytes().last().map_or(0, |b| b >> 7);
+    k_prime.conditional_negate(Choice::from(negative));
+    (key.scalar() * &k_prime, k_prime)
 }
 
 /// `blind25_key_pair(sk, S)`: `k' = ±k25` (the sign of `A`), `a' = k'·a`, `A' = a'·B`; also
@@ -209,11 +222,7 @@ pub(crate) fn blind15_key_pair_with(
 /// ```
 #[must_use]
 pub fn blind25_key_pair(key: &Ed25519SecretKey, server: &ServerPubkey) -> Blind25KeyPair {
-    let k25 = blind25_factor(&key.session_id(), server);
-    let mut k_prime = SecretScalar(*k25.scalar());
-    let negative = key.public_key().as_bytes().last().map_or(0, |b| b >> 7);
-    k_prime.conditional_negate(Choice::from(negative));
-    let secret = key.scalar() * &k_prime;
+    let (secret, k_prime) = blind25_secret(key, server);
     Blind25KeyPair {
         key_pair: BlindedKeyPair::from_secret(Blinding::Blind25, secret),
         k_prime,

@@ -53,8 +53,8 @@ pub use id::{
     blinded25_id_from_ed, session_id_matches_blinded_id, session_id_matches_blinded_id_hex,
 };
 pub(crate) use id::{blinded15_id_of, blinded25_id_of};
-pub(crate) use key_pair::blind15_key_pair_with;
 pub use key_pair::{Blind25KeyPair, BlindedKeyPair, blind15_key_pair, blind25_key_pair};
+pub(crate) use key_pair::{blind15_secret, blind25_secret};
 pub use sign::{BLIND25_SEED_HASH_KEY, BLIND25_SIG_HASH_KEY, blind15_sign, blind25_sign};
 pub use version::{
     Platform, VERSION_CHECK_HASH_KEY, VERSION_CHECK_PATH, blind_version_key_pair,
