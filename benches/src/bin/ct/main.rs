@@ -20,6 +20,7 @@
 
 mod crypto;
 mod protocol;
+mod session;
 
 use std::process::{Command, ExitCode};
 use std::sync::OnceLock;
@@ -127,6 +128,110 @@ const TESTS: &[Test] = &[
         run: protocol::ons_decrypt,
     },
     Test {
+        name: "session_ed25519_key_from_seed",
+        class_a: "fixed seed",
+        class_b: "random seed",
+        samples: 50_000,
+        control: false,
+        run: session::ed25519_key_from_seed,
+    },
+    Test {
+        name: "session_ed25519_sign",
+        class_a: "fixed seed",
+        class_b: "random seed",
+        samples: 50_000,
+        control: false,
+        run: session::ed25519_sign,
+    },
+    Test {
+        name: "session_xed25519_sign",
+        class_a: "fixed X25519 secret",
+        class_b: "random X25519 secret",
+        samples: 50_000,
+        control: false,
+        run: session::xed25519_sign,
+    },
+    Test {
+        name: "session_blind15_key_pair",
+        class_a: "fixed seed",
+        class_b: "random seed",
+        samples: 50_000,
+        control: false,
+        run: session::blind15_key_pair_row,
+    },
+    Test {
+        name: "session_blind25_key_pair",
+        class_a: "fixed seed",
+        class_b: "random seed",
+        samples: 50_000,
+        control: false,
+        run: session::blind25_key_pair_row,
+    },
+    Test {
+        name: "session_blind15_sign",
+        class_a: "fixed seed",
+        class_b: "random seed",
+        samples: 20_000,
+        control: false,
+        run: session::blind15_sign_row,
+    },
+    Test {
+        name: "session_blind25_sign",
+        class_a: "fixed seed",
+        class_b: "random seed",
+        samples: 20_000,
+        control: false,
+        run: session::blind25_sign_row,
+    },
+    Test {
+        name: "session_box_key",
+        class_a: "fixed X25519 secret",
+        class_b: "random X25519 secret",
+        samples: 50_000,
+        control: false,
+        run: session::box_key,
+    },
+    Test {
+        name: "session_sealed_box_seal",
+        class_a: "fixed ephemeral secret",
+        class_b: "random ephemeral secret",
+        samples: 20_000,
+        control: false,
+        run: session::sealed_box_seal,
+    },
+    Test {
+        name: "session_sealed_box_open",
+        class_a: "fixed recipient secret",
+        class_b: "random recipient secret",
+        samples: 20_000,
+        control: false,
+        run: session::sealed_box_open,
+    },
+    Test {
+        name: "session_multi_encrypt_key",
+        class_a: "fixed sender secret",
+        class_b: "random sender secret",
+        samples: 50_000,
+        control: false,
+        run: session::multi_encrypt_key,
+    },
+    Test {
+        name: "session_config_encrypt_key",
+        class_a: "fixed key base",
+        class_b: "random key base",
+        samples: 100_000,
+        control: false,
+        run: session::config_encrypt_key,
+    },
+    Test {
+        name: "session_blinded_dm_decrypt",
+        class_a: "fixed recipient seed",
+        class_b: "random recipient seed",
+        samples: 10_000,
+        control: false,
+        run: session::blinded_dm_decrypt,
+    },
+    Test {
         name: "control_vartime_mul",
         class_a: "scalar = 1",
         class_b: "random scalar",
@@ -159,12 +264,17 @@ pub(crate) fn fail(what: &str) -> ! {
     std::process::exit(2)
 }
 
-const USAGE: &str = "usage: ct [--samples N] [--filter NAME]";
+const USAGE: &str = "usage: ct [--samples N] [--filter NAME] [--list]\n\
+  --samples N    timed calls per test (default: per test, see --list)\n\
+  --filter NAME  only the tests whose name contains NAME\n\
+  --list         print the tests (name, classes, default samples) and exit";
 
 struct Args {
     samples: Option<usize>,
     filter: Option<String>,
     child: Option<String>,
+    list: bool,
+    help: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -172,6 +282,8 @@ fn parse_args() -> Result<Args, String> {
         samples: None,
         filter: None,
         child: None,
+        list: false,
+        help: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -186,7 +298,8 @@ fn parse_args() -> Result<Args, String> {
             }
             "--filter" => args.filter = Some(value()?),
             "--child" => args.child = Some(value()?),
-            "-h" | "--help" => return Err(USAGE.to_string()),
+            "--list" => args.list = true,
+            "-h" | "--help" => args.help = true,
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
     }
@@ -247,6 +360,19 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if args.help || args.list {
+        if args.help {
+            println!("{USAGE}\n");
+        }
+        println!("| test | class A | class B | default samples |\n|---|---|---|---:|");
+        for t in TESTS {
+            println!(
+                "| {} | {} | {} | {} |",
+                t.name, t.class_a, t.class_b, t.samples
+            );
+        }
+        return ExitCode::SUCCESS;
+    }
     if let Some(name) = &args.child {
         let Some(test) = TESTS.iter().find(|t| t.name == name) else {
             eprintln!("ct: no test {name}");

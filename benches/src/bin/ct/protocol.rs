@@ -12,7 +12,7 @@ use rand::Rng;
 use crate::{draw_class, fail, samples};
 
 /// `samples()` draws of (class, 32 secret bytes): `fixed` for class A, random for class B.
-fn fixed_vs_random(rng: &mut BenchRng, fixed: [u8; 32]) -> Vec<(Class, [u8; 32])> {
+pub(crate) fn fixed_vs_random(rng: &mut BenchRng, fixed: [u8; 32]) -> Vec<(Class, [u8; 32])> {
     (0..samples())
         .map(|_| {
             let class = draw_class(rng);
