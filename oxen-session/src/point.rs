@@ -135,7 +135,7 @@ fn decompress(s: &[u8; 32]) -> Result<EdwardsPoint, PointCheck> {
 fn in_subgroup(p: &EdwardsPoint) -> bool {
     // -1 mod L is L - 1 as an integer: the multiplication runs over its radix-16 digits, so it
     // multiplies by the integer L - 1 (a torsion component is not reduced away).
-    let l_minus_1_p = p * &-Scalar::ONE;
+    let l_minus_1_p = p * -Scalar::ONE;
     let l_p = l_minus_1_p + p;
     (l_p + l_p).is_identity()
 }

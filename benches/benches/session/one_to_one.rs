@@ -251,7 +251,7 @@ pub(crate) fn cases() -> Vec<Case> {
                 black_box(rustcrypto_decrypt(&sk, black_box(&ct)));
             });
         }
-        let (y, e, a, k, s) = floor_inputs.clone();
+        let (y, e, a, k, s) = floor_inputs;
         c.add(FLOOR, move || {
             decrypt_floor(black_box(y), black_box(&e), &a, &k, &s);
         });

@@ -256,3 +256,22 @@ pub(crate) fn xchacha_decrypt(c: &[u8], nonce: &[u8; 24], key: &[u8; 32]) -> Opt
     };
     (rc == 0).then_some(m)
 }
+
+/// `crypto_hash_sha512(m)`.
+pub(crate) fn sha512(m: &[u8]) -> [u8; 64] {
+    init();
+    let mut out = [0u8; 64];
+    // SAFETY: out has 64 bytes (crypto_hash_sha512_BYTES), m is read for m.len() bytes.
+    let rc = unsafe { ffi::crypto_hash_sha512(out.as_mut_ptr(), m.as_ptr(), ulen(m.len())) };
+    assert_eq!(rc, 0);
+    out
+}
+
+/// `crypto_core_ed25519_scalar_add(x, y)`.
+pub(crate) fn scalar_add(x: &[u8; 32], y: &[u8; 32]) -> [u8; 32] {
+    init();
+    let mut z = [0u8; 32];
+    // SAFETY: x, y and z are 32 bytes.
+    unsafe { ffi::crypto_core_ed25519_scalar_add(z.as_mut_ptr(), x.as_ptr(), y.as_ptr()) };
+    z
+}
