@@ -7,6 +7,7 @@
 //! | operation | floor (curve25519-dalek 5, same build) |
 //! |---|---|
 //! | `encrypt_for_recipient` | `r·B`, `e·B` (basepoint table), lift of `Y`, `e·Y`, one batched encoding of the three |
+//! | `encrypt_for_recipient_lifted` | the same without the lift (the recipient given as a `LiftedPublicKey`) |
 //! | `decrypt_incoming_*` | lift of `E`, `y·E` and its Montgomery u; decompress `A`, `[s]B − [k]A`, its encoding |
 //! | `ed25519_sign` / `_verify` | `r·B` encoded / decompress `A`, `[s]B − [k]A` encoded |
 //! | `multi_encrypt_<n>` | per recipient the lift of `Y_i` and `x·Y_i`; one batched Montgomery map |
@@ -17,7 +18,13 @@
 //! `floor`); the multi-recipient curve is `multi_encrypt/<implementation>/<recipients>`. The
 //! paired ratios (`src/pairs/session.rs`) use these very closures ([`cases`]).
 //!
+//! To keep the report's quick run within its budget, its criterion pass times ours everywhere,
+//! libsodium for the one-to-one messages, ed25519-dalek for Ed25519 and the three series of the
+//! multi-recipient curve; every other implementation (floors, the other peers) is measured in
+//! the paired pass, which prints its time per call. `OXEN_SESSION_ALL=1` times all of them here.
+//!
 //! Run: `cargo bench -p oxen-benches --bench session -- --warm-up-time 1 --measurement-time 3`
+//! (`OXEN_SESSION_ALL=1 cargo bench ...` for every implementation).
 #![allow(
     missing_docs,
     clippy::unwrap_used,
@@ -55,9 +62,19 @@ pub(crate) struct Case {
     pub(crate) curve: Option<(&'static str, usize)>,
     /// `(implementation, body)`.
     pub(crate) imps: Vec<(&'static str, Body)>,
+    /// The implementations the report's criterion pass times (the others are measured in the
+    /// paired pass only, which prints their time per call too; `OXEN_SESSION_ALL=1` times
+    /// every one).
+    pub(crate) in_criterion: &'static [&'static str],
 }
 
 impl Case {
+    /// Which implementations the criterion pass times (default: ours).
+    pub(crate) fn criterion(mut self, imps: &'static [&'static str]) -> Case {
+        self.in_criterion = imps;
+        self
+    }
+
     /// Adds an implementation; its result is passed through `black_box`.
     pub(crate) fn add<O>(&mut self, imp: &'static str, mut f: impl FnMut() -> O + 'static) {
         self.imps.push((
@@ -79,6 +96,7 @@ pub(crate) fn case(op: &str) -> Case {
         op: op.to_owned(),
         curve: None,
         imps: Vec::new(),
+        in_criterion: &[OURS],
     }
 }
 
@@ -91,9 +109,21 @@ pub(crate) fn cases() -> Vec<Case> {
     v
 }
 
+/// Whether the criterion pass times `imp` (of a case whose list is `in_criterion`): in the memory build only ours (libsodium
+/// allocates in C, where the counting allocator does not see it, and floors allocate nothing);
+/// in the timing build the case's list, or every implementation with `OXEN_SESSION_ALL=1`.
+fn timed(in_criterion: &[&str], imp: &str) -> bool {
+    if cfg!(feature = "memory") {
+        return imp == OURS;
+    }
+    std::env::var_os("OXEN_SESSION_ALL").is_some_and(|v| v == "1") || in_criterion.contains(&imp)
+}
+
 fn benches(c: &mut Criterion) {
     eprintln!("libsodium {}", sodium::version());
     for mut k in cases() {
+        let in_criterion = k.in_criterion;
+        k.imps.retain(|(imp, _)| timed(in_criterion, imp));
         match k.curve {
             Some((group, n)) => {
                 let mut g = c.benchmark_group(group);

@@ -88,7 +88,9 @@ pub(crate) fn multi_cases() -> Vec<Case> {
         let opened = decrypt_for_multiple(&ours, &nonce, last, &sender.public, DOMAIN).unwrap();
         assert_eq!(opened.as_deref().map(|m| &m[..]), Some(&message[..]));
 
-        let mut c = case(&format!("{MULTI}_{n}")).curve(MULTI, n);
+        let mut c = case(&format!("{MULTI}_{n}"))
+            .curve(MULTI, n)
+            .criterion(&[OURS, FLOOR, LIBSODIUM]);
         {
             let (sender, publics) = (sender.clone(), publics.clone());
             c.add(OURS, move || {

@@ -7,6 +7,7 @@ use curve25519_dalek::edwards::{CompressedEdwardsY, EdwardsPoint};
 use curve25519_dalek::montgomery::MontgomeryPoint;
 use curve25519_dalek::scalar::Scalar;
 use ed25519_dalek::{Signer as _, Verifier as _};
+use oxen_session::oxen_keys::LiftedPublicKey;
 use oxen_session::{
     Ed25519SecretKey, Seed, X25519KeyPair, decrypt_incoming, ed25519, encrypt_for_recipient,
 };
@@ -17,6 +18,9 @@ use sha2::{Digest, Sha512};
 
 use super::sodium;
 use super::{Case, FLOOR, LIBSODIUM, OURS, RUSTCRYPTO, case};
+
+/// ed25519-dalek (curve25519-dalek 5, the same build as ours).
+pub(crate) const DALEK: &str = "ed25519-dalek";
 
 /// Bytes of the one-to-one message (a typical Session protobuf message).
 pub(crate) const MESSAGE_LEN: usize = 128;
@@ -172,7 +176,7 @@ pub(crate) fn cases() -> Vec<Case> {
     let mut v = Vec::new();
 
     // encrypt_for_recipient (to a Session ID, as a client addresses a contact)
-    let mut c = case("encrypt_for_recipient");
+    let mut c = case("encrypt_for_recipient").criterion(&[OURS, LIBSODIUM]);
     {
         let (sender, sid) = (alice.ours.clone(), bob_sid);
         let mut rng = ChaCha20Rng::seed_from_u64(1);
@@ -207,6 +211,33 @@ pub(crate) fn cases() -> Vec<Case> {
     }
     v.push(c);
 
+    // the same to a contact whose key was lifted once (LiftedPublicKey): no lift per message
+    let mut c = case("encrypt_for_recipient_lifted");
+    {
+        let sender = alice.ours.clone();
+        let lifted = LiftedPublicKey::new(bob.x25519.public);
+        let mut rng = ChaCha20Rng::seed_from_u64(2);
+        c.add(OURS, move || {
+            encrypt_for_recipient(&sender, black_box(&lifted), &message, &mut rng).unwrap()
+        });
+    }
+    {
+        let (sender, y) = (account([0xa1; 32]), bob.x_pk);
+        c.add(LIBSODIUM, move || {
+            sodium_encrypt(&sender, black_box(&y), &message)
+        });
+    }
+    {
+        let (r, e) = (scalar(7), [0x42; 32]);
+        let lifted = MontgomeryPoint(bob.x_pk).to_edwards(0).unwrap();
+        c.add(FLOOR, move || {
+            let big_r = EdwardsPoint::mul_base(black_box(&r));
+            let big_e = EdwardsPoint::mul_base_clamped(black_box(e));
+            EdwardsPoint::compress_batch(&[big_r, big_e, black_box(lifted).mul_clamped(e)])
+        });
+    }
+    v.push(c);
+
     // decrypt_incoming, both key kinds
     let k = {
         let mut h = Sha512::new();
@@ -224,7 +255,7 @@ pub(crate) fn cases() -> Vec<Case> {
         ("decrypt_incoming_x25519", false),
         ("decrypt_incoming_ed25519", true),
     ] {
-        let mut c = case(op);
+        let mut c = case(op).criterion(&[OURS, LIBSODIUM]);
         {
             let (key, pair, ct) = (bob.ours.clone(), bob.x25519.clone(), ct.clone());
             c.add(OURS, move || {
@@ -260,7 +291,7 @@ pub(crate) fn cases() -> Vec<Case> {
 
     // Ed25519 (libsodium 1.0.18 rules) against ed25519-dalek and libsodium
     let sig = ed25519::sign(&alice.ours, &message);
-    let mut c = case("ed25519_sign");
+    let mut c = case("ed25519_sign").criterion(&[OURS, DALEK]);
     {
         let key = alice.ours.clone();
         c.add(OURS, move || {
@@ -269,9 +300,7 @@ pub(crate) fn cases() -> Vec<Case> {
     }
     {
         let key = alice.dalek.clone();
-        c.add("ed25519-dalek", move || {
-            black_box(key.sign(black_box(&message)))
-        });
+        c.add(DALEK, move || black_box(key.sign(black_box(&message))));
     }
     {
         let sk = alice.sodium_sk;
@@ -287,7 +316,7 @@ pub(crate) fn cases() -> Vec<Case> {
         });
     }
     v.push(c);
-    let mut c = case("ed25519_verify");
+    let mut c = case("ed25519_verify").criterion(&[OURS, DALEK]);
     {
         let a = *alice.ours.public_key();
         c.add(OURS, move || {
@@ -297,9 +326,7 @@ pub(crate) fn cases() -> Vec<Case> {
     {
         let vk = alice.dalek.verifying_key();
         let s = ed25519_dalek::Signature::from_bytes(sig.as_bytes());
-        c.add("ed25519-dalek", move || {
-            vk.verify(black_box(&message), &s).unwrap()
-        });
+        c.add(DALEK, move || vk.verify(black_box(&message), &s).unwrap());
     }
     {
         let (pk, s) = (alice.ed_pk, sig.to_bytes());

@@ -15,6 +15,8 @@ pub(crate) use session_bench::{LIBSODIUM, RUSTCRYPTO};
 
 /// `encrypt_for_recipient` to a Session ID.
 pub const ENCRYPT: &str = "encrypt_for_recipient";
+/// `encrypt_for_recipient` to a recipient lifted once (`LiftedPublicKey`).
+pub const ENCRYPT_LIFTED: &str = "encrypt_for_recipient_lifted";
 /// `decrypt_incoming` with the X25519 key pair.
 pub const DECRYPT_X: &str = "decrypt_incoming_x25519";
 /// `decrypt_incoming` with the Ed25519 secret key.
@@ -32,6 +34,15 @@ pub const MULTI: [&str; 4] = [
     "multi_encrypt_100",
     "multi_encrypt_1000",
 ];
+/// The blinded operations also paired with libsodium's composition (a selection, for the quick
+/// report's budget; the session bench with `OXEN_SESSION_ALL=1` times libsodium's composition
+/// of every one).
+pub const BLINDING_VS_LIBSODIUM: [&str; 4] = [
+    "blind25_id",
+    "blind25_sign",
+    "blinded_dm_encrypt_25",
+    "blinded_dm_decrypt_25",
+];
 /// Config message encryption and decryption.
 pub const CONFIG: [&str; 2] = ["config_encrypt", "config_decrypt"];
 
@@ -42,7 +53,7 @@ pub fn blinding_operations() -> Vec<&'static str> {
 
 /// Every operation of the group.
 pub fn operations() -> Vec<&'static str> {
-    let mut v = vec![ENCRYPT, DECRYPT_X, DECRYPT_ED, SIGN, VERIFY];
+    let mut v = vec![ENCRYPT, ENCRYPT_LIFTED, DECRYPT_X, DECRYPT_ED, SIGN, VERIFY];
     v.extend(session_bench::blinding::OPERATIONS);
     v.extend(MULTI);
     v.extend(CONFIG);
