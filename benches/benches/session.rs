@@ -19,9 +19,10 @@
 //! paired ratios (`src/pairs/session.rs`) use these very closures ([`cases`]).
 //!
 //! To keep the report's quick run within its budget, its criterion pass times ours everywhere,
-//! libsodium for the one-to-one messages, ed25519-dalek for Ed25519 and the three series of the
-//! multi-recipient curve; every other implementation (floors, the other peers) is measured in
-//! the paired pass, which prints its time per call. `OXEN_SESSION_ALL=1` times all of them here.
+//! libsodium for the one-to-one messages, and ours and the floor along the multi-recipient
+//! curve; the other implementations (floors, ed25519-dalek, RustCrypto, libsodium elsewhere)
+//! are measured in the paired pass where a pair names them (it prints both sides' time per
+//! call). `OXEN_SESSION_ALL=1` times every implementation here.
 //!
 //! Run: `cargo bench -p oxen-benches --bench session -- --warm-up-time 1 --measurement-time 3`
 //! (`OXEN_SESSION_ALL=1 cargo bench ...` for every implementation).

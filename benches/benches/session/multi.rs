@@ -90,7 +90,7 @@ pub(crate) fn multi_cases() -> Vec<Case> {
 
         let mut c = case(&format!("{MULTI}_{n}"))
             .curve(MULTI, n)
-            .criterion(&[OURS, FLOOR, LIBSODIUM]);
+            .criterion(&[OURS, FLOOR]);
         {
             let (sender, publics) = (sender.clone(), publics.clone());
             c.add(OURS, move || {

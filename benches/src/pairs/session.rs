@@ -11,7 +11,7 @@ mod session_bench;
 
 use oxen_benches::paired::{Bench, bench, plain};
 
-pub(crate) use session_bench::{LIBSODIUM, RUSTCRYPTO};
+pub(crate) use session_bench::LIBSODIUM;
 
 /// `encrypt_for_recipient` to a Session ID.
 pub const ENCRYPT: &str = "encrypt_for_recipient";
@@ -33,15 +33,6 @@ pub const MULTI: [&str; 4] = [
     "multi_encrypt_10",
     "multi_encrypt_100",
     "multi_encrypt_1000",
-];
-/// The blinded operations also paired with libsodium's composition (a selection, for the quick
-/// report's budget; the session bench with `OXEN_SESSION_ALL=1` times libsodium's composition
-/// of every one).
-pub const BLINDING_VS_LIBSODIUM: [&str; 4] = [
-    "blind25_id",
-    "blind25_sign",
-    "blinded_dm_encrypt_25",
-    "blinded_dm_decrypt_25",
 ];
 /// Config message encryption and decryption.
 pub const CONFIG: [&str; 2] = ["config_encrypt", "config_decrypt"];
