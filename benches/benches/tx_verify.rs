@@ -2,7 +2,9 @@
 //! monero-oxide's `monero-mlsag` (same signature), a type-4 (Bulletproof2, MLSAG) 2-in/2-out
 //! transaction, and a block of 100 2-in/2-out CLSAG transactions (ring 10) through
 //! `verify_block_for_node` on 1 and 2 threads against the sum of 100 single
-//! `verify_for_node` calls.
+//! `verify_for_node` calls, with the block's own duplicate check (`check_block_duplicates`:
+//! key images spent twice, repeated transactions; the first step of `verify_block_for_node`)
+//! alone as `block_dup_check_100`, to compare with `batch_1_thread` (target: under 1%).
 //!
 //! `cargo bench -p oxen-benches --features parallel --bench tx_verify -- --warm-up-time 1 --measurement-time 5`
 //! (without `--features parallel` the 2-thread figure is a second 1-thread run).
@@ -29,7 +31,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use oxen_crypto::clsag::ClsagSecret;
 use oxen_crypto::mlsag::sign_simple;
 use oxen_crypto::{CompressedPoint, Point, Scalar, SecretKey, SecretScalar};
-use oxen_tx::consensus::{ConsensusRules, KnownRings, verify_block_for_node};
+use oxen_tx::consensus::{
+    ConsensusRules, KnownRings, check_block_duplicates, verify_block_for_node,
+};
 use oxen_tx::rct::RctType;
 use oxen_tx::transaction::Transaction;
 use rand_chacha::ChaCha20Rng;
@@ -195,6 +199,11 @@ fn tx_benches(c: &mut Criterion) {
                 }
             })
         })
+    });
+    // The in-block duplicate check alone (single-threaded code).
+    check_block_duplicates(&refs).unwrap();
+    group.bench_function("block_dup_check_100/oxen", |b| {
+        b.iter(|| check_block_duplicates(black_box(&refs)).unwrap())
     });
     for threads in [1usize, 2] {
         let p = pool(threads);

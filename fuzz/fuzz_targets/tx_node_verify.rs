@@ -1,10 +1,19 @@
 //! Fuzz target: the node's verdict (`Transaction::verify_for_node`) on valid vector
 //! transactions (tx_consensus.json's CLSAG transaction, rct_history.json's types 1..=4) with
 //! fuzzer-chosen field mutations (`arbitrary`): key images (incl. `+ T8`), key offsets, input
-//! order, fee, commitments, pseudo-outputs, signature scalars, ring members, versions, types,
-//! range-proof bytes and the hard fork. Never panics; the verdict from the re-serialized blob
-//! agrees; mutations that keep the checks before the signatures passing reach the CLSAG/MLSAG
-//! verifiers (counted: `reached signatures` on stderr at every power of two from 256 runs).
+//! amounts, input order, fee, commitments, pseudo-outputs, signature scalars, ring members,
+//! versions, types, range-proof bytes and the hard fork. Never panics; the verdict from the
+//! re-serialized blob agrees; mutations that keep the checks before the signatures passing reach
+//! the CLSAG/MLSAG verifiers (counted: `reached signatures` on stderr at every power of two from
+//! 256 runs, with the number of blocks that had a collision).
+//!
+//! Then the block (`verify_block_for_node`): the mutated transaction followed by up to three
+//! more vector transactions, with fuzzer-chosen block mutations (copy one transaction's key
+//! image into another, or into another input of the same one; repeat a transaction). The
+//! block's first key-image collision, found by a naive scan here, must be exactly the block's
+//! error (`KeyImageConflict` / `TransactionRepeated` / `DuplicateKeyImage` at the later index);
+//! without one, the block is accepted iff every transaction is accepted alone, and a refused
+//! block names a transaction whose single verdict is the block's error.
 #![no_main]
 #![allow(
     clippy::unwrap_used,
@@ -20,7 +29,7 @@ use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use oxen_crypto::Point;
 use oxen_tx::Error;
-use oxen_tx::consensus::{ConsensusRules, KnownRings};
+use oxen_tx::consensus::{BlockError, ConsensusRules, KnownRings, verify_block_for_node};
 use oxen_tx::prefix::{TxIn, TxType, TxVersion};
 use oxen_tx::rct::{CtKey, RctType};
 use oxen_tx::transaction::Transaction;
@@ -122,6 +131,10 @@ enum Mutation {
         input: u8,
         len: u8,
     },
+    InputAmount {
+        input: u8,
+        amount: u64,
+    },
     SwapInputs {
         a: u8,
         b: u8,
@@ -168,10 +181,27 @@ enum Mutation {
     Hf(u8),
 }
 
+/// A change to the block around the mutated transaction.
+#[derive(Arbitrary, Debug)]
+enum BlockMutation {
+    /// Key image of input `from_input` of transaction `from` into input `to_input` of `to`.
+    CopyKeyImage {
+        from: u8,
+        from_input: u8,
+        to: u8,
+        to_input: u8,
+    },
+    /// A copy of transaction `tx` inserted at position `at`.
+    Repeat { tx: u8, at: u8 },
+}
+
 #[derive(Arbitrary, Debug)]
 struct Input {
     base: u8,
     mutations: Vec<Mutation>,
+    /// Bases of the other transactions of the block (up to 3).
+    others: Vec<u8>,
+    block: Vec<BlockMutation>,
 }
 
 fn pick<T>(v: &mut [T], i: u8) -> Option<&mut T> {
@@ -225,8 +255,13 @@ fn apply(tx: &mut Transaction, rings: &mut Vec<Vec<CtKey>>, hf: &mut u8, m: &Mut
                 key_offsets.truncate(usize::from(len % 12));
             }
         }
+        Mutation::InputAmount { input, amount } => {
+            if let Some(TxIn::ToKey { amount: a, .. }) = pick(vin, input) {
+                *a = amount;
+            }
+        }
         Mutation::SwapInputs { a, b } => {
-            // Rings follow their inputs (the chain finds them by key image).
+            // Rings follow their inputs (the chain finds them by their offsets).
             let n = vin.len();
             if n > 0 {
                 let (a, b) = (usize::from(a) % n, usize::from(b) % n);
@@ -356,6 +391,7 @@ fn xor_range_proof_byte(tx: &mut Transaction, pos: u16, xor: u8) {
 
 static RUNS: AtomicU64 = AtomicU64::new(0);
 static REACHED: AtomicU64 = AtomicU64::new(0);
+static COLLISIONS: AtomicU64 = AtomicU64::new(0);
 
 fuzz_target!(|input: Input| {
     let bases = bases();
@@ -368,6 +404,7 @@ fuzz_target!(|input: Input| {
     }
     let rules = ConsensusRules::for_hf(hf).unwrap();
     let known = KnownRings::for_tx(&tx, &rings);
+    let single = (tx.clone(), rings.clone());
     let verdict = tx.verify_for_node(&rules, &known);
     let reached = matches!(
         verdict,
@@ -376,7 +413,10 @@ fuzz_target!(|input: Input| {
     let runs = RUNS.fetch_add(1, Ordering::Relaxed) + 1;
     let hits = REACHED.fetch_add(u64::from(reached), Ordering::Relaxed) + u64::from(reached);
     if runs.is_power_of_two() && runs >= 1 << 8 {
-        eprintln!("tx_node_verify: {runs} runs, reached signatures {hits}");
+        let collisions = COLLISIONS.load(Ordering::Relaxed);
+        eprintln!(
+            "tx_node_verify: {runs} runs, reached signatures {hits}, blocks with a collision {collisions}"
+        );
     }
     // The verdict from the wire agrees whenever the mutated transaction round-trips.
     if let Ok(blob) = tx.to_bytes() {
@@ -387,4 +427,130 @@ fuzz_target!(|input: Input| {
             }
         }
     }
+    check_block(single, &input, &rules);
 });
+
+/// The block around the mutated transaction (see the module doc).
+fn check_block(first: (Transaction, Vec<Vec<CtKey>>), input: &Input, rules: &ConsensusRules) {
+    let bases = bases();
+    let mut block = vec![first];
+    for b in input.others.iter().take(3) {
+        let base = &bases[usize::from(*b) % bases.len()];
+        block.push((base.tx.clone(), base.rings.clone()));
+    }
+    for m in input.block.iter().take(4) {
+        apply_block(&mut block, m);
+    }
+    let mut known = KnownRings::default();
+    for (tx, rings) in &block {
+        known.add_tx(tx, rings);
+    }
+    let txs: Vec<&Transaction> = block.iter().map(|(tx, _)| tx).collect();
+    let verdict = verify_block_for_node(&txs, rules, &known);
+    if let Some(expected) = first_collision(&txs) {
+        assert_eq!(
+            verdict,
+            Err(expected),
+            "block collision not reported as such"
+        );
+        COLLISIONS.fetch_add(1, Ordering::Relaxed);
+        return;
+    }
+    let singles: Vec<Result<(), Error>> = txs
+        .iter()
+        .map(|t| t.verify_for_node(rules, &known))
+        .collect();
+    match verdict {
+        Ok(()) => assert!(singles.iter().all(Result::is_ok), "block accepted a bad tx"),
+        Err(BlockError { index, error }) => {
+            assert_eq!(
+                singles[index],
+                Err(error),
+                "block error differs from the single"
+            )
+        }
+    }
+}
+
+fn apply_block(block: &mut Vec<(Transaction, Vec<Vec<CtKey>>)>, m: &BlockMutation) {
+    let n = block.len();
+    match *m {
+        BlockMutation::CopyKeyImage {
+            from,
+            from_input,
+            to,
+            to_input,
+        } => {
+            let src = pick(&mut block[usize::from(from) % n].0.prefix.vin, from_input)
+                .and_then(|v| key_image_of(v).copied());
+            let dst = &mut block[usize::from(to) % n].0.prefix.vin;
+            if let (Some(src), Some(dst)) = (src, pick(dst, to_input).and_then(key_image_of)) {
+                *dst = src;
+            }
+        }
+        BlockMutation::Repeat { tx, at } => {
+            if n < 6 {
+                let copy = block[usize::from(tx) % n].clone();
+                block.insert(usize::from(at) % (n + 1), copy);
+            }
+        }
+    }
+}
+
+/// The block's first collision, by a naive scan in block order: for each transaction `j` and
+/// each of its `txin_to_key` inputs, the earliest earlier input (of an earlier transaction, or
+/// of `j` itself) with the same key image; or a transaction without key images equal to an
+/// earlier one.
+fn first_collision(txs: &[&Transaction]) -> Option<BlockError> {
+    let images = |t: &Transaction| -> Vec<(usize, [u8; 32])> {
+        t.prefix
+            .vin
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| match v {
+                TxIn::ToKey { key_image, .. } => Some((i, key_image.0)),
+                _ => None,
+            })
+            .collect()
+    };
+    for (j, tx) in txs.iter().enumerate() {
+        let mine = images(tx);
+        if mine.is_empty() {
+            let id = tx.hash().ok();
+            if let Some(i) = (0..j)
+                .find(|&i| images(txs[i]).is_empty() && txs[i].hash().ok() == id && id.is_some())
+            {
+                return Some(BlockError {
+                    index: j,
+                    error: Error::TransactionRepeated { earlier: i },
+                });
+            }
+            continue;
+        }
+        for (pos, (input, ki)) in mine.iter().enumerate() {
+            for i in 0..j {
+                if images(txs[i]).iter().any(|(_, k)| k == ki) {
+                    let error = if txs[i] == *tx {
+                        Error::TransactionRepeated { earlier: i }
+                    } else {
+                        Error::KeyImageConflict {
+                            input: *input,
+                            earlier: i,
+                        }
+                    };
+                    return Some(BlockError { index: j, error });
+                }
+            }
+            if let Some((first, _)) = mine[..pos].iter().find(|(_, k)| k == ki) {
+                return Some(BlockError {
+                    index: j,
+                    error: Error::DuplicateKeyImage {
+                        first: *first,
+                        second: *input,
+                    },
+                });
+            }
+        }
+    }
+    None
+}

@@ -91,4 +91,12 @@ pub enum Error {
     /// A fixed-layout byte string has the wrong length.
     #[error("wrong encoded length")]
     InvalidLength,
+
+    // --- wallet seeds (feature `mnemonic`) ---
+    /// A 25-word seed was refused by the word scheme (`oxen_mnemonic::Error` names the check:
+    /// word count, language, checksum, triple, size; encoding: a decode-only language), as
+    /// oxen-core's `ElectrumWords::words_to_bytes` / `bytes_to_words` refuse it.
+    #[cfg(feature = "mnemonic")]
+    #[error(transparent)]
+    Mnemonic(#[from] oxen_mnemonic::Error),
 }

@@ -19,6 +19,8 @@ mod point;
 pub mod ring_signature;
 mod scalar;
 mod secret_scalar;
+#[cfg(feature = "mnemonic")]
+pub mod seed;
 pub mod signature;
 pub mod varint;
 

@@ -165,3 +165,29 @@ fn serde_exports_the_secret_and_rejects_non_canonical() {
     let back: KeyDerivation = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
     assert_eq!(back, d);
 }
+
+#[cfg(feature = "mnemonic")]
+mod seed {
+    use super::*;
+    use oxen_crypto::seed::{Language, Phrase, WalletKeys};
+
+    assert_not_impl_any!(WalletKeys: Copy);
+    assert_impl_all!(WalletKeys: ZeroizeOnDrop, core::fmt::Debug);
+    assert_not_impl_any!(Phrase: Copy);
+    assert_impl_all!(Phrase: ZeroizeOnDrop, core::fmt::Debug);
+
+    #[test]
+    fn wallet_keys_debug_shows_only_public_keys() {
+        let w = WalletKeys::from_spend_secret(SecretKey::random(&mut rng()));
+        let dbg = format!("{w:?}");
+        assert_debug_redacted(&dbg, &w.spend_secret().to_bytes()[..]);
+        assert_debug_redacted(&dbg, &w.view_secret().to_bytes()[..]);
+        assert_debug_redacted(&format!("{w:#?}"), &w.spend_secret().to_bytes()[..]);
+        // The public keys do print (the checks above could not pass by printing nothing).
+        assert!(dbg.contains(&hex::encode(w.spend_public().as_bytes())));
+        // The words are a secret type too.
+        let words = w.to_words(Language::English).unwrap();
+        let first = words.expose_str().split(' ').next().unwrap().to_string();
+        assert!(!format!("{words:?}").contains(&first));
+    }
+}

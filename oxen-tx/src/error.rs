@@ -294,6 +294,13 @@ pub enum Error {
         /// The version asked for.
         hf: u8,
     },
+    /// [`crate::consensus::ConsensusRules::for_test_network`]: a ring size below
+    /// [`crate::consensus::MIN_TEST_RING_SIZE`].
+    #[error("test-network ring size {size} is below the minimum")]
+    TestRingSizeInvalid {
+        /// The ring size asked for.
+        size: usize,
+    },
     /// `check_tx_inputs`: the transaction version is outside the hard fork's min/max.
     #[error("transaction version {version} not allowed at hard fork {hf}")]
     TxVersionNotAllowed {
@@ -343,10 +350,54 @@ pub enum Error {
         /// Index of the input.
         input: usize,
     },
+    /// [`crate::consensus::verify_block_for_node`] (upstream: `BlockchainLMDB::add_spent_key`
+    /// refuses a key image already added, so `Blockchain::add_block` refuses the block) and
+    /// [`crate::consensus::PendingKeyImages`]: input `input`'s key image is already spent by
+    /// the transaction at position `earlier` (an earlier transaction of the same block, or the
+    /// position a pool transaction was added under).
+    #[error("key image of input {input} is already spent by pending transaction {earlier}")]
+    KeyImageConflict {
+        /// Index of the input of the later transaction.
+        input: usize,
+        /// Position of the earlier transaction spending the same key image.
+        earlier: usize,
+    },
+    /// [`crate::consensus::verify_block_for_node`]: the block holds this transaction a second
+    /// time (upstream: `tx_exists` / `tx_memory_pool::take_tx` find no second copy, and
+    /// `prepare_handle_incoming_blocks` refuses a duplicate transaction).
+    #[error("transaction repeats transaction {earlier} of the block")]
+    TransactionRepeated {
+        /// Index of the first copy in the block.
+        earlier: usize,
+    },
     /// Chain state ([`crate::consensus::ChainState::key_image_spent`]): input `input`'s key
-    /// image is already spent (or blacklisted, or locked in a stake).
+    /// image is already spent on chain (`have_tx_keyimg_as_spent`).
     #[error("key image of input {input} is spent")]
     KeyImageSpent {
+        /// Index of the input.
+        input: usize,
+    },
+    /// Chain state ([`crate::consensus::ChainState::key_image_blacklisted`], from hf 11): input
+    /// `input`'s key image is blacklisted by the service-node network (`check_tx_inputs`:
+    /// `m_key_image_blacklisted`).
+    #[error("key image of input {input} is blacklisted by the service-node network")]
+    KeyImageBlacklisted {
+        /// Index of the input.
+        input: usize,
+    },
+    /// Chain state ([`crate::consensus::ChainState::key_image_stake_locked`], from hf 11):
+    /// input `input`'s key image is locked in a service-node stake (`check_tx_inputs`:
+    /// `m_key_image_locked_by_snode`).
+    #[error("key image of input {input} is locked in a stake")]
+    KeyImageStakeLocked {
+        /// Index of the input.
+        input: usize,
+    },
+    /// Chain state ([`crate::consensus::ChainState::key_image_in_pool`], pool admission
+    /// only): input `input`'s key image is spent by a transaction already in the pool
+    /// (`tx_memory_pool::add_tx` → `have_tx_keyimges_as_spent`: `m_double_spend`).
+    #[error("key image of input {input} is spent by a transaction in the pool")]
+    KeyImageInPool {
         /// Index of the input.
         input: usize,
     },
@@ -356,6 +407,17 @@ pub enum Error {
     RingUnavailable {
         /// Index of the input.
         input: usize,
+    },
+    /// Chain state ([`crate::consensus::ChainState::ring`], looked up under the input's
+    /// amount as `Blockchain::scan_outputkeys_for_indexes` does): input `input` says
+    /// `amount != 0` and the chain has no outputs of that amount at its key offsets (RingCT
+    /// outputs are indexed under amount 0).
+    #[error("ring of input {input} is not available under amount {amount}")]
+    RingUnavailableAtAmount {
+        /// Index of the input.
+        input: usize,
+        /// The input's (non-zero) amount field.
+        amount: u64,
     },
     /// `expand_transaction_2` / `check_tx_inputs`: no rings, an empty first ring, or input
     /// `input`'s ring does not fit the signature type (type Full: longer or shorter than the

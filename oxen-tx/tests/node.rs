@@ -14,9 +14,10 @@ mod builders;
 mod signers;
 
 use builders::{bytes32, clsag_tx, mlsag_tx, pt, spends_for};
-use oxen_crypto::{KeyImage, Point};
+use oxen_crypto::Point;
 use oxen_tx::Error;
-use oxen_tx::consensus::{self, ChainState, ConsensusRules, KnownRings};
+use oxen_tx::commitment::zero_commit;
+use oxen_tx::consensus::{self, ConsensusRules, KnownRings};
 use oxen_tx::prefix::{TxIn, TxOutTarget, TxType, TxVersion};
 use oxen_tx::rct::{CtKey, RctType};
 use oxen_tx::transaction::Transaction;
@@ -230,10 +231,7 @@ fn ring_shape_errors() {
             expected: 10
         })
     );
-    let eleven = ConsensusRules {
-        ring_size: 11,
-        ..rules
-    };
+    let eleven = ConsensusRules::for_test_network(21, 11).unwrap();
     assert_eq!(
         consensus::check_ring_shape(&tx, &eleven),
         Err(Error::RingSizeInvalid {
@@ -262,61 +260,6 @@ fn ring_shape_errors() {
         Err(Error::RingShapeInvalid { input: 0 })
     );
     assert_eq!(consensus::expand_rings(&tx, &rings[..1]), Ok(()));
-}
-
-/// A chain where one key image is spent and one output set is missing.
-struct Chain<'a> {
-    known: KnownRings,
-    spent: Option<[u8; 32]>,
-    missing: Option<[u8; 32]>,
-    policy: Option<Error>,
-    _rings: &'a [Vec<CtKey>],
-}
-
-impl ChainState for Chain<'_> {
-    fn ring(&self, key_image: &KeyImage, offsets: &[u64]) -> Option<Vec<CtKey>> {
-        if self.missing == Some(key_image.0) {
-            return None;
-        }
-        self.known.ring(key_image, offsets)
-    }
-    fn key_image_spent(&self, key_image: &KeyImage) -> bool {
-        self.spent == Some(key_image.0)
-    }
-    fn check_policy(&self, _tx: &Transaction) -> Result<(), Error> {
-        self.policy.map_or(Ok(()), Err)
-    }
-}
-
-#[test]
-fn chain_state_errors() {
-    let (tx, rings, _, _) = clsag_tx(5, 2, 2);
-    let kis = tx.key_images();
-    let chain = |spent, missing, policy| Chain {
-        known: KnownRings::for_tx(&tx, &rings),
-        spent,
-        missing,
-        policy,
-        _rings: &rings,
-    };
-    let rules = hf21();
-    assert_eq!(tx.verify_for_node(&rules, &chain(None, None, None)), Ok(()));
-    assert_eq!(
-        tx.verify_for_node(&rules, &chain(Some(bytes32(&kis[1])), None, None)),
-        Err(Error::KeyImageSpent { input: 1 })
-    );
-    assert_eq!(
-        tx.verify_for_node(&rules, &chain(None, Some(bytes32(&kis[0])), None)),
-        Err(Error::RingUnavailable { input: 0 })
-    );
-    assert_eq!(
-        tx.verify_for_node(&rules, &chain(None, None, Some(Error::ChainPolicy))),
-        Err(Error::ChainPolicy)
-    );
-    // A ring shorter than the key offsets is unavailable too.
-    let mut short = rings.clone();
-    short[1].pop();
-    assert_eq!(node(&tx, &short), Err(Error::RingUnavailable { input: 1 }));
 }
 
 #[test]
@@ -430,5 +373,73 @@ fn torsioned_key_image_mlsag() {
     assert_eq!(
         tx.verify_for_node(&rules, &KnownRings::for_tx(&tx, &rings)),
         Err(Error::KeyImageNotInPrimeSubgroup { input: 0 })
+    );
+}
+
+/// Regression (issue 19, gap 2): a RingCT input whose `amount` field says 5, signed again over
+/// the changed prefix. oxen-core looks the ring up under amount 5
+/// (`scan_outputkeys_for_indexes` → `get_output_key(amount, offsets)`) and finds nothing: the
+/// RingCT outputs are indexed under amount 0.
+#[test]
+fn ringct_input_with_nonzero_amount_is_refused() {
+    let (tx, rings, spends, out_masks) = clsag_tx(15, 1, 2);
+    let mut t = tx.clone();
+    match &mut t.prefix.vin[0] {
+        TxIn::ToKey { amount, .. } => *amount = 5,
+        _ => unreachable!(),
+    }
+    builders::resign_one_input(&mut t, &spends[0], &out_masks, 16);
+    // The signature covers the new prefix: the RingCT verifier alone accepts it.
+    assert_eq!(t.verify_ringct_only(&rings), Ok(()));
+    // The chain holds the ring's outputs (RingCT, amount 0) and nothing of amount 5.
+    let chain = KnownRings::for_tx(&tx, &rings);
+    assert_eq!(tx.verify_for_node(&hf21(), &chain), Ok(()));
+    assert_eq!(
+        t.verify_for_node(&hf21(), &chain),
+        Err(Error::RingUnavailableAtAmount {
+            input: 0,
+            amount: 5
+        })
+    );
+}
+
+/// What upstream does when outputs of the input's amount exist: a RingCT input may spend
+/// pre-RingCT outputs of amount `N`, which the chain holds under `N` with the commitment
+/// `zeroCommit(N)`; the ring is looked up there, and nowhere else.
+#[test]
+fn ringct_input_spends_outputs_of_its_amount() {
+    const N: u64 = 3_000_000_000;
+    let mut rng = ChaCha20Rng::seed_from_u64(17);
+    let mut s = builders::spend(&mut rng, N, 10, 6);
+    // Pre-RingCT outputs: every member's commitment is zeroCommit(N) (mask 1).
+    let c = zero_commit(N).to_bytes().into();
+    for m in &mut s.ring {
+        m.mask = c;
+    }
+    s.mask = oxen_crypto::Scalar::ONE;
+    let (tx, rings, spends, out_masks) = builders::clsag_tx_spending(18, vec![s.clone()], 2);
+    let mut t = tx.clone();
+    match &mut t.prefix.vin[0] {
+        TxIn::ToKey { amount, .. } => *amount = N,
+        _ => unreachable!(),
+    }
+    builders::resign_one_input(&mut t, &spends[0], &out_masks, 19);
+    let mut at_n = KnownRings::default();
+    for (index, member) in s.offsets.iter().zip(&rings[0]) {
+        at_n.insert(N, *index, *member);
+    }
+    assert_eq!(t.verify_for_node(&hf21(), &at_n), Ok(()));
+    // The same outputs indexed as RingCT outputs (amount 0) are not the input's ring ...
+    assert_eq!(
+        t.verify_for_node(&hf21(), &KnownRings::for_tx(&t, &rings)),
+        Err(Error::RingUnavailableAtAmount {
+            input: 0,
+            amount: N
+        })
+    );
+    // ... and an input saying amount 0 does not find outputs held under N.
+    assert_eq!(
+        tx.verify_for_node(&hf21(), &at_n),
+        Err(Error::RingUnavailable { input: 0 })
     );
 }

@@ -1,6 +1,8 @@
 //! Property tests of the node's verdict: MLSAG transactions of every type round-trip through
 //! the wire and verify (and a tampered signature does not); a batch of valid transactions
-//! verifies and one tampered transaction anywhere in it is named by its index.
+//! verifies and one tampered transaction anywhere in it is named by its index; a block with
+//! one key image spent twice, or one transaction repeated, at random positions is refused
+//! naming both positions, and a block without is judged as the single-transaction calls.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -13,7 +15,7 @@ mod builders;
 #[path = "support/signers.rs"]
 mod signers;
 
-use builders::{clsag_tx, mlsag_tx, spends_for};
+use builders::{clsag_tx, clsag_tx_spending, mlsag_tx, spend, spends_for};
 use oxen_tx::Error;
 use oxen_tx::consensus::{BlockError, ConsensusRules, KnownRings, verify_block_for_node};
 use oxen_tx::rct::RctType;
@@ -113,6 +115,85 @@ proptest! {
         prop_assert!(matches!(got, Err(BlockError { index, .. }) if index == j), "{:?}", got);
         // The single-transaction verdict agrees.
         prop_assert!(txs[j].verify_for_node(&rules, &known).is_err());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+
+    /// A block of valid transactions in which transaction `j` spends a key image of an
+    /// earlier transaction `i` (a double spend valid on its own), or repeats it: always
+    /// refused at `j`, naming `i` (and for the double spend, the input of `j`).
+    #[test]
+    fn block_double_spend_names_both_positions(
+        seed: u64,
+        n in 2usize..6,
+        a: prop::sample::Index,
+        b: prop::sample::Index,
+        shared_input in 0usize..2,
+        repeat: bool,
+    ) {
+        let built: Vec<_> = (0..n).map(|k| clsag_tx(seed.wrapping_add(k as u64), 2, 2)).collect();
+        let (x, y) = (a.index(n), b.index(n - 1));
+        let (i, j) = if y >= x { (x, y + 1) } else { (y, x) };
+        let mut txs: Vec<Transaction> = built.iter().map(|b| b.0.clone()).collect();
+        let mut known = KnownRings::default();
+        for (tx, rings, _, _) in &built {
+            known.add_tx(tx, rings);
+        }
+        let shared = built[i].2[shared_input].clone();
+        let expected = if repeat {
+            txs[j] = txs[i].clone();
+            Error::TransactionRepeated { earlier: i }
+        } else {
+            let mut rng = ChaCha20Rng::seed_from_u64(seed ^ 0x5eed);
+            let fresh = spend(&mut rng, 1_000_000_000, 10, 2);
+            let (tx, rings, _, _) = clsag_tx_spending(seed ^ 0xd0b1e, vec![shared.clone(), fresh], 2);
+            known.add_tx(&tx, &rings);
+            // The double spend is valid on its own.
+            prop_assert_eq!(tx.verify_for_node(&ConsensusRules::for_hf(21).unwrap(), &known), Ok(()));
+            let input = tx.key_images().iter().position(|k| k.0 == shared.key_image()).unwrap();
+            txs[j] = tx;
+            Error::KeyImageConflict { input, earlier: i }
+        };
+        let refs: Vec<&Transaction> = txs.iter().collect();
+        let got = verify_block_for_node(&refs, &ConsensusRules::for_hf(21).unwrap(), &known);
+        prop_assert_eq!(got, Err(BlockError { index: j, error: expected }));
+    }
+
+    /// Without a duplicate, the block's verdict is the single calls' verdict: `Ok` iff every
+    /// transaction passes alone, and a refused block names a transaction whose single call
+    /// gives the same error.
+    #[test]
+    fn block_without_duplicates_agrees_with_single_calls(
+        seed: u64,
+        n in 1usize..6,
+        tamper: Option<(prop::sample::Index, u8)>,
+    ) {
+        let built: Vec<_> = (0..n).map(|k| clsag_tx(seed.wrapping_add(k as u64), 2, 2)).collect();
+        let mut known = KnownRings::default();
+        for (tx, rings, _, _) in &built {
+            known.add_tx(tx, rings);
+        }
+        let mut txs: Vec<Transaction> = built.iter().map(|b| b.0.clone()).collect();
+        if let Some((which, how)) = tamper {
+            let j = which.index(n);
+            match how % 3 {
+                0 => builders::flip_clsag_bit(&mut txs[j].rct.prunable.clsags[0]),
+                1 => txs[j].rct.prunable.bulletproofs[0] = builders::tampered_bp(&txs[j]),
+                _ => txs[j].rct.txn_fee += 1,
+            }
+        }
+        let rules = ConsensusRules::for_hf(21).unwrap();
+        let singles: Vec<Result<(), Error>> =
+            txs.iter().map(|t| t.verify_for_node(&rules, &known)).collect();
+        let refs: Vec<&Transaction> = txs.iter().collect();
+        match verify_block_for_node(&refs, &rules, &known) {
+            Ok(()) => prop_assert!(singles.iter().all(Result::is_ok), "{:?}", singles),
+            Err(BlockError { index, error }) => {
+                prop_assert_eq!(singles[index], Err(error));
+            }
+        }
     }
 }
 

@@ -1,10 +1,13 @@
-//! Tour section: a wallet finds its outputs. A CLSAG transaction pays one output to a
+//! Tour section: a wallet finds its outputs. The receiving wallet is restored from its 25 seed
+//! words (spend key, view key, address, as oxen-core's restore). A CLSAG transaction pays one output to a
 //! subaddress and the change to the main address (one additional key per output); a view-only
 //! scanner finds both, names the subaddress and decodes amounts and unlock times; with the spend
 //! key it computes the key images, and a later transaction spending the subaddress output
 //! carries exactly that key image and verifies. Then an ONS update record for the name of the
 //! oxen-ons section goes into tx_extra and is parsed back.
 
+use oxen_crypto::address::Network;
+use oxen_crypto::seed::{Language, WalletKeys};
 use oxen_crypto::{
     CompressedPoint, Point, PublicKey, Scalar, SecretKey, SecretScalar, derivation_to_scalar,
     derive_public_key, generate_key_derivation, get_subaddress,
@@ -58,12 +61,34 @@ fn foreign_input<R: rand::CryptoRng>(rng: &mut R, amount: u64) -> RctInput {
 pub fn run() {
     println!("\n== oxen-tx scan: a wallet finds, opens and later spends its outputs");
     let mut rng = rand::rng();
-    let a = SecretKey::random(&mut rng);
-    let b = SecretKey::random(&mut rng);
+    // The receiving wallet as its owner keeps it: 25 words (a new wallet's spend key in
+    // words), from which it is restored before scanning.
+    let words = WalletKeys::from_spend_secret(SecretKey::random(&mut rng))
+        .to_words(Language::English)
+        .unwrap();
+    let first_two: Vec<&str> = words.expose_str().split(' ').take(2).collect();
+    let ((wallet, language), t_restore) =
+        timed(|| WalletKeys::from_words(words.expose_str()).unwrap());
+    assert_eq!(language, Language::English);
+    println!(
+        "  receiving wallet restored from its 25 words (\"{} {} ...\")          {t_restore:>10.2?}",
+        first_two[0], first_two[1]
+    );
+    println!(
+        "    address {}",
+        wallet.address(Network::Mainnet).to_address_string()
+    );
+    let a = wallet.view_secret().clone();
+    let b = wallet.spend_secret().clone();
     let big_b = b.public_key();
     let sub = SubaddressIndex::new(3, 7);
     let (sub_spend, sub_view) = get_subaddress(&big_b, &a, sub.major, sub.minor).unwrap();
     let (main_spend, main_view) = get_subaddress(&big_b, &a, 0, 0).unwrap();
+    // The main address's keys are the restored wallet's.
+    assert_eq!(
+        (main_spend, main_view),
+        (wallet.spend_public(), wallet.view_public())
+    );
 
     // Sender: 1.5 OXEN to the subaddress, the rest to the main address (as change would).
     let fee = 20_000_000;

@@ -3,23 +3,14 @@
 
 use alloc::vec::Vec;
 
+use super::block::{BlockError, check_block_duplicates};
 use super::chain::ChainState;
 use super::hard_fork::ConsensusRules;
-use super::node::Prepared;
+use super::node::{Admission, Prepared};
 use crate::Error;
 use crate::bulletproof::Bulletproof;
 use crate::commitment::Commitment;
 use crate::transaction::Transaction;
-
-/// Which transaction of a batch failed, and the check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("transaction {index}: {error}")]
-pub struct BlockError {
-    /// Index of the transaction in the slice given.
-    pub index: usize,
-    /// The failed check.
-    pub error: Error,
-}
 
 /// One unit of parallel work: a range proof or a signature of transaction `index`.
 #[derive(Clone, Copy)]
@@ -30,9 +21,13 @@ enum Job {
     Signatures { index: usize },
 }
 
-/// The node's verdict on many transactions (a block, or a pool batch): `Ok` iff
-/// [`Transaction::verify_for_node`] accepts every one, computed faster than one call each:
+/// The node's verdict on the transactions of a block: `Ok` iff no key image is spent twice and
+/// no transaction repeats in the block, and [`Transaction::verify_for_node`] accepts every
+/// one except for its pool rule ([`ChainState::key_image_in_pool`] is not asked: a block's
+/// transactions come out of the pool); computed faster than one call each:
 ///
+/// 0. the block's own rules ([`check_block_duplicates`]: key images spent twice, across or
+///    within transactions, and repeated transactions), before any per-transaction work;
 /// 1. the cheap checks of every transaction (admission, consensus input rules, chain state,
 ///    counts, balance, ring expansion), in order;
 /// 2. then, concurrently: ONE batched multiscalar verification of every Bulletproof of every
@@ -45,16 +40,24 @@ enum Job {
 /// multiscalar multiplication) down to the lowest failing transaction, instead of verifying
 /// every proof alone. Variable time.
 ///
+/// For a batch of pool candidates that may conflict with each other, admit them one by one
+/// through [`super::PendingKeyImages`] instead: this function refuses the whole batch.
+///
 /// # Errors
-/// [`BlockError`] with the lowest index among the failures found and its check.
+/// The first failing step's [`BlockError`]: step 0 names the later transaction of the
+/// colliding pair; the other steps give the lowest index among the failures found and its
+/// check.
 pub fn verify_block_for_node<C: ChainState + Sync + ?Sized>(
     txs: &[&Transaction],
     rules: &ConsensusRules,
     chain: &C,
 ) -> Result<(), BlockError> {
+    check_block_duplicates(txs)?;
     let at = |index: usize| move |error: Error| BlockError { index, error };
-    let prepare =
-        |(index, tx): (usize, &&Transaction)| tx.prepare_for_node(rules, chain).map_err(at(index));
+    let prepare = |(index, tx): (usize, &&Transaction)| {
+        tx.prepare_for_node(rules, chain, Admission::Block)
+            .map_err(at(index))
+    };
     #[cfg(feature = "parallel")]
     let prepared: Result<Vec<Prepared>, BlockError> = {
         use rayon::prelude::*;

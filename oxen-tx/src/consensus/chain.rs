@@ -4,23 +4,51 @@ use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 
 use crate::Error;
+use crate::prefix::TxIn;
 use crate::rct::CtKey;
-use crate::transaction::Transaction;
+use crate::transaction::{Transaction, relative_to_absolute_offsets};
 use oxen_crypto::KeyImage;
 
 /// What the node knows from its chain and this crate cannot: the caller implements it over its
 /// database. Every rule here is checked by oxen-core's `Blockchain::check_tx_inputs` /
-/// `check_tx_outputs` / the pool, and [`Transaction::verify_for_node`] calls it.
+/// `check_tx_outputs` / the pool, and [`Transaction::verify_for_node`] calls it. Each reason a
+/// key image cannot be spent is its own method and its own error, asked in the reference's
+/// order: in the pool (before the hard-fork rules, as `tx_memory_pool::add_tx`), then per
+/// input spent, ring, blacklisted, stake-locked (`check_tx_inputs`).
 pub trait ChainState {
-    /// The ring of the input spending `key_image`: `(P, C)` of the outputs at the absolute
-    /// global indices `absolute_offsets` (from the input's relative key offsets), in that
-    /// order. `None` when an output does not exist, is still locked, or (from hf 16) is younger
+    /// The ring of an input: `(P, C)` of the outputs of `amount` at the indices
+    /// `absolute_offsets` among the outputs of that amount (from the input's relative key
+    /// offsets), in that order, as oxen-core's `Blockchain::scan_outputkeys_for_indexes` reads
+    /// them with `BlockchainDB::get_output_key(amount, absolute_offsets)`. The chain indexes
+    /// outputs by amount: RingCT outputs (and the outputs of v2+ miner transactions) under
+    /// amount 0 with their commitment, each pre-RingCT output under its own amount with the
+    /// commitment `zeroCommit(amount)` ([`crate::commitment::zero_commit`]). `None` when an
+    /// output does not exist under that amount, is still locked, or (from hf 16) is younger
     /// than 10 blocks (reference `check_tx_input`, `ENFORCE_MIN_AGE`).
-    fn ring(&self, key_image: &KeyImage, absolute_offsets: &[u64]) -> Option<Vec<CtKey>>;
+    fn ring(&self, amount: u64, absolute_offsets: &[u64]) -> Option<Vec<CtKey>>;
 
-    /// True when the key image is already spent on chain (`have_tx_keyimg_as_spent`), or (from
-    /// hf 11) blacklisted or locked in a stake by the service-node list.
+    /// True when the key image is already spent on chain (`Blockchain::have_tx_keyimg_as_spent`;
+    /// refused as [`Error::KeyImageSpent`]).
     fn key_image_spent(&self, key_image: &KeyImage) -> bool;
+
+    /// True when the service-node network has blacklisted the key image (the key images of
+    /// deregistered nodes' stakes: `service_node_list.get_blacklisted_key_images()`). Asked
+    /// from hf 11 only, as `check_tx_inputs` does; refused as [`Error::KeyImageBlacklisted`].
+    fn key_image_blacklisted(&self, key_image: &KeyImage) -> bool;
+
+    /// True when the key image is locked in a service-node stake
+    /// (`service_node_list.is_key_image_locked`). Asked from hf 11 only; refused as
+    /// [`Error::KeyImageStakeLocked`].
+    fn key_image_stake_locked(&self, key_image: &KeyImage) -> bool;
+
+    /// True when a transaction already in the pool spends the key image
+    /// (`tx_memory_pool::have_tx_keyimges_as_spent`; refused as [`Error::KeyImageInPool`]).
+    /// Asked by [`Transaction::verify_for_node`] (pool admission) only, never by
+    /// [`super::verify_block_for_node`]: a block's transactions come out of the pool
+    /// (`take_tx`), and their conflicts with each other are the block's own rule. A caller
+    /// keeping the pool's key images in memory can answer from a
+    /// [`super::PendingKeyImages`].
+    fn key_image_in_pool(&self, key_image: &KeyImage) -> bool;
 
     /// Everything else that needs the chain or the pool's policy: fee and weight, the RingCT
     /// type rules that depend on the block height (Borromean at the hf 10 block, CLSAG required
@@ -34,15 +62,19 @@ pub trait ChainState {
     }
 }
 
-/// Rings known in advance, by key image (tests, replaying blocks whose chain context was
-/// checked elsewhere): [`ChainState::ring`] returns the ring recorded for the key image
-/// whatever the offsets, and **no key image counts as spent**. A node implements
-/// [`ChainState`] over its chain instead.
+/// Outputs known in advance (tests, replaying blocks whose chain context was checked
+/// elsewhere), indexed as the chain indexes them: by amount, then by index among the outputs of
+/// that amount. [`ChainState::ring`] returns the members at the input's offsets under the
+/// input's amount, or `None` if one is missing; **no key image counts as spent, blacklisted,
+/// locked or pooled**. A node implements [`ChainState`] over its chain instead.
+///
+/// A later insertion at the same `(amount, index)` replaces the earlier one.
 #[derive(Debug, Clone, Default)]
-pub struct KnownRings(BTreeMap<[u8; 32], Vec<CtKey>>);
+pub struct KnownRings(BTreeMap<(u64, u64), CtKey>);
 
 impl KnownRings {
-    /// The rings of `tx`'s inputs, `rings[input]` in input order.
+    /// The rings of `tx`'s inputs (`rings[input]` in input order) as RingCT outputs: each
+    /// member under amount 0 at its input's absolute offset.
     #[must_use]
     pub fn for_tx(tx: &Transaction, rings: &[Vec<CtKey>]) -> Self {
         let mut known = Self::default();
@@ -50,20 +82,48 @@ impl KnownRings {
         known
     }
 
-    /// Adds the rings of another transaction's inputs (for a block).
+    /// Adds the rings of another transaction's inputs (for a block), as [`KnownRings::for_tx`].
+    /// Inputs other than `txin_to_key` and members beyond the key offsets are skipped.
     pub fn add_tx(&mut self, tx: &Transaction, rings: &[Vec<CtKey>]) {
-        for (ki, ring) in tx.key_images().iter().zip(rings) {
-            self.0.insert(ki.0, ring.clone());
+        for (vin, ring) in tx.prefix.vin.iter().zip(rings) {
+            if let TxIn::ToKey { key_offsets, .. } = vin {
+                let absolute = relative_to_absolute_offsets(key_offsets);
+                for (index, member) in absolute.into_iter().zip(ring) {
+                    self.insert(0, index, *member);
+                }
+            }
         }
+    }
+
+    /// Adds one output: `member` at `index` among the outputs of `amount`. For a pre-RingCT
+    /// output (`amount != 0`) the chain's commitment is `zeroCommit(amount)`: pass
+    /// `CtKey { dest, mask: zero_commit(amount).to_bytes().into() }`.
+    pub fn insert(&mut self, amount: u64, index: u64, member: CtKey) {
+        self.0.insert((amount, index), member);
     }
 }
 
 impl ChainState for KnownRings {
-    fn ring(&self, key_image: &KeyImage, _absolute_offsets: &[u64]) -> Option<Vec<CtKey>> {
-        self.0.get(&key_image.0).cloned()
+    fn ring(&self, amount: u64, absolute_offsets: &[u64]) -> Option<Vec<CtKey>> {
+        absolute_offsets
+            .iter()
+            .map(|index| self.0.get(&(amount, *index)).copied())
+            .collect()
     }
 
     fn key_image_spent(&self, _key_image: &KeyImage) -> bool {
+        false
+    }
+
+    fn key_image_blacklisted(&self, _key_image: &KeyImage) -> bool {
+        false
+    }
+
+    fn key_image_stake_locked(&self, _key_image: &KeyImage) -> bool {
+        false
+    }
+
+    fn key_image_in_pool(&self, _key_image: &KeyImage) -> bool {
         false
     }
 }

@@ -15,32 +15,78 @@ pub const HARD_FORKS: core::ops::RangeInclusive<u8> = 7..=21;
 /// The consensus parameters of one hard fork.
 ///
 /// Ring size: current oxen-core requires exactly [`RING_SIZE`] members in every input at every
-/// hard fork ("from hard fork 7 ... always"; the chain starts at hf 7). Loki's code before
-/// January 2019 required the *smallest* ring of a transaction to be exactly 10 at hf 7 and 8
-/// (others could be larger) and every ring exactly 10 from hf 9; nodes today apply the current
-/// rule to the whole chain, so [`ConsensusRules::for_hf`] gives 10 for every fork. The field is
-/// public for test networks.
+/// hard fork ("from hard fork 7 ... always"; the chain starts at hf 7; `TX_OUTPUT_DECOYS` is
+/// the same on mainnet, testnet and devnet). Loki's code before January 2019 required the
+/// *smallest* ring of a transaction to be exactly 10 at hf 7 and 8 (others could be larger) and
+/// every ring exactly 10 from hf 9; nodes today apply the current rule to the whole chain, so
+/// [`ConsensusRules::for_hf`] gives 10 for every fork.
+///
+/// Built only through [`ConsensusRules::for_hf`] (the Oxen networks) or
+/// [`ConsensusRules::for_test_network`] (a private test chain with another ring size); both
+/// validate their arguments, so every value of this type is a set of rules a node can apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ConsensusRules {
-    /// The hard-fork version of the block (or pool) the transaction goes into.
-    pub hf_version: u8,
-    /// Ring size every input must have.
-    pub ring_size: usize,
+    hf_version: u8,
+    ring_size: usize,
 }
 
+/// The smallest ring [`ConsensusRules::for_test_network`] accepts: every RingCT type can sign
+/// it (an MLSAG needs two columns: `MLSAG_Gen`/`MLSAG_Ver`; a CLSAG would take one).
+pub const MIN_TEST_RING_SIZE: usize = 2;
+
 impl ConsensusRules {
-    /// The rules of hard fork `hf_version` (7..=21).
+    /// The rules of hard fork `hf_version` (7..=21) of the Oxen networks.
     ///
     /// # Errors
     /// [`Error::HardForkUnknown`] outside [`HARD_FORKS`].
     pub fn for_hf(hf_version: u8) -> Result<Self, Error> {
+        Self::for_test_network(hf_version, RING_SIZE)
+    }
+
+    /// The rules of hard fork `hf_version` on a test chain whose inputs have `ring_size`
+    /// members instead of [`RING_SIZE`] (e.g. a private regtest chain that builds transactions
+    /// faster with small rings). Every other rule is hard fork `hf_version`'s.
+    ///
+    /// ```
+    /// use oxen_tx::Error;
+    /// use oxen_tx::consensus::ConsensusRules;
+    ///
+    /// let rules = ConsensusRules::for_test_network(21, 4)?;
+    /// assert_eq!((rules.hf_version(), rules.ring_size()), (21, 4));
+    /// assert_eq!(
+    ///     ConsensusRules::for_test_network(21, 1),
+    ///     Err(Error::TestRingSizeInvalid { size: 1 })
+    /// );
+    /// assert_eq!(ConsensusRules::for_test_network(21, 10), ConsensusRules::for_hf(21));
+    /// # Ok::<(), Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::HardForkUnknown`] outside [`HARD_FORKS`], [`Error::TestRingSizeInvalid`] below
+    /// [`MIN_TEST_RING_SIZE`].
+    pub fn for_test_network(hf_version: u8, ring_size: usize) -> Result<Self, Error> {
         if !HARD_FORKS.contains(&hf_version) {
             return Err(Error::HardForkUnknown { hf: hf_version });
         }
+        if ring_size < MIN_TEST_RING_SIZE {
+            return Err(Error::TestRingSizeInvalid { size: ring_size });
+        }
         Ok(Self {
             hf_version,
-            ring_size: RING_SIZE,
+            ring_size,
         })
+    }
+
+    /// The hard-fork version of the block (or pool) the transaction goes into.
+    #[must_use]
+    pub const fn hf_version(&self) -> u8 {
+        self.hf_version
+    }
+
+    /// The number of ring members every input must have.
+    #[must_use]
+    pub const fn ring_size(&self) -> usize {
+        self.ring_size
     }
 
     /// `transaction_prefix::get_min_version_for_hf`: v2 for hf 7..=10, else v4.
@@ -94,7 +140,7 @@ impl ConsensusRules {
 /// [`Error::RctTypeNotAllowed`].
 pub fn check_hard_fork_rules(tx: &Transaction, rules: &ConsensusRules) -> Result<(), Error> {
     let p = &tx.prefix;
-    let hf = rules.hf_version;
+    let hf = rules.hf_version();
     if p.version < rules.min_tx_version() || p.version > rules.max_tx_version() {
         return Err(Error::TxVersionNotAllowed {
             version: p.version as u16,

@@ -10,14 +10,23 @@ use crate::prefix::TxIn;
 use crate::transaction::Transaction;
 use oxen_crypto::KeyImage;
 
-/// The `txin_to_key` fields of input `input`, or [`Error::InputNotToKey`].
+/// The key offsets and key image of input `input`, or [`Error::InputNotToKey`].
 pub(super) fn to_key(tx: &Transaction, input: usize) -> Result<(&[u64], &KeyImage), Error> {
+    to_key_with_amount(tx, input).map(|(_, o, k)| (o, k))
+}
+
+/// The `txin_to_key` fields of input `input` (amount, key offsets, key image), or
+/// [`Error::InputNotToKey`].
+pub(super) fn to_key_with_amount(
+    tx: &Transaction,
+    input: usize,
+) -> Result<(u64, &[u64], &KeyImage), Error> {
     match tx.prefix.vin.get(input) {
         Some(TxIn::ToKey {
+            amount,
             key_offsets,
             key_image,
-            ..
-        }) => Ok((key_offsets, key_image)),
+        }) => Ok((*amount, key_offsets, key_image)),
         _ => Err(Error::InputNotToKey { input }),
     }
 }
@@ -112,7 +121,7 @@ pub fn check_key_images_in_prime_subgroup(tx: &Transaction) -> Result<(), Error>
 }
 
 /// The ring-shape block of `Blockchain::check_tx_inputs`, input by input: a `txin_to_key`,
-/// key offsets non-empty, exactly `rules.ring_size` ring members, and key images strictly
+/// key offsets non-empty, exactly [`ConsensusRules::ring_size`] ring members, and key images strictly
 /// descending in byte (memcmp) order (an equal key image counts as unsorted).
 ///
 /// # Errors
@@ -125,11 +134,11 @@ pub fn check_ring_shape(tx: &Transaction, rules: &ConsensusRules) -> Result<(), 
         if offsets.is_empty() {
             return Err(Error::KeyOffsetsEmpty { input });
         }
-        if offsets.len() != rules.ring_size {
+        if offsets.len() != rules.ring_size() {
             return Err(Error::RingSizeInvalid {
                 input,
                 size: offsets.len(),
-                expected: rules.ring_size,
+                expected: rules.ring_size(),
             });
         }
         if last.is_some_and(|prev| ki.0 >= prev.0) {

@@ -35,24 +35,30 @@
 //! | `expand_transaction_2` | rings into the signature (type 1 transposed), signature counts | [`expand_rings`] |
 //! | `verRctNonSemanticsSimple` / `verRct(false)` | every CLSAG / MLSAG | [`crate::rct::RctSig::verify_non_semantics`] |
 //! | fee and weight policy, ONS, state changes, RingCT type by height | chain state | the caller: [`ChainState::check_policy`] |
+//! | `BlockchainLMDB::add_spent_key` (`KEY_IMAGE_EXISTS`), `take_tx` / `prepare_handle_incoming_blocks` (duplicate tx) | within a block: no key image twice, no transaction twice | [`check_block_duplicates`], first step of [`verify_block_for_node`] |
+//! | `tx_memory_pool::have_tx_keyimges_as_spent` | a pool transaction's key images are not pending | [`PendingKeyImages`] |
 
 mod batch;
+mod block;
 mod chain;
 mod hard_fork;
 mod inputs;
 mod node;
 mod outputs;
+mod pending;
 mod rings;
 
-pub use batch::{BlockError, verify_block_for_node};
+pub use batch::verify_block_for_node;
+pub use block::{BlockError, check_block_duplicates};
 pub use chain::{ChainState, KnownRings};
-pub use hard_fork::{ConsensusRules, HARD_FORKS, check_hard_fork_rules};
+pub use hard_fork::{ConsensusRules, HARD_FORKS, MIN_TEST_RING_SIZE, check_hard_fork_rules};
 pub use inputs::{
     check_input_count, check_input_types, check_key_images_distinct,
     check_key_images_in_prime_subgroup, check_ring_members_distinct, check_ring_shape,
 };
 pub use node::verify_blob_for_node;
 pub use outputs::{check_bulletproof_layout, check_outputs};
+pub use pending::PendingKeyImages;
 pub use rings::{check_expanded_rings, expand_rings};
 
 #[cfg(doc)]

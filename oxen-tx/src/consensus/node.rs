@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 
 use super::chain::ChainState;
 use super::hard_fork::{ConsensusRules, check_hard_fork_rules};
-use super::inputs::to_key;
+use super::inputs::to_key_with_amount;
 use super::inputs::{
     check_input_count, check_input_types, check_key_images_distinct,
     check_key_images_in_prime_subgroup, check_ring_members_distinct, check_ring_shape,
@@ -14,8 +14,19 @@ use super::outputs::{check_bulletproof_layout, check_outputs};
 use super::rings::check_expanded_rings;
 use super::rings::expand_rings;
 use crate::Error;
+use crate::prefix::TxIn;
 use crate::rct::{CtKey, RctType};
 use crate::transaction::{Transaction, relative_to_absolute_offsets};
+
+/// Where the transaction goes: the pool (its key images checked against the pool's) or a
+/// block (whose transactions come out of the pool).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Admission {
+    /// [`Transaction::verify_for_node`]: pool admission.
+    Pool,
+    /// [`super::verify_block_for_node`].
+    Block,
+}
 
 /// A transaction that passed every check except its range proofs and signatures, with what
 /// those need (the batch verifies many of them at once).
@@ -28,17 +39,22 @@ pub(super) struct Prepared {
 
 impl Transaction {
     /// **The node's verdict** on a RingCT transaction (types 1..=5): `Ok` iff oxen-core would
-    /// accept it into its pool or a block at hard fork `rules.hf_version`, given the chain
-    /// state the caller supplies through `chain`. Variable time (public data).
+    /// accept it into its pool at hard fork [`ConsensusRules::hf_version`], given the chain
+    /// and pool state the caller supplies through `chain`. Variable time (public data). A
+    /// block's transactions go through [`super::verify_block_for_node`] instead (no pool
+    /// rule; the block's own rules).
     ///
     /// Runs, cheapest first (the verdict is the AND of all; the error is the first failure in
     /// this order): parse admission ([`Transaction::expand`], incl. decoding every `outPk` of
     /// the Bulletproof types); the `check_tx_semantic` input and output checks
     /// ([`super::check_input_count`], [`super::check_input_types`], [`super::check_outputs`],
     /// [`super::check_key_images_distinct`], [`super::check_ring_members_distinct`],
-    /// [`super::check_key_images_in_prime_subgroup`]); the hard-fork rules
+    /// [`super::check_key_images_in_prime_subgroup`]); pool conflicts
+    /// ([`ChainState::key_image_in_pool`]); the hard-fork rules
     /// ([`super::check_hard_fork_rules`]); the ring shape ([`super::check_ring_shape`]); chain
-    /// state ([`ChainState::key_image_spent`], [`ChainState::ring`]); the Bulletproof layout,
+    /// state per input ([`ChainState::key_image_spent`], [`ChainState::ring`] under the input's
+    /// amount, from hf 11 [`ChainState::key_image_blacklisted`] and
+    /// [`ChainState::key_image_stake_locked`]); the Bulletproof layout,
     /// signature counts and balance; [`super::expand_rings`]; the range proofs
     /// (Bulletproof or Borromean); every CLSAG/MLSAG ([`crate::rct::RctSig::verify_non_semantics`]);
     /// finally [`ChainState::check_policy`] (fee, weight, height-dependent rules).
@@ -53,7 +69,7 @@ impl Transaction {
         rules: &ConsensusRules,
         chain: &C,
     ) -> Result<(), Error> {
-        let prepared = self.prepare_for_node(rules, chain)?;
+        let prepared = self.prepare_for_node(rules, chain, Admission::Pool)?;
         if prepared.rings.is_empty() {
             // A non-transfer (no inputs, no outputs): nothing signed.
             return chain.check_policy(self);
@@ -68,11 +84,13 @@ impl Transaction {
         chain.check_policy(self)
     }
 
-    /// Everything in [`Transaction::verify_for_node`] before the range proofs.
+    /// Everything in [`Transaction::verify_for_node`] before the range proofs (for a block,
+    /// without the pool's rule).
     pub(super) fn prepare_for_node<C: ChainState + ?Sized>(
         &self,
         rules: &ConsensusRules,
         chain: &C,
+        admission: Admission,
     ) -> Result<Prepared, Error> {
         self.expand()?;
         check_input_count(self)?;
@@ -85,6 +103,17 @@ impl Transaction {
         // without RingCT data before any chain rule runs.
         if self.prefix.tx_type.is_transfer() && self.rct.rct_type == RctType::Null {
             return Err(Error::RctTypeNullOnTransfer);
+        }
+        if admission == Admission::Pool {
+            // `tx_memory_pool::add_tx`: a key image a pool transaction spends, before
+            // `check_tx_outputs` and `check_tx_inputs`.
+            for (input, vin) in self.prefix.vin.iter().enumerate() {
+                if let TxIn::ToKey { key_image, .. } = vin
+                    && chain.key_image_in_pool(key_image)
+                {
+                    return Err(Error::KeyImageInPool { input });
+                }
+            }
         }
         check_hard_fork_rules(self, rules)?;
         check_ring_shape(self, rules)?;
@@ -101,14 +130,25 @@ impl Transaction {
         }
         let mut rings = Vec::with_capacity(self.prefix.vin.len());
         for input in 0..self.prefix.vin.len() {
-            let (offsets, key_image) = to_key(self, input)?;
+            let (amount, offsets, key_image) = to_key_with_amount(self, input)?;
             if chain.key_image_spent(key_image) {
                 return Err(Error::KeyImageSpent { input });
             }
+            // `scan_outputkeys_for_indexes`: the ring is looked up under the input's amount.
             let absolute = relative_to_absolute_offsets(offsets);
-            match chain.ring(key_image, &absolute) {
+            match chain.ring(amount, &absolute) {
                 Some(ring) if ring.len() == offsets.len() => rings.push(ring),
+                _ if amount != 0 => return Err(Error::RingUnavailableAtAmount { input, amount }),
                 _ => return Err(Error::RingUnavailable { input }),
+            }
+            // The service-node checks of `check_tx_inputs`, from hf 11 (`hf11_infinite_staking`).
+            if rules.hf_version() >= 11 {
+                if chain.key_image_blacklisted(key_image) {
+                    return Err(Error::KeyImageBlacklisted { input });
+                }
+                if chain.key_image_stake_locked(key_image) {
+                    return Err(Error::KeyImageStakeLocked { input });
+                }
             }
         }
         check_bulletproof_layout(self)?;

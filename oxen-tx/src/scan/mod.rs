@@ -12,7 +12,9 @@
 //! Its amount is decoded with the amount key `Hs(D || i)` (RingCT ECDH v2 or v1; in clear for
 //! coinbase and pre-RingCT outputs) and a RingCT output is credited only if
 //! `commit(amount, mask)` equals its commitment; otherwise it is reported as
-//! [`OutputRejection::CommitmentDoesNotOpen`]. With the spend secret `b`, each owned output's
+//! [`OutputRejection::CommitmentDoesNotOpen`]; an output whose one-time key was already
+//! credited (the burning bug) is reported as [`OutputRejection::OutputKeySeen`] (the scanner
+//! keeps the keys: [`Scanner::with_seen_output_keys`]). With the spend secret `b`, each owned output's
 //! one-time secret `x = Hs(D || i) + b (+ m)` and key image `x Hp(P)` are computed.
 //!
 //! Module map: `keys` ([`ViewKeys`]), `subaddress` ([`SubaddressTable`] with [`Lookahead`]),

@@ -76,6 +76,16 @@ pub enum OutputRejection {
     MissingCommitment,
     /// RingCT transaction without encrypted amount (`ecdhInfo`) for this output.
     MissingEcdhInfo,
+    /// The one-time output key was already credited: earlier in this scan, or in the set the
+    /// scanner was given ([`super::Scanner::with_seen_output_keys`]). Outputs that share a key
+    /// share its key image, so only one of them can ever be spent: crediting both counts coins
+    /// twice (the "burning bug"; wallet2 keeps `m_pub_keys` for this). `amount` is this
+    /// output's decoded amount (wallet2 keeps the larger output when the earlier one is still
+    /// unspent: the wallet can do the same).
+    OutputKeySeen {
+        /// This output's amount.
+        amount: u64,
+    },
 }
 
 /// An output that is ours by its key but is not credited.

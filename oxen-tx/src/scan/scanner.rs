@@ -4,24 +4,28 @@
 //! Three stages: prepare (derivations and candidate points, batched; no table needed), look up
 //! (in transaction order, growing the table), open (amounts, commitments, key images).
 
+use alloc::collections::BTreeSet;
 use alloc::vec::Vec;
 
-use oxen_crypto::{PublicKey, SecretKey};
+use oxen_crypto::{CompressedPoint, PublicKey, SecretKey};
 
 use super::amount::{open_amount, payment_id, spend_data};
 use super::detect::{Derivations, Hit, Prepared, find_outputs, prepare};
 use super::keys::{ViewKeys, check_spend_secret};
-use super::report::{OwnedOutput, RejectedOutput, TxIssue, TxScan};
+use super::report::{OutputRejection, OwnedOutput, RejectedOutput, TxIssue, TxScan};
 use super::subaddress::{Lookahead, SubaddressTable};
 use crate::Error;
 use crate::transaction::Transaction;
 
-/// A wallet scanner: view-only keys, an optional spend secret, and the subaddress table.
+/// A wallet scanner: view-only keys, an optional spend secret, the subaddress table, and the
+/// one-time keys of the outputs it has credited (the burning-bug guard: an output whose key is
+/// among them is reported as [`OutputRejection::OutputKeySeen`], not credited again).
 #[derive(Clone)]
 pub struct Scanner {
     keys: ViewKeys,
     spend_secret: Option<SecretKey>,
     table: SubaddressTable,
+    seen: BTreeSet<CompressedPoint>,
 }
 
 impl core::fmt::Debug for Scanner {
@@ -30,6 +34,7 @@ impl core::fmt::Debug for Scanner {
             .field("keys", &self.keys)
             .field("has_spend_secret", &self.spend_secret.is_some())
             .field("subaddresses", &self.table.len())
+            .field("seen_output_keys", &self.seen.len())
             .finish()
     }
 }
@@ -45,7 +50,33 @@ impl Scanner {
             keys,
             spend_secret: None,
             table,
+            seen: BTreeSet::new(),
         })
+    }
+
+    /// Adds one-time output keys the wallet has already credited (from earlier scans, kept by
+    /// the wallet with its outputs): an output with one of these keys is reported as
+    /// [`OutputRejection::OutputKeySeen`] and not credited. wallet2 keeps the same set
+    /// (`m_pub_keys`).
+    #[must_use]
+    pub fn with_seen_output_keys(
+        mut self,
+        keys: impl IntoIterator<Item = CompressedPoint>,
+    ) -> Self {
+        self.seen.extend(keys);
+        self
+    }
+
+    /// The one-time keys of every output credited so far (given or found): what a wallet
+    /// stores to pass to [`Scanner::with_seen_output_keys`] next time.
+    pub fn seen_output_keys(&self) -> impl ExactSizeIterator<Item = &CompressedPoint> + '_ {
+        self.seen.iter()
+    }
+
+    /// Forgets a credited output key (its block left the chain in a reorganisation, as wallet2
+    /// erases it from `m_pub_keys` when it detaches blocks). Returns whether it was known.
+    pub fn forget_output_key(&mut self, key: &CompressedPoint) -> bool {
+        self.seen.remove(key)
     }
 
     /// Adds the spend secret `b`, so owned outputs come with their one-time secret and key
@@ -71,7 +102,9 @@ impl Scanner {
         &self.table
     }
 
-    /// Scans one transaction and grows the table past any subaddress it paid.
+    /// Scans one transaction and grows the table past any subaddress it paid; an output whose
+    /// one-time key was already credited is reported, not credited
+    /// ([`OutputRejection::OutputKeySeen`]).
     pub fn scan(&mut self, tx: &Transaction) -> TxScan {
         self.scan_many(core::slice::from_ref(tx))
             .pop()
@@ -83,7 +116,10 @@ impl Scanner {
     /// and their encoding, in batches of [`BATCH`] transactions) and the opening of the owned
     /// outputs run in parallel with the feature `parallel`; in between, the table lookups run in
     /// transaction order, growing the table as they go, so a payment to a subaddress that only
-    /// an earlier transaction of the same call brought into the table is found.
+    /// an earlier transaction of the same call brought into the table is found. Last, in
+    /// transaction and output order, each credited output's one-time key is checked against
+    /// the keys credited before (in this call, earlier calls, or given): a repeated key is
+    /// moved to `rejected` as [`OutputRejection::OutputKeySeen`].
     pub fn scan_many(&mut self, txs: &[Transaction]) -> Vec<TxScan> {
         let prepared = self.prepare_all(txs);
         let mut found = Vec::with_capacity(txs.len());
@@ -94,7 +130,29 @@ impl Scanner {
             }
             found.push((hits, d, issues));
         }
-        self.open_all(txs, found)
+        let mut scans = self.open_all(txs, found);
+        for scan in &mut scans {
+            self.credit_once(scan);
+        }
+        scans
+    }
+
+    /// The burning-bug guard (wallet2 `process_new_transaction`, `m_pub_keys`): keeps in
+    /// `owned` only the outputs whose one-time key is new, and records their keys.
+    fn credit_once(&mut self, scan: &mut TxScan) {
+        let owned = core::mem::take(&mut scan.owned);
+        for out in owned {
+            if self.seen.insert(out.output_key) {
+                scan.owned.push(out);
+            } else {
+                scan.rejected.push(RejectedOutput {
+                    index: out.index,
+                    subaddress: out.subaddress,
+                    reason: OutputRejection::OutputKeySeen { amount: out.amount },
+                });
+            }
+        }
+        scan.rejected.sort_by_key(|r| r.index);
     }
 
     #[cfg(feature = "parallel")]

@@ -295,14 +295,45 @@ pub fn clsag_tx(
     n_in: usize,
     n_out: usize,
 ) -> (Transaction, Vec<Vec<CtKey>>, Vec<Spend>, Vec<Scalar>) {
+    use rand_core::SeedableRng;
+    let mut rng = ChaCha20Rng::seed_from_u64(seed);
+    let fee = CLSAG_FEE;
+    let amounts: Vec<u64> = (0..n_out).map(|_| u64::from(rng.next_u32()) << 8).collect();
+    let spends = spends_for(&mut rng, RctType::Clsag, n_in, &amounts, fee);
+    clsag_tx_with(&mut rng, spends, &amounts, fee)
+}
+
+/// The fee of [`clsag_tx`] and [`clsag_tx_spending`].
+pub const CLSAG_FEE: u64 = 20_000_000;
+
+/// A valid v4 CLSAG transaction spending exactly `spends` (e.g. one already spent by another
+/// transaction: a double spend that is valid on its own) into `n_out` outputs that take
+/// everything but [`CLSAG_FEE`]. Returns what [`clsag_tx`] returns.
+pub fn clsag_tx_spending(
+    seed: u64,
+    spends: Vec<Spend>,
+    n_out: usize,
+) -> (Transaction, Vec<Vec<CtKey>>, Vec<Spend>, Vec<Scalar>) {
+    use rand_core::SeedableRng;
+    let mut rng = ChaCha20Rng::seed_from_u64(seed);
+    let total: u64 = spends.iter().map(|s| s.amount).sum::<u64>() - CLSAG_FEE;
+    let mut amounts: Vec<u64> = (1..n_out)
+        .map(|_| u64::from(rng.next_u32() % 1000))
+        .collect();
+    amounts.push(total - amounts.iter().sum::<u64>());
+    clsag_tx_with(&mut rng, spends, &amounts, CLSAG_FEE)
+}
+
+/// [`build_clsag_transaction`](oxen_tx::transaction::build_clsag_transaction) over test spends.
+fn clsag_tx_with(
+    rng: &mut ChaCha20Rng,
+    spends: Vec<Spend>,
+    amounts: &[u64],
+    fee: u64,
+) -> (Transaction, Vec<Vec<CtKey>>, Vec<Spend>, Vec<Scalar>) {
     use oxen_tx::ecdh::AmountKey;
     use oxen_tx::rct::{RctInput, RctOutput};
     use oxen_tx::transaction::build_clsag_transaction;
-    use rand_core::SeedableRng;
-    let mut rng = ChaCha20Rng::seed_from_u64(seed);
-    let fee = 20_000_000;
-    let amounts: Vec<u64> = (0..n_out).map(|_| u64::from(rng.next_u32()) << 8).collect();
-    let spends = spends_for(&mut rng, RctType::Clsag, n_in, &amounts, fee);
     let inputs: Vec<(RctInput, Vec<u64>)> = spends
         .iter()
         .map(|s| {
@@ -324,14 +355,14 @@ pub fn clsag_tx(
             let mut k = [0u8; 32];
             rng.fill_bytes(&mut k);
             RctOutput {
-                dest: point(&mut rng).to_bytes().into(),
+                dest: point(rng).to_bytes().into(),
                 amount: *a,
                 amount_key: AmountKey::from_bytes(k),
             }
         })
         .collect();
     let (tx, secrets) =
-        build_clsag_transaction(inputs, &outputs, fee, vec![0x01; 33], &mut rng).unwrap();
+        build_clsag_transaction(inputs, &outputs, fee, vec![0x01; 33], rng).unwrap();
     let kis = tx.key_images();
     let ordered: Vec<Spend> = kis
         .iter()
@@ -384,4 +415,30 @@ pub fn tampered_range_sig(tx: &Transaction, output: usize) -> BorromeanRangeSig 
     let mut bytes = tx.rct.prunable.range_sigs[output].as_bytes().to_vec();
     bytes[5 * 32] ^= 1;
     BorromeanRangeSig::from_bytes(&bytes).unwrap()
+}
+
+/// Signs input 0 of a one-input CLSAG transaction from [`clsag_tx`] again over its current
+/// prefix (after a prefix field was changed), as its owner could: `s` is its spend, the
+/// pseudo-output mask is the sum of `out_masks`.
+pub fn resign_one_input(tx: &mut Transaction, s: &Spend, out_masks: &[Scalar], seed: u64) {
+    use rand_core::SeedableRng;
+    let message = tx
+        .rct
+        .pre_clsag_hash(&tx.prefix_hash().unwrap(), 1)
+        .unwrap();
+    let ring: Vec<(Point, Point)> = s.ring.iter().map(|m| (pt(&m.dest), pt(&m.mask))).collect();
+    let pseudo_mask: Scalar = out_masks.iter().sum();
+    let pseudo = pt(&tx.rct.prunable.pseudo_outs[0]);
+    let mut rng = ChaCha20Rng::seed_from_u64(seed);
+    let (sig, _) = super::signers::clsag_sign(
+        &message,
+        &ring,
+        &pseudo,
+        &s.p,
+        &(s.mask - pseudo_mask),
+        s.real,
+        None,
+        &mut || Scalar::random(&mut rng),
+    );
+    tx.rct.prunable.clsags[0] = sig.to_clsag();
 }

@@ -1,0 +1,34 @@
+//! Vector tests: every `*.json` in `$OXEN_VECTORS_DIR` (default `tests/vectors/`), from
+//! `shared/vectors/session-net/` (each file's `source` names the reference code that produced
+//! it). Fails on an unknown file, on any mismatch, on a known file missing or short in the
+//! crate's own directory, and when it ran no case (`oxen-vector-harness`). Every failure case
+//! asserts its `Error` variant.
+//!
+//! One checker module per vector file under `harness/`; adding a file is one module line and
+//! one row of `KNOWN`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use oxen_vector_harness::{CheckResult, Known, known, run_vector_dir};
+
+/// A file checker: cases checked, or the failures (each naming its case).
+type Checker = fn(&serde_json::Value) -> CheckResult;
+
+/// Every known vector file, the fewest cases it must yield (its count when it was added), and
+/// its checker.
+const KNOWN: &[Known<Checker>] = &[
+    // message formats (§14)
+
+    // storage-server requests and subaccounts (§15, §17, §18)
+
+    // community requests (§16)
+];
+
+#[test]
+fn vectors() {
+    run_vector_dir(env!("CARGO_MANIFEST_DIR"), KNOWN, |_, check, v| check(v));
+}
