@@ -143,3 +143,33 @@ fn reference_decrypt_incoming_vectors_agree_in_both() {
     }
     assert!(n >= 40, "only {n} decrypt_incoming cases compared");
 }
+
+#[test]
+fn reference_blinded15_vectors_agree_with_libsodium_scalarmult() {
+    // blinded15_id_from_ed(A) = 15 ‖ crypto_scalarmult_ed25519_noclamp(k15, A)
+    let mut n = 0;
+    for c in cases("blind_keys") {
+        if c["kind"] != "blinded15_id_from_ed" {
+            continue;
+        }
+        let name = c["name"].as_str().unwrap();
+        let (Some(a), Some(server)) = (arr::<32>(&c, "ed25519_pk"), arr::<32>(&c, "server_pk"))
+        else {
+            continue; // wrong sizes: refused before any multiplication
+        };
+        let k =
+            oxen_session::blinding::blind15_factor(&oxen_session::ServerPubkey(server)).to_bytes();
+        let theirs = sodium::scalarmult_ed25519_noclamp(&k, &a);
+        let expected = c
+            .get("blinded_id")
+            .map(|_| bytes(&c, "blinded_id")[1..].to_vec());
+        assert_eq!(theirs.map(|q| q.to_vec()), expected, "{name}");
+        assert_eq!(
+            crate::sodium_diff::compare_scalarmult(&k, &a),
+            Ok(None),
+            "{name}"
+        );
+        n += 1;
+    }
+    assert!(n >= 6, "only {n} blinded15_id_from_ed cases compared");
+}
