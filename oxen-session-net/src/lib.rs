@@ -6,6 +6,9 @@
 extern crate alloc;
 
 mod error;
+pub mod envelope;
+pub mod padding;
+pub mod proto;
 
 pub use error::Error;
 /// The Session protocol layer this crate builds on (keys, ids, sealing, blinding).
