@@ -13,6 +13,18 @@
     clippy::indexing_slicing
 )]
 
+#[path = "harness/msg_support.rs"]
+mod msg_support;
+#[path = "harness/proto_json.rs"]
+mod proto_json;
+
+#[path = "harness/envelope.rs"]
+mod envelope;
+#[path = "harness/message_padding.rs"]
+mod message_padding;
+#[path = "harness/protobuf.rs"]
+mod protobuf;
+
 use oxen_vector_harness::{CheckResult, Known, known, run_vector_dir};
 
 /// A file checker: cases checked, or the failures (each naming its case).
@@ -22,6 +34,9 @@ type Checker = fn(&serde_json::Value) -> CheckResult;
 /// its checker.
 const KNOWN: &[Known<Checker>] = &[
     // message formats (§14)
+    known("message_padding.json", 18, message_padding::message_padding),
+    known("protobuf.json", 39, protobuf::protobuf),
+    known("envelope.json", 21, envelope::envelope_file),
 
     // storage-server requests and subaccounts (§15, §17, §18)
 
