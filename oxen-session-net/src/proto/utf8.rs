@@ -18,7 +18,7 @@
 //! gathered in chunks of 8192: a chunk is flushed when it passes 8191 units, and a flush
 //! emits the whole chunk array, whose length is the most units it ever held; after a flush at
 //! 8193 units (a surrogate pair written at 8191), a later flush at 8192 emits one stale unit
-//! left from the earlier chunk. This is reproduced (`proto_tests.rs`).
+//! left from the earlier chunk. This is reproduced (`tests/proto_quirks.rs`).
 //!
 //! The units become a Rust string with each unpaired surrogate replaced by U+FFFD (JavaScript
 //! keeps the unpaired unit; see the crate README, "Divergences"). Valid UTF-8 shorter than 8192
