@@ -76,7 +76,6 @@ pub enum Error {
         /// The plaintext's length (at most 96).
         len: usize,
     },
-
     // ---- storage-server requests and subaccounts (§12, §15, §17, §18) ----
 
     // ---- community (SOGS) requests (§16) ----

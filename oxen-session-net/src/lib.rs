@@ -5,8 +5,8 @@
 
 extern crate alloc;
 
-mod error;
 pub mod envelope;
+mod error;
 pub mod padding;
 pub mod proto;
 

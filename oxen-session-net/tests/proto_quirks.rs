@@ -23,7 +23,9 @@ fn h(s: &str) -> Vec<u8> {
 #[test]
 fn uint32_keeps_four_bits_of_the_fifth_byte_and_skips_five_unread() {
     // 5th byte 0x8f: continuation; the next five bytes are skipped whatever they are
-    let mut r = Reader::new(&[0xff, 0xff, 0xff, 0xff, 0x8f, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0x07]);
+    let mut r = Reader::new(&[
+        0xff, 0xff, 0xff, 0xff, 0x8f, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0x07,
+    ]);
     assert_eq!(r.uint32(), Ok(0xffff_ffff));
     assert_eq!(r.pos(), 10);
     // a fifth byte without continuation: high bits dropped, no skip
@@ -37,13 +39,21 @@ fn uint32_past_the_end_reports_len_plus_ten() {
     let mut r = Reader::new(&[0xff, 0xff, 0xff]);
     assert_eq!(
         r.uint32(),
-        Err(Error::ProtobufTruncated { pos: 3, need: 10, len: 3 })
+        Err(Error::ProtobufTruncated {
+            pos: 3,
+            need: 10,
+            len: 3
+        })
     );
     // the skipped five bytes must exist
     let mut r = Reader::new(&[0xff, 0xff, 0xff, 0xff, 0x8f, 0, 0, 0, 0]);
     assert_eq!(
         r.uint32(),
-        Err(Error::ProtobufTruncated { pos: 9, need: 10, len: 9 })
+        Err(Error::ProtobufTruncated {
+            pos: 9,
+            need: 10,
+            len: 9
+        })
     );
 }
 
@@ -57,7 +67,10 @@ fn uint64_full_range_and_the_tenth_byte() {
     let dropped = h("ffffffffffffffffff7f");
     assert_eq!(Reader::new(&dropped).uint64(), Ok(u64::MAX));
     let too_long = h("ffffffffffffffffff8001");
-    assert_eq!(Reader::new(&too_long).uint64(), Err(Error::ProtobufVarintTooLong));
+    assert_eq!(
+        Reader::new(&too_long).uint64(),
+        Err(Error::ProtobufVarintTooLong)
+    );
 }
 
 #[test]
@@ -73,7 +86,11 @@ fn uint64_short_route_takes_the_fourth_byte_unchecked() {
     // two bytes left: the third read is checked
     assert_eq!(
         Reader::new(&[0xff, 0xff]).uint64(),
-        Err(Error::ProtobufTruncated { pos: 2, need: 1, len: 2 })
+        Err(Error::ProtobufTruncated {
+            pos: 2,
+            need: 1,
+            len: 2
+        })
     );
 }
 
@@ -95,14 +112,20 @@ fn lengths_are_checked_against_the_input_not_the_message() {
     // past the input: an error with protobufjs's numbers
     assert_eq!(
         decode::<Content>(&h("0a020a05")),
-        Err(Error::ProtobufLengthPastEnd { pos: 4, need: 5, len: 4 })
+        Err(Error::ProtobufLengthPastEnd {
+            pos: 4,
+            need: 5,
+            len: 4
+        })
     );
 }
 
 #[test]
 fn unknown_fields_of_every_wire_type_are_skipped() {
     // varint (long), fixed64, length-delimited, group with a nested group, fixed32, then body
-    let bytes = h("f807ffffffffffffffffffffff01f9070102030405060708fa0702aabbfb07080cfb07fc07fc07fd07010203040a016b");
+    let bytes = h(
+        "f807ffffffffffffffffffffff01f9070102030405060708fa0702aabbfb07080cfb07fc07fc07fd07010203040a016b",
+    );
     let d: DataMessage = decode(&bytes).unwrap();
     assert_eq!(d.body.as_deref(), Some("k"));
     assert_eq!(encode(&d), h("0a016b"));
@@ -124,7 +147,11 @@ fn groups_are_skipped_by_wire_type_only() {
     // a group never closed runs to the end
     assert_eq!(
         decode::<DataMessage>(&h("bb3e")),
-        Err(Error::ProtobufTruncated { pos: 2, need: 10, len: 2 })
+        Err(Error::ProtobufTruncated {
+            pos: 2,
+            need: 10,
+            len: 2
+        })
     );
 }
 
@@ -132,21 +159,37 @@ fn groups_are_skipped_by_wire_type_only() {
 fn truncated_fixed_width_values() {
     assert_eq!(
         decode::<DataMessage>(&h("f9070102")),
-        Err(Error::ProtobufTruncated { pos: 2, need: 8, len: 4 })
+        Err(Error::ProtobufTruncated {
+            pos: 2,
+            need: 8,
+            len: 4
+        })
     );
     assert_eq!(
         decode::<DataMessage>(&h("fd0701")),
-        Err(Error::ProtobufTruncated { pos: 2, need: 4, len: 3 })
+        Err(Error::ProtobufTruncated {
+            pos: 2,
+            need: 4,
+            len: 3
+        })
     );
     // AttachmentPointer.deprecatedId is a fixed64, read whatever the wire type
     assert_eq!(
         decode::<AttachmentPointer>(&h("0801")),
-        Err(Error::ProtobufTruncated { pos: 1, need: 8, len: 2 })
+        Err(Error::ProtobufTruncated {
+            pos: 1,
+            need: 8,
+            len: 2
+        })
     );
     // an unknown varint running off the end
     assert_eq!(
         decode::<DataMessage>(&h("f807ff")),
-        Err(Error::ProtobufTruncated { pos: 3, need: 1, len: 3 })
+        Err(Error::ProtobufTruncated {
+            pos: 3,
+            need: 1,
+            len: 3
+        })
     );
 }
 
@@ -186,7 +229,10 @@ fn a_repeated_message_field_replaces_a_singular_one_and_numbers_may_come_packed(
 fn required_fields_are_checked_in_declaration_order_anywhere_in_the_tree() {
     assert_eq!(
         decode::<Envelope>(&h("")),
-        Err(Error::ProtobufMissingRequired { message: "Envelope", field: "type" })
+        Err(Error::ProtobufMissingRequired {
+            message: "Envelope",
+            field: "type"
+        })
     );
     // Content → DataMessage → Preview → AttachmentPointer without its deprecatedId
     assert_eq!(
@@ -199,7 +245,10 @@ fn required_fields_are_checked_in_declaration_order_anywhere_in_the_tree() {
     // Reaction: id, author, action (emoji optional)
     assert_eq!(
         decode::<Reaction>(&h("0801120161")),
-        Err(Error::ProtobufMissingRequired { message: "Reaction", field: "action" })
+        Err(Error::ProtobufMissingRequired {
+            message: "Reaction",
+            field: "action"
+        })
     );
     // a required field sent twice counts once
     let t: TypingMessage = decode(&h("0801080210011000")).unwrap();
@@ -217,7 +266,10 @@ fn missing_required_fields_encode_as_their_defaults() {
 
 #[test]
 fn negative_enum_values_take_ten_bytes() {
-    let t = TypingMessage { timestamp: 0, action: -1 };
+    let t = TypingMessage {
+        timestamp: 0,
+        action: -1,
+    };
     let bytes = encode(&t);
     assert_eq!(bytes, h("080010ffffffffffffffffff01"));
     // read back as protobufjs's int32: the low 32 bits

@@ -37,7 +37,6 @@ const KNOWN: &[Known<Checker>] = &[
     known("message_padding.json", 18, message_padding::message_padding),
     known("protobuf.json", 39, protobuf::protobuf),
     known("envelope.json", 21, envelope::envelope_file),
-
     // storage-server requests and subaccounts (§15, §17, §18)
 
     // community requests (§16)

@@ -45,6 +45,7 @@
 //! Vectors: `envelope.json` (wrap byte for byte with the ephemeral key given, unwrap, every
 //! error and drop).
 
+use alloc::boxed::Box;
 use alloc::string::String;
 
 use oxen_session::{Ed25519PublicKey, SessionId};
@@ -57,9 +58,7 @@ mod unwrap;
 mod wrap;
 
 pub use unwrap::{unwrap, unwrap_envelope, unwrap_websocket_message};
-pub use wrap::{
-    envelope, websocket_message, wrap, wrap_bytes, wrap_bytes_with, wrap_with,
-};
+pub use wrap::{envelope, websocket_message, wrap, wrap_bytes, wrap_bytes_with, wrap_with};
 
 /// The request verb of a stored one-to-one message.
 pub const VERB: &str = "PUT";
@@ -81,8 +80,8 @@ pub struct WrappedMessage {
 /// What [`unwrap`] found: a message, or a reason the client drops the input without an error.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Unwrapped {
-    /// A one-to-one message, opened and checked.
-    Received(Received),
+    /// A one-to-one message, opened and checked (boxed: a `Content` is large).
+    Received(Box<Received>),
     /// Dropped silently, as the client drops it.
     Dropped(Dropped),
 }

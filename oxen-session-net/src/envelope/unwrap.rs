@@ -1,6 +1,8 @@
 //! The receiving side of one-to-one wrapping: the client's steps in its order (see the module
 //! documentation of [`crate::envelope`]).
 
+use alloc::boxed::Box;
+
 use oxen_session::ed25519::{Signature, verify_parts};
 use oxen_session::oxen_keys::codec::from_base64;
 use oxen_session::sealed_box::seal_open;
@@ -9,7 +11,9 @@ use zeroize::Zeroizing;
 
 use crate::error::Error;
 use crate::padding::unpad;
-use crate::proto::{Content, Envelope, EnvelopeType, WebSocketMessage, WebSocketMessageType, decode};
+use crate::proto::{
+    Content, Envelope, EnvelopeType, WebSocketMessage, WebSocketMessageType, decode,
+};
 
 use super::{Dropped, Received, SIGNED_OVERHEAD, Unwrapped};
 
@@ -46,7 +50,9 @@ pub fn unwrap_websocket_message<K: IncomingKey + ?Sized>(
         Ok(m) => m,
         Err(e) => return Ok(Dropped::NotWebSocketMessage(e).into()),
     };
-    let message_type = message.r#type.unwrap_or(WebSocketMessageType::Unknown as i32);
+    let message_type = message
+        .r#type
+        .unwrap_or(WebSocketMessageType::Unknown as i32);
     if message_type != WebSocketMessageType::Request as i32 {
         return Ok(Dropped::NotRequest { message_type }.into());
     }
@@ -83,12 +89,12 @@ pub fn unwrap_envelope<K: IncomingKey + ?Sized>(
         envelope_type => return Err(Error::UnknownEnvelopeType { envelope_type }),
     }
     let (content, sender_ed25519, sender) = open(recipient, ciphertext)?;
-    Ok(Unwrapped::Received(Received {
+    Ok(Unwrapped::Received(Box::new(Received {
         content,
         sender,
         sender_ed25519,
         timestamp: envelope.timestamp,
-    }))
+    })))
 }
 
 /// `decryptWithSessionProtocol`, then unpadding and the `Content`.

@@ -97,7 +97,14 @@ pub fn wrap_with<T: Recipient + ?Sized>(
         .sig_timestamp
         .ok_or(Error::ContentWithoutSigTimestamp)?;
     let bytes = Zeroizing::new(encode(content));
-    wrap_bytes_with(sender, recipient, &bytes, timestamp, Form::Legacy, ephemeral)
+    wrap_bytes_with(
+        sender,
+        recipient,
+        &bytes,
+        timestamp,
+        Form::Legacy,
+        ephemeral,
+    )
 }
 
 /// Wraps an encoded content with the given envelope timestamp and padding form, with a fresh

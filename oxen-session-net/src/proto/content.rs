@@ -1,6 +1,6 @@
 //! `Content`, what every Session message carries once opened, and its small companions:
 //! receipts, typing indicators, unsend requests, message-request responses, data-extraction
-//! notifications, call messages and the sender's profile (`SignalService.proto`).
+//! notifications and call messages (`SignalService.proto`).
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -10,7 +10,7 @@ use zeroize::Zeroize;
 
 use crate::error::Error;
 
-use super::data_message::DataMessage;
+use super::data_message::{DataMessage, LokiProfile};
 use super::decode::{Decode, read_message, read_repeated_uint32, read_repeated_uint64};
 use super::pro::ProMessage;
 use super::reader::Reader;
@@ -86,34 +86,6 @@ impl Decode for Content {
             15 => self.sig_timestamp = Some(r.uint64()?),
             16 => self.pro_message = Some(read_message(r)?),
             17 => self.pro_sig_for_community_message_only = Some(r.bytes()?.to_vec()),
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-}
-
-/// `LokiProfile`: the sender's display name and avatar.
-#[derive(Clone, PartialEq, Eq, Zeroize, prost::Message)]
-pub struct LokiProfile {
-    /// 1: the display name.
-    #[prost(string, optional, tag = "1")]
-    pub display_name: Option<String>,
-    /// 2: the avatar's URL.
-    #[prost(string, optional, tag = "2")]
-    pub profile_picture: Option<String>,
-    /// 3: when the profile last changed, in seconds (HEAD only).
-    #[prost(uint64, optional, tag = "3")]
-    pub last_profile_update_seconds: Option<u64>,
-}
-
-impl Decode for LokiProfile {
-    const NAME: &'static str = "LokiProfile";
-
-    fn read_field(&mut self, number: u32, _: u32, r: &mut Reader<'_>) -> Result<bool, Error> {
-        match number {
-            1 => self.display_name = Some(r.string()?),
-            2 => self.profile_picture = Some(r.string()?),
-            3 => self.last_profile_update_seconds = Some(r.uint64()?),
             _ => return Ok(false),
         }
         Ok(true)

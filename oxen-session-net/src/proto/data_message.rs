@@ -1,5 +1,6 @@
 //! `DataMessage`, a visible message, with its parts: quotes, link previews, reactions,
-//! community invitations and attachment pointers (`SignalService.proto`).
+//! community invitations, attachment pointers, and the sender's profile (`LokiProfile`)
+//! (`SignalService.proto`).
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -10,7 +11,6 @@ use zeroize::Zeroize;
 use crate::error::Error;
 
 use super::Redacted;
-use super::content::LokiProfile;
 use super::decode::{Decode, read_message};
 use super::group_update::GroupUpdateMessage;
 use super::reader::Reader;
@@ -100,6 +100,34 @@ impl Decode for DataMessage {
             105 => self.sync_target = Some(r.string()?),
             106 => self.blocks_community_message_requests = Some(r.bool()?),
             120 => self.group_update_message = Some(read_message(r)?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
+/// `LokiProfile`: the sender's display name and avatar.
+#[derive(Clone, PartialEq, Eq, Zeroize, prost::Message)]
+pub struct LokiProfile {
+    /// 1: the display name.
+    #[prost(string, optional, tag = "1")]
+    pub display_name: Option<String>,
+    /// 2: the avatar's URL.
+    #[prost(string, optional, tag = "2")]
+    pub profile_picture: Option<String>,
+    /// 3: when the profile last changed, in seconds (HEAD only).
+    #[prost(uint64, optional, tag = "3")]
+    pub last_profile_update_seconds: Option<u64>,
+}
+
+impl Decode for LokiProfile {
+    const NAME: &'static str = "LokiProfile";
+
+    fn read_field(&mut self, number: u32, _: u32, r: &mut Reader<'_>) -> Result<bool, Error> {
+        match number {
+            1 => self.display_name = Some(r.string()?),
+            2 => self.profile_picture = Some(r.string()?),
+            3 => self.last_profile_update_seconds = Some(r.uint64()?),
             _ => return Ok(false),
         }
         Ok(true)

@@ -26,8 +26,12 @@ pub trait Decode: prost::Message + Default {
     ///
     /// # Errors
     /// The read errors of [`Reader`], or those of a nested message.
-    fn read_field(&mut self, number: u32, wire_type: u32, r: &mut Reader<'_>)
-    -> Result<bool, Error>;
+    fn read_field(
+        &mut self,
+        number: u32,
+        wire_type: u32,
+        r: &mut Reader<'_>,
+    ) -> Result<bool, Error>;
 }
 
 /// Decodes a whole input as `T`, the client's verdict and values.

@@ -56,13 +56,13 @@ mod transport;
 pub mod utf8;
 
 pub use content::{
-    CallMessage, CallType, Content, DataExtractionNotification, DataExtractionType,
-    ExpirationType, LokiProfile, MessageRequestResponse, ReceiptMessage, ReceiptType,
-    TypingAction, TypingMessage, UnsendRequest,
+    CallMessage, CallType, Content, DataExtractionNotification, DataExtractionType, ExpirationType,
+    MessageRequestResponse, ReceiptMessage, ReceiptType, TypingAction, TypingMessage,
+    UnsendRequest,
 };
 pub use data_message::{
-    AttachmentPointer, CommunityInvitation, DataMessage, EXPIRATION_TIMER_UPDATE, Preview, Quote,
-    Reaction, ReactionAction, VOICE_MESSAGE,
+    AttachmentPointer, CommunityInvitation, DataMessage, EXPIRATION_TIMER_UPDATE, LokiProfile,
+    Preview, Quote, Reaction, ReactionAction, VOICE_MESSAGE,
 };
 pub use decode::{Decode, decode};
 pub use group_update::{

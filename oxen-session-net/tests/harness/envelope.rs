@@ -37,23 +37,44 @@ fn hex_eq(what: &str, got: &[u8], c: &Value, k: &str) -> Result<(), String> {
 
 fn wrap_case(c: &Value) -> Result<(), String> {
     let sender = key(c, "sender_seed");
-    let recipient: SessionId = ok("recipient", s(c, "recipient_session_id").parse().map_err(Error::from))?;
+    let recipient: SessionId = ok(
+        "recipient",
+        s(c, "recipient_session_id").parse().map_err(Error::from),
+    )?;
     let content = bytes(c, "content");
     let timestamp = num(c, "timestamp");
     let ephemeral = X25519SecretKey::from_bytes(bytes(c, "ephemeral_sk").try_into().unwrap());
 
-    eq("sender session id", sender.session_id().to_hex().as_str(), s(c, "sender_session_id"))?;
-    hex_eq("sender key", sender.public_key().as_bytes(), c, "sender_ed25519_pk")?;
+    eq(
+        "sender session id",
+        sender.session_id().to_hex().as_str(),
+        s(c, "sender_session_id"),
+    )?;
+    hex_eq(
+        "sender key",
+        sender.public_key().as_bytes(),
+        c,
+        "sender_ed25519_pk",
+    )?;
     // the content is an encoded Content this crate reads and re-encodes unchanged
     let decoded: Content = ok("content", proto::decode(&content))?;
-    eq("content re-encoded", proto::encode(&decoded), content.clone())?;
+    eq(
+        "content re-encoded",
+        proto::encode(&decoded),
+        content.clone(),
+    )?;
 
     // each step
     let padded = pad(&content);
     hex_eq("padded content", &padded, c, "padded_content")?;
     let sealed_plaintext = sign_for_recipient(&sender, &recipient, &padded);
     hex_eq("sealed plaintext", &sealed_plaintext, c, "sealed_plaintext")?;
-    hex_eq("signature", &sealed_plaintext[sealed_plaintext.len() - 64..], c, "signature")?;
+    hex_eq(
+        "signature",
+        &sealed_plaintext[sealed_plaintext.len() - 64..],
+        c,
+        "signature",
+    )?;
     let ciphertext = ok(
         "seal",
         encrypt_for_recipient_with(&sender, &recipient, &padded, &ephemeral).map_err(Error::from),
@@ -67,13 +88,24 @@ fn wrap_case(c: &Value) -> Result<(), String> {
     // the whole path, and what the store request carries
     let wrapped = ok(
         "wrap",
-        wrap_bytes_with(&sender, &recipient, &content, timestamp, Form::Legacy, &ephemeral),
+        wrap_bytes_with(
+            &sender,
+            &recipient,
+            &content,
+            timestamp,
+            Form::Legacy,
+            &ephemeral,
+        ),
     )?;
     let request = &c["store_request"];
     eq("store method", s(request, "method"), "store")?;
     eq("data", wrapped.data.as_str(), s(&request["params"], "data"))?;
     eq("timestamp", wrapped.timestamp, timestamp)?;
-    eq("store pubkey", s(&request["params"], "pubkey"), s(c, "recipient_session_id"))
+    eq(
+        "store pubkey",
+        s(&request["params"], "pubkey"),
+        s(c, "recipient_session_id"),
+    )
 }
 
 fn unwrap_case(c: &Value) -> Result<(), String> {
@@ -81,7 +113,10 @@ fn unwrap_case(c: &Value) -> Result<(), String> {
     let data = s(c, "data");
     // the envelope the data carries, where the vector gives it
     if c["envelope"].is_object() {
-        let ws: WebSocketMessage = ok("websocket", proto::decode(&from_base64(data.as_bytes()).unwrap()))?;
+        let ws: WebSocketMessage = ok(
+            "websocket",
+            proto::decode(&from_base64(data.as_bytes()).unwrap()),
+        )?;
         let body = ws.request.and_then(|r| r.body).ok_or("no body")?;
         let env: Envelope = ok("envelope", proto::decode(&body))?;
         eq("envelope", env, proto_json::envelope(&c["envelope"])?)?;
@@ -97,7 +132,10 @@ fn unwrap_case(c: &Value) -> Result<(), String> {
         if let Some(padded) = opt_s(c, "padded_content") {
             // the message opens (libsession's rule) to the padding the vector names
             let env_content = hex::decode(s(&c["envelope"], "content")).unwrap();
-            let (m, _) = ok("open", decrypt_incoming(&recipient, &env_content).map_err(Error::from))?;
+            let (m, _) = ok(
+                "open",
+                decrypt_incoming(&recipient, &env_content).map_err(Error::from),
+            )?;
             eq("padded content", hex::encode(&m[..]).as_str(), padded)?;
         }
         return match got {
@@ -108,9 +146,21 @@ fn unwrap_case(c: &Value) -> Result<(), String> {
     let Ok(Unwrapped::Received(received)) = got else {
         return Err(format!("expected a message, got {got:?}"));
     };
-    eq("content", hex::encode(proto::encode(&*received.content)).as_str(), s(c, "content"))?;
-    eq("sender", received.sender.to_hex().as_str(), s(c, "sender_session_id"))?;
-    eq("timestamp", received.timestamp, num(&c["envelope"], "timestamp"))?;
+    eq(
+        "content",
+        hex::encode(proto::encode(&*received.content)).as_str(),
+        s(c, "content"),
+    )?;
+    eq(
+        "sender",
+        received.sender.to_hex().as_str(),
+        s(c, "sender_session_id"),
+    )?;
+    eq(
+        "timestamp",
+        received.timestamp,
+        num(&c["envelope"], "timestamp"),
+    )?;
     let sender = SessionId::from_ed25519(&received.sender_ed25519).unwrap();
     eq("sender key", sender, received.sender)
 }
@@ -136,12 +186,17 @@ fn error_matches(text: &str, got: Error) -> bool {
         }
         "decryptWithSessionProtocol: incorrect key pair for the given ciphertext" => matches!(
             got,
-            Error::Session(S::DecryptionFailed | S::ZeroSharedSecret | S::CiphertextTooShort { .. })
+            Error::Session(
+                S::DecryptionFailed | S::ZeroSharedSecret | S::CiphertextTooShort { .. }
+            )
         ),
         "decryptWithSessionProtocol: Decryption failed." => matches!(
             got,
             Error::PlaintextTooShort { .. }
-                | Error::Session(S::InvalidPoint { input: Input::Ed25519PublicKey, .. })
+                | Error::Session(S::InvalidPoint {
+                    input: Input::Ed25519PublicKey,
+                    ..
+                })
         ),
         "removeMessagePadding: Invalid padding" => got == Error::InvalidPadding,
         "Received an empty envelope." | "Received message with no content" => {

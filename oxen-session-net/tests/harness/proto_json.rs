@@ -87,21 +87,25 @@ fn opt_msg<T>(o: &Value, k: &str, f: fn(&Value) -> R<T>) -> R<Option<T>> {
 fn rep<T>(o: &Value, k: &str, f: impl Fn(&Value) -> R<T>) -> R<Vec<T>> {
     match &o[k] {
         Value::Null => Ok(Vec::new()),
-        Value::Array(a) => a.iter().map(|v| f(v).map_err(|e| format!("{k}[]: {e}"))).collect(),
+        Value::Array(a) => a
+            .iter()
+            .map(|v| f(v).map_err(|e| format!("{k}[]: {e}")))
+            .collect(),
         v => Err(format!("{k}: not an array: {v}")),
     }
 }
 
 fn item_str(v: &Value) -> R<String> {
-    v.as_str().map(String::from).ok_or(format!("not a string: {v}"))
+    v.as_str()
+        .map(String::from)
+        .ok_or(format!("not a string: {v}"))
 }
 
 fn item_u64(v: &Value) -> R<u64> {
     opt_u64(&serde_json::json!({ "x": v }), "x")?.ok_or("null".into())
 }
 
-pub const ENVELOPE_TYPES: &[(&str, i32)] =
-    &[("SESSION_MESSAGE", 6), ("CLOSED_GROUP_MESSAGE", 7)];
+pub const ENVELOPE_TYPES: &[(&str, i32)] = &[("SESSION_MESSAGE", 6), ("CLOSED_GROUP_MESSAGE", 7)];
 const WEBSOCKET_TYPES: &[(&str, i32)] = &[("UNKNOWN", 0), ("REQUEST", 1), ("RESPONSE", 2)];
 const EXPIRATION_TYPES: &[(&str, i32)] = &[
     ("UNKNOWN", 0),
@@ -223,7 +227,10 @@ pub fn data_message(o: &Value) -> R<DataMessage> {
 }
 
 fn profile(o: &Value) -> R<LokiProfile> {
-    keys(o, &["displayName", "profilePicture", "lastProfileUpdateSeconds"])?;
+    keys(
+        o,
+        &["displayName", "profilePicture", "lastProfileUpdateSeconds"],
+    )?;
     Ok(LokiProfile {
         display_name: opt_str(o, "displayName")?,
         profile_picture: opt_str(o, "profilePicture")?,
@@ -364,7 +371,13 @@ fn pro_message(o: &Value) -> R<ProMessage> {
 fn pro_proof(o: &Value) -> R<ProProof> {
     keys(
         o,
-        &["version", "genIndexHash", "rotatingPublicKey", "expireAtMs", "sig"],
+        &[
+            "version",
+            "genIndexHash",
+            "rotatingPublicKey",
+            "expireAtMs",
+            "sig",
+        ],
     )?;
     Ok(ProProof {
         version: opt_u32(o, "version")?,
@@ -391,7 +404,10 @@ fn group_update(o: &Value) -> R<GroupUpdateMessage> {
     )?;
     Ok(GroupUpdateMessage {
         invite_message: opt_msg(o, "inviteMessage", |o| {
-            keys(o, &["groupSessionId", "name", "memberAuthData", "adminSignature"])?;
+            keys(
+                o,
+                &["groupSessionId", "name", "memberAuthData", "adminSignature"],
+            )?;
             Ok(GroupUpdateInviteMessage {
                 group_session_id: opt_str(o, "groupSessionId")?.unwrap_or_default(),
                 name: opt_str(o, "name")?.unwrap_or_default(),
@@ -400,7 +416,10 @@ fn group_update(o: &Value) -> R<GroupUpdateMessage> {
             })
         })?,
         info_change_message: opt_msg(o, "infoChangeMessage", |o| {
-            keys(o, &["type", "updatedName", "updatedExpiration", "adminSignature"])?;
+            keys(
+                o,
+                &["type", "updatedName", "updatedExpiration", "adminSignature"],
+            )?;
             Ok(GroupUpdateInfoChangeMessage {
                 r#type: req_enum(o, "type", INFO_CHANGE_TYPES)?,
                 updated_name: opt_str(o, "updatedName")?,
@@ -409,7 +428,15 @@ fn group_update(o: &Value) -> R<GroupUpdateMessage> {
             })
         })?,
         member_change_message: opt_msg(o, "memberChangeMessage", |o| {
-            keys(o, &["type", "memberSessionIds", "historyShared", "adminSignature"])?;
+            keys(
+                o,
+                &[
+                    "type",
+                    "memberSessionIds",
+                    "historyShared",
+                    "adminSignature",
+                ],
+            )?;
             Ok(GroupUpdateMemberChangeMessage {
                 r#type: req_enum(o, "type", MEMBER_CHANGE_TYPES)?,
                 member_session_ids: rep(o, "memberSessionIds", item_str)?,

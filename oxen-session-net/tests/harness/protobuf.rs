@@ -16,7 +16,10 @@ use crate::proto_json::{self, R};
 const NAMED: &[(&str, &str)] = &[
     ("decode_truncated", "ProtobufTruncated"),
     ("decode_length_past_end", "ProtobufLengthPastEnd"),
-    ("decode_wrong_wire_type_known_field", "ProtobufLengthPastEnd"),
+    (
+        "decode_wrong_wire_type_known_field",
+        "ProtobufLengthPastEnd",
+    ),
     ("decode_group_wire_type", "ProtobufTruncated"),
 ];
 
@@ -31,12 +34,19 @@ pub fn protobuf(v: &Value) -> CheckResult {
     })
 }
 
-fn case<T: Decode + core::fmt::Debug + PartialEq>(c: &Value, from_json: fn(&Value) -> R<T>) -> Result<(), String> {
+fn case<T: Decode + core::fmt::Debug + PartialEq>(
+    c: &Value,
+    from_json: fn(&Value) -> R<T>,
+) -> Result<(), String> {
     let wire = bytes(c, "bytes");
     match s(c, "op") {
         "encode" => {
             let message = from_json(&c["fields"])?;
-            eq("encoded", hex::encode(proto::encode(&message)), hex::encode(&wire))
+            eq(
+                "encoded",
+                hex::encode(proto::encode(&message)),
+                hex::encode(&wire),
+            )
         }
         "decode" => {
             let got = proto::decode::<T>(&wire);
