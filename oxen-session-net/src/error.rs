@@ -47,7 +47,7 @@ pub enum Error {
         wire_type: u8,
     },
     /// A field declared `required` is absent from a message, anywhere in the tree (protobufjs
-    /// "missing required '<field>'").
+    /// "missing required 'name'").
     #[error("protobuf: {message} is missing required '{field}'")]
     ProtobufMissingRequired {
         /// The message type (as named in `SignalService.proto`).

@@ -11,7 +11,7 @@ use zeroize::Zeroize;
 use crate::error::Error;
 
 use super::data_message::{DataMessage, LokiProfile};
-use super::decode::{Decode, read_message, read_repeated_uint32, read_repeated_uint64};
+use super::decoder::{Decode, read_message, read_repeated_uint32, read_repeated_uint64};
 use super::pro::ProMessage;
 use super::reader::Reader;
 

@@ -11,7 +11,7 @@ use zeroize::Zeroize;
 use crate::error::Error;
 
 use super::Redacted;
-use super::decode::{Decode, read_message};
+use super::decoder::{Decode, read_message};
 use super::reader::Reader;
 
 /// `GroupUpdateMessage`: one group control message.

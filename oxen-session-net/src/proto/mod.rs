@@ -21,7 +21,7 @@
 //! `decode`): a known field is read with its declared type whatever its wire type (so `0805` as
 //! a `DataMessage` is a 5-byte string past the end); a field that appears twice keeps the last
 //! value (a message too: it is replaced, not merged); unknown fields are skipped and lost on
-//! re-encoding; a missing required field anywhere is [`Error::ProtobufMissingRequired`];
+//! re-encoding; a missing required field anywhere is [`crate::Error::ProtobufMissingRequired`];
 //! strings are decoded leniently ([`utf8`]); truncation, a length past the end and a varint of
 //! more than ten bytes are errors; `uint64` covers the full range.
 //!
@@ -48,7 +48,7 @@ use core::fmt;
 
 mod content;
 mod data_message;
-pub mod decode;
+pub mod decoder;
 mod group_update;
 mod pro;
 pub mod reader;
@@ -64,7 +64,7 @@ pub use data_message::{
     AttachmentPointer, CommunityInvitation, DataMessage, EXPIRATION_TIMER_UPDATE, LokiProfile,
     Preview, Quote, Reaction, ReactionAction, VOICE_MESSAGE,
 };
-pub use decode::{Decode, decode};
+pub use decoder::{Decode, decode};
 pub use group_update::{
     GroupInfoChangeType, GroupMemberChangeType, GroupUpdateDeleteMemberContentMessage,
     GroupUpdateInfoChangeMessage, GroupUpdateInviteMessage, GroupUpdateInviteResponseMessage,

@@ -7,7 +7,7 @@ use zeroize::Zeroize;
 
 use crate::error::Error;
 
-use super::decode::{Decode, read_message};
+use super::decoder::{Decode, read_message};
 use super::reader::Reader;
 
 /// `ProProof`: a Pro backend's proof for a rotating key.

@@ -8,7 +8,7 @@ use zeroize::Zeroize;
 
 use crate::error::Error;
 
-use super::decode::{Decode, read_message};
+use super::decoder::{Decode, read_message};
 use super::reader::Reader;
 
 /// `Envelope.Type`.
