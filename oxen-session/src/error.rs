@@ -27,6 +27,10 @@
 //! | (none: the junk bytes given to `encrypt_for_multiple_simple_with`, or a `pad` whose junk cannot be counted) | [`Error::InvalidLength`] for [`Input::Padding`] |
 //! | Session desktop `NotEnoughWordsError`, `TooManyWordsError`, `InvalidWordsError`, `VerificationError` | [`Error::Mnemonic`] with the `oxen_mnemonic` error |
 //! | (none: a seed whose upper 16 bytes are not zero has no recovery phrase) | [`Error::SeedUpperHalfNotZero`] |
+//! | blinding: "Invalid ed25519_sk is not the expected 32- or 64-byte value" | [`Error::InvalidLength`] for [`Input::SeedOrSecretKey`] |
+//! | blinding: "server_pk must be hex (64 digits)" | [`Error::InvalidHex`] for [`Input::ServerPubkey`] |
+//! | blinding: "ed25519 pubkey to x25519 pubkey conversion failed", "Sender ed25519 pubkey to x25519 pubkey conversion failed" | [`Error::InvalidPoint`] for [`Input::Ed25519PublicKey`] |
+//! | blinded messages: "Crypto aead encryption failed" (beyond XChaCha20-Poly1305's limit, where libsodium aborts first) | [`Error::InvalidLength`] for [`Input::Message`] |
 //!
 //! "No match" in multi-recipient decryption is an `Option`, not an error.
 
@@ -112,7 +116,8 @@ pub enum PointCheck {
     SmallOrder,
     /// No point on the curve has this y-coordinate.
     NotOnCurve,
-    /// The point has a torsion component (it is not in the prime-order subgroup).
+    /// The point has a torsion component of order 4 or 8 (libsodium's subgroup check, which
+    /// lets an order-2 component through: see [`crate::point`]).
     NotInSubgroup,
 }
 

@@ -5,6 +5,8 @@
 
 extern crate alloc;
 
+pub mod blinded_dm;
+pub mod blinding;
 pub mod config;
 pub mod ed25519;
 pub mod error;

@@ -4,7 +4,7 @@
 //! function of this crate that reads a point goes through one of the three decoders below, so
 //! the rules live here and nowhere else:
 //!
-//! | use | libsodium function | canonical `y < p` | not small order | decodes | in the prime-order subgroup | here |
+//! | use | libsodium function | canonical `y < p` | not small order | decodes | libsodium's subgroup check | here |
 //! | --- | --- | --- | --- | --- | --- | --- |
 //! | scalar multiplication | `crypto_scalarmult_ed25519[_noclamp]` | yes | yes | yes | yes | [`Point::decode`] |
 //! | Ed25519 → X25519 | `crypto_sign_ed25519_pk_to_curve25519` | **no** | yes | yes | yes | [`ConvertiblePoint::decode`], [`ed_to_x`] |
@@ -20,17 +20,30 @@
 //! * `ge25519_frombytes`: a square root of `(y² − 1)/(d·y² + 1)` exists (curve25519-dalek's
 //!   `CompressedEdwardsY::decompress`, which, like ref10, reads y modulo p and accepts
 //!   `x = 0` with the sign bit set).
-//! * `ge25519_is_on_main_subgroup`: `L·P` is the identity. Checked here in variable time
-//!   (`vartime_double_scalar_mul_basepoint` by `L − 1`, plus `P`): points are public.
+//! * `ge25519_is_on_main_subgroup`: the X coordinate of `L·P` is zero (`ge25519_mul_l`, then
+//!   `fe25519_iszero(pl.X)`). **Quirk kept:** that holds for the identity and for the point of
+//!   order 2, `T2 = (0, −1)`, so libsodium accepts a point of the prime-order subgroup **plus
+//!   `T2`** (its `L·P` is `T2`), and only refuses components of order 4 and 8. libsession
+//!   converts, blinds and encrypts to such keys; so does this crate (`tests/order2.rs`, whose
+//!   values come from the compiled reference). Checked here in variable time
+//!   (`vartime_double_scalar_mul_basepoint` by `L − 1`, plus `P`, then doubled): points are
+//!   public.
 //!
-//! The conversion rule skips the canonical check, but no encoding with `y ≥ p` is a point of
-//! the prime-order subgroup (`y = p` and `p + 1` are small order, the other 17 values are off
-//! the curve or carry torsion; `tests/errors.rs` checks all 38 encodings), so both rules accept
-//! the same encodings; they differ in which check they report first for such an input.
+//! The conversion rule skips the canonical check. Of the 38 encodings with `y ≥ p`, `y = p` and
+//! `p + 1` are small order and 34 others are off the curve or carry an order-4 or order-8
+//! component, but `y = p + 9` (either sign) is the point `y = 9`, which has only an order-2
+//! component: `crypto_sign_ed25519_pk_to_curve25519` accepts it, the scalar multiplication
+//! refuses it as non-canonical (`tests/errors.rs` checks all 38 against the reference's
+//! verdicts).
 //!
 //! Scalar multiplication ([`Point::mul`], [`Point::mul_base`]) then refuses an identity result,
-//! which for a point in the prime-order subgroup happens exactly when the scalar is zero modulo
-//! `L` (libsodium checks both `sodium_is_zero(n)` and the result).
+//! which happens exactly when the scalar is zero modulo `L` (libsodium checks both
+//! `sodium_is_zero(n)` and the result). libsodium multiplies by the 255-bit integer it is given,
+//! not by its residue modulo `L`; the two differ by a multiple of `L` (odd), which changes the
+//! result by `T2` when the point has an order-2 component and the parities differ. Every scalar
+//! libsession passes reduced ([`SecretScalar`], blinding factors) gives libsodium's bytes with
+//! [`Point::mul`]; the one it passes unreduced, the clamped scalar of 15-blinded messages (a
+//! multiple of 8), goes through `mul_clamped_secret`.
 //!
 //! Vectors: `keys.json` (`x_pk_*`: every conversion failure), `ed25519.json`
 //! (`verify_small_order_pk`), and the blinding files that later modules add.
@@ -41,6 +54,7 @@ use curve25519_dalek::edwards::{CompressedEdwardsY, EdwardsPoint};
 use curve25519_dalek::scalar::Scalar;
 use curve25519_dalek::traits::IsIdentity;
 use oxen_keys::{Ed25519PublicKey, X25519PublicKey};
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::error::{Error, Input, PointCheck};
 use crate::scalar::SecretScalar;
@@ -112,12 +126,14 @@ fn decompress(s: &[u8; 32]) -> Result<EdwardsPoint, PointCheck> {
         .ok_or(PointCheck::NotOnCurve)
 }
 
-/// `ge25519_is_on_main_subgroup` in variable time: `(L − 1)·P + P` is the identity.
+/// `ge25519_is_on_main_subgroup` in variable time: `L·P = (L − 1)·P + P` has X = 0, i.e. is the
+/// identity or `T2` (the 8-torsion points with `x = 0`), i.e. `2·L·P` is the identity.
 fn in_subgroup_vartime(p: &EdwardsPoint) -> bool {
     // -1 mod L is L - 1 as an integer: the multiplication runs over its bits, not mod L.
     let l_minus_1_p =
         EdwardsPoint::vartime_double_scalar_mul_basepoint(&-Scalar::ONE, p, &Scalar::ZERO);
-    (l_minus_1_p + p).is_identity()
+    let l_p = l_minus_1_p + p;
+    (l_p + l_p).is_identity()
 }
 
 /// The rule of a signature's public key `A` (`crypto_sign_ed25519_verify_detached`):
@@ -133,8 +149,9 @@ pub(crate) fn decode_for_verify(s: &[u8; 32]) -> Result<EdwardsPoint, PointCheck
 }
 
 /// An Ed25519 point accepted by libsodium's scalar multiplication
-/// (`crypto_scalarmult_ed25519_noclamp`): canonical, not of small order, on the curve, in the
-/// prime-order subgroup. Public data: `Copy`, printed as hex.
+/// (`crypto_scalarmult_ed25519_noclamp`): canonical, not of small order, on the curve, and
+/// passing libsodium's subgroup check (in the prime-order subgroup, or that plus the point of
+/// order 2: see the module docs). Public data: `Copy`, printed as hex.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Point {
     point: EdwardsPoint,
@@ -164,13 +181,79 @@ impl Point {
         Self::from_product(EdwardsPoint::mul_base(k.expose_dalek()))
     }
 
-    /// `smul(k, self)` = `crypto_scalarmult_ed25519_noclamp(k, self)`: constant time in `k`.
-    /// The result is again a [`Point`] (canonical, in the subgroup, not the identity).
+    /// `smul(k, self)` = `crypto_scalarmult_ed25519_noclamp(k, self)` for a reduced `k`:
+    /// constant time in `k`. The result is again a [`Point`] (canonical, passing the subgroup
+    /// check, not the identity).
     ///
     /// # Errors
     /// [`Error::IdentityResult`] if `k` is zero.
     pub fn mul(&self, k: &SecretScalar) -> Result<Point, Error> {
         Self::from_product(self.point * k.expose_dalek())
+    }
+
+    /// `smul(k, self)` for a **public** scalar `k` (a blinding factor applied to a public key),
+    /// in **variable time**: the result of [`Point::mul`] without its constant-time ladder. Only
+    /// for inputs that are all public (blinded ids derived from public keys).
+    ///
+    /// # Errors
+    /// [`Error::IdentityResult`] if `k` is zero.
+    pub(crate) fn mul_vartime(&self, k: &Scalar) -> Result<Point, Error> {
+        Self::from_product(EdwardsPoint::vartime_double_scalar_mul_basepoint(
+            k,
+            &self.point,
+            &Scalar::ZERO,
+        ))
+    }
+
+    /// `smul(k, self)` when the product is secret (a Diffie-Hellman shared point): its encoding
+    /// in a buffer that zeroizes itself, the intermediate point wiped. Constant time in `k`.
+    ///
+    /// # Errors
+    /// [`Error::IdentityResult`] if `k` is zero.
+    pub(crate) fn mul_secret(&self, k: &SecretScalar) -> Result<Zeroizing<[u8; 32]>, Error> {
+        let mut p = self.point * k.expose_dalek();
+        let out = Zeroizing::new(p.compress().to_bytes());
+        let identity = p.is_identity();
+        p.zeroize();
+        if identity {
+            return Err(Error::IdentityResult);
+        }
+        Ok(out)
+    }
+
+    /// `smul(a, self)` for a **clamped** secret scalar `a` given as libsodium receives it (the
+    /// 255-bit integer, not reduced modulo `L`; a multiple of 8, so an order-2 component of the
+    /// point vanishes, as in libsodium): the product's encoding in a buffer that zeroizes
+    /// itself. Constant time in `a`.
+    ///
+    /// # Errors
+    /// [`Error::IdentityResult`] if `a` is a multiple of `L` (never for a clamped scalar).
+    pub(crate) fn mul_clamped_secret(&self, a: &[u8; 32]) -> Result<Zeroizing<[u8; 32]>, Error> {
+        let mut p = self.point.mul_clamped(*a);
+        let out = Zeroizing::new(p.compress().to_bytes());
+        let identity = p.is_identity();
+        p.zeroize();
+        if identity {
+            return Err(Error::IdentityResult);
+        }
+        Ok(out)
+    }
+
+    /// `|P|`: the point whose encoding is this one's with bit 255 cleared, `P` or `−P`, as
+    /// 25-blinding takes the account key. No decoding: a point of this type has `x ≠ 0` (the
+    /// points with `x = 0` are of small order), so `−P` encodes as `P` with bit 255 flipped.
+    pub(crate) fn abs(&self) -> Point {
+        let mut bytes = self.bytes;
+        match bytes.last_mut() {
+            Some(b) if *b & 0x80 != 0 => {
+                *b &= 0x7f;
+                Point {
+                    point: -self.point,
+                    bytes,
+                }
+            }
+            _ => *self,
+        }
     }
 
     fn from_product(p: EdwardsPoint) -> Result<Point, Error> {
@@ -216,8 +299,8 @@ impl fmt::Debug for Point {
 }
 
 /// An Ed25519 point accepted by `crypto_sign_ed25519_pk_to_curve25519`: not of small order, on
-/// the curve, in the prime-order subgroup. libsodium does not check `y < p` there (though no
-/// non-canonical encoding passes the other checks, see the module docs). Decode once, then
+/// the curve, passing libsodium's subgroup check. libsodium does not check `y < p` there (one
+/// non-canonical encoding passes the other checks, `y = p + 9`: see the module docs). Decode once, then
 /// convert ([`ConvertiblePoint::to_x25519`]) and, if the use also multiplies, promote
 /// ([`ConvertiblePoint::to_point`]) without decoding again.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -348,14 +431,17 @@ mod tests {
     }
 
     #[test]
-    fn subgroup_check_matches_dalek() {
+    fn subgroup_check_is_libsodiums() {
+        // dalek's is_torsion_free is the true subgroup test; libsodium's also accepts an
+        // order-2 component (EIGHT_TORSION[4] = (0, -1)) and nothing else
         let b = ED25519_BASEPOINT_POINT;
         for k in 1u64..6 {
             let p = b * Scalar::from(k);
             assert!(in_subgroup_vartime(&p) && p.is_torsion_free());
-            for t in &EIGHT_TORSION[1..] {
+            for (i, t) in EIGHT_TORSION.iter().enumerate().skip(1) {
                 let q = p + t;
-                assert!(!in_subgroup_vartime(&q) && !q.is_torsion_free());
+                assert!(!q.is_torsion_free());
+                assert_eq!(in_subgroup_vartime(&q), i == 4, "torsion index {i}");
             }
         }
     }
@@ -376,6 +462,10 @@ mod tests {
             .compress()
             .to_bytes();
         assert_eq!(Point::decode(&torsion), Err(PointCheck::NotInSubgroup));
+        let order_2 = (ED25519_BASEPOINT_POINT + EIGHT_TORSION[4])
+            .compress()
+            .to_bytes();
+        assert_eq!(Point::decode(&order_2).map(|p| *p.as_bytes()), Ok(order_2));
         let b = ED25519_BASEPOINT_POINT.compress().to_bytes();
         assert_eq!(Point::decode(&b).unwrap().as_bytes(), &b);
         assert_eq!(
@@ -397,5 +487,32 @@ mod tests {
             Point::decode(b.mul(&k).unwrap().as_bytes()),
             Ok(b.mul(&k).unwrap())
         );
+    }
+
+    #[test]
+    fn vartime_secret_and_abs_agree_with_the_constant_time_rule() {
+        let s = SecretScalar::from_bytes_mod_order(&[5; 32]);
+        let p = Point::mul_base(&s).unwrap();
+        let k = SecretScalar::from_bytes_mod_order(&[11; 32]);
+        let want = p.mul(&k).unwrap();
+        assert_eq!(p.mul_vartime(k.expose_dalek()), Ok(want));
+        assert_eq!(*p.mul_secret(&k).unwrap(), *want.as_bytes());
+        let zero = SecretScalar::from_bytes_mod_order(&[0; 32]);
+        assert_eq!(
+            p.mul_vartime(zero.expose_dalek()),
+            Err(Error::IdentityResult)
+        );
+        assert_eq!(p.mul_secret(&zero).err(), Some(Error::IdentityResult));
+        // |P| clears the sign bit and is P or -P, with the encoding dalek gives
+        for q in [
+            p,
+            Point::from_trusted(-p.point, (-p.point).compress().to_bytes()),
+        ] {
+            let a = q.abs();
+            assert_eq!(a.as_bytes()[31] & 0x80, 0);
+            assert_eq!(a.point.compress().to_bytes(), *a.as_bytes());
+            assert!(a.point == q.point || a.point == -q.point);
+            assert_eq!(a.as_bytes()[..31], q.as_bytes()[..31]);
+        }
     }
 }

@@ -258,14 +258,16 @@ fn invalid_signature_inside_a_valid_box() {
     );
 }
 
-/// A sender key `A = a·B + T` (T of order 2) with a signature libsodium accepts: with
-/// `R = r·B` and an even challenge `k`, `[S]B − [k]A = R`. It signs, but has no Session ID.
-#[test]
-fn invalid_point_for_a_sender_without_session_id() {
-    let bob = key(2);
+/// A torsioned sender key `A = a·B + T` and a signature libsodium accepts: with `R = r·B` and a
+/// challenge `k` that is a multiple of T's order, `[S]B − [k]A = R`. Returns the sealed message,
+/// the message and `A`.
+fn torsioned_sender(
+    bob: &Ed25519SecretKey,
+    t: EdwardsPoint,
+    order: u8,
+) -> (Vec<u8>, Vec<u8>, [u8; 32]) {
     let y = bob.x25519_key_pair().public;
     let a = Scalar::from_bytes_mod_order([0x21; 32]);
-    let t = EIGHT_TORSION[4]; // order 2
     let a_point = ED25519_BASEPOINT_POINT * a + t;
     let a_bytes = a_point.compress().to_bytes();
     let m = b"torsion";
@@ -280,11 +282,22 @@ fn invalid_point_for_a_sender_without_session_id() {
                 .chain_update(a_bytes)
                 .chain_update(y.as_bytes());
             let k = Scalar::from_bytes_mod_order_wide(&h.finalize().into());
-            (k.as_bytes()[0] & 1 == 0).then(|| (r_bytes, r + k * a))
+            k.as_bytes()[0]
+                .is_multiple_of(order)
+                .then(|| (r_bytes, r + k * a))
         })
         .unwrap();
     let inner = [&m[..], &a_bytes, &r_bytes, s.as_bytes()].concat();
-    let ct = sealed_inner(&inner, &bob);
+    (sealed_inner(&inner, bob), m.to_vec(), a_bytes)
+}
+
+/// An order-4 component: the signature verifies (libsodium does not ask `A`'s subgroup), but
+/// `ed_to_x` refuses `A` (libsodium's subgroup test, the X coordinate of `L·A`, is not zero),
+/// so the message opens and has no Session ID.
+#[test]
+fn invalid_point_for_a_sender_without_session_id() {
+    let bob = key(2);
+    let (ct, m, a_bytes) = torsioned_sender(&bob, EIGHT_TORSION[2], 4);
     let (plain, sender) = decrypt_incoming(&bob, &ct).unwrap();
     assert_eq!((&plain[..], sender.to_bytes()), (&m[..], a_bytes));
     assert_eq!(
@@ -294,6 +307,20 @@ fn invalid_point_for_a_sender_without_session_id() {
             check: PointCheck::NotInSubgroup
         })
     );
+}
+
+/// An order-2 component passes libsodium 1.0.18's subgroup test (the X coordinate of `L·A` is
+/// zero: `tests/order2.rs`), so such a sender does get a Session ID, that of `ed_to_x(A)`
+/// (first seen as a failure of the test above when it used order 2, after the point rules were
+/// corrected against the compiled reference).
+#[test]
+fn order_two_sender_has_a_session_id() {
+    let bob = key(2);
+    let (ct, m, a_bytes) = torsioned_sender(&bob, EIGHT_TORSION[4], 2);
+    let (plain, sid) = decrypt_incoming_session_id(&bob, &ct).unwrap();
+    assert_eq!(&plain[..], &m[..]);
+    let expected = oxen_session::ed_to_x(&oxen_session::Ed25519PublicKey(a_bytes)).unwrap();
+    assert_eq!(sid, SessionId::from_x25519(expected));
 }
 
 #[test]

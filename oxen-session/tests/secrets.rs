@@ -22,6 +22,10 @@ assert_not_impl_any!(SecretScalar: Copy);
 assert_not_impl_any!(Blake2b: Copy);
 assert_not_impl_any!(BoxKey: Copy);
 assert_impl_all!(BoxKey: Zeroize, ZeroizeOnDrop, core::fmt::Debug, Eq);
+assert_not_impl_any!(blinding::BlindedKeyPair: Copy);
+assert_not_impl_any!(blinding::Blind25KeyPair: Copy);
+assert_impl_all!(blinding::BlindedKeyPair: Zeroize, ZeroizeOnDrop, core::fmt::Debug, Eq);
+assert_impl_all!(blinding::Blind25KeyPair: Zeroize, ZeroizeOnDrop, core::fmt::Debug, Eq);
 assert_impl_all!(Seed: Zeroize, ZeroizeOnDrop, core::fmt::Debug, Eq);
 assert_impl_all!(Ed25519SecretKey: Zeroize, ZeroizeOnDrop, core::fmt::Debug);
 assert_impl_all!(SecretScalar: Zeroize, ZeroizeOnDrop, core::fmt::Debug, Eq);
@@ -34,6 +38,7 @@ assert_impl_all!(SessionId: Copy);
 assert_impl_all!(BlindedId: Copy);
 assert_impl_all!(ServerPubkey: Copy);
 assert_impl_all!(point::Point: Copy);
+assert_impl_all!(blinding::BlindingFactor: Copy);
 
 fn account(seed: u64) -> Ed25519SecretKey {
     Ed25519SecretKey::generate(&mut ChaCha20Rng::seed_from_u64(seed))
@@ -135,4 +140,55 @@ fn box_keys_are_redacted_compared_and_wiped() {
     assert_ne!(k, BoxKey::beforenm(&a.public, &a.secret).unwrap());
     k.zeroize();
     assert_eq!(k.expose_bytes(), &[0; 32]);
+}
+
+#[test]
+fn blinded_key_pairs_show_only_their_public_key() {
+    let sk = account(7);
+    let server = ServerPubkey([3; 32]);
+    let p15 = blinding::blind15_key_pair(&sk, &server);
+    let dbg = format!("{p15:#?}");
+    assert_debug_redacted(&dbg, p15.secret().expose_bytes());
+    assert!(dbg.contains(&p15.public_key().to_hex()));
+    let p25 = blinding::blind25_key_pair(&sk, &server);
+    let dbg = format!("{p25:#?} {:?}", p25.key_pair());
+    assert_debug_redacted(&dbg, p25.key_pair().secret().expose_bytes());
+    assert_debug_redacted(&dbg, p25.k_prime().expose_bytes());
+    assert!(dbg.contains(&p25.key_pair().public_key().to_hex()));
+}
+
+#[test]
+fn blinded_key_pairs_compare_by_value() {
+    let server = ServerPubkey([5; 32]);
+    let (a, b) = (account(9), account(10));
+    assert_eq!(
+        blinding::blind15_key_pair(&a, &server),
+        blinding::blind15_key_pair(&a, &server)
+    );
+    assert_ne!(
+        blinding::blind15_key_pair(&a, &server),
+        blinding::blind15_key_pair(&b, &server)
+    );
+    assert_eq!(
+        blinding::blind25_key_pair(&a, &server),
+        blinding::blind25_key_pair(&a, &server)
+    );
+    assert_ne!(
+        blinding::blind25_key_pair(&a, &server),
+        blinding::blind25_key_pair(&a, &ServerPubkey([6; 32]))
+    );
+}
+
+#[test]
+fn blinded_key_pairs_zeroize() {
+    let sk = account(8);
+    let server = ServerPubkey([4; 32]);
+    let mut p15 = blinding::blind15_key_pair(&sk, &server);
+    assert!(!bool::from(p15.secret().is_zero()));
+    p15.zeroize();
+    assert!(bool::from(p15.secret().is_zero()));
+    let mut p25 = blinding::blind25_key_pair(&sk, &server);
+    p25.zeroize();
+    assert!(bool::from(p25.key_pair().secret().is_zero()));
+    assert!(bool::from(p25.k_prime().is_zero()));
 }

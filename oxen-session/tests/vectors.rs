@@ -17,10 +17,20 @@ mod sender_recipient;
 #[path = "harness/support.rs"]
 mod support;
 
+#[path = "harness/blind_keys.rs"]
+mod blind_keys;
+#[path = "harness/blind_sign.rs"]
+mod blind_sign;
+#[path = "harness/blinded_id_match.rs"]
+mod blinded_id_match;
 #[path = "harness/config_encrypt.rs"]
 mod config_encrypt;
+#[path = "harness/decrypt_from_blinded_recipient.rs"]
+mod decrypt_from_blinded_recipient;
 #[path = "harness/ed25519.rs"]
 mod ed25519;
+#[path = "harness/encrypt_for_blinded_recipient.rs"]
+mod encrypt_for_blinded_recipient;
 #[path = "harness/hash.rs"]
 mod hash;
 #[path = "harness/keys.rs"]
@@ -29,6 +39,8 @@ mod keys;
 mod multi_encrypt;
 #[path = "harness/session_recovery.rs"]
 mod session_recovery;
+#[path = "harness/version_blinding.rs"]
+mod version_blinding;
 #[path = "harness/xed25519.rs"]
 mod xed25519;
 
@@ -82,6 +94,28 @@ const KNOWN: &[Known<Checker>] = &[
         "push_notification.json",
         19,
         push_notification::push_notification_file,
+    ),
+    known("blind_keys.json", 62, blind_keys::blind_keys),
+    known("blind_sign.json", 42, blind_sign::blind_sign),
+    known(
+        "blinded_id_match.json",
+        73,
+        blinded_id_match::blinded_id_match,
+    ),
+    known(
+        "version_blinding.json",
+        44,
+        version_blinding::version_blinding,
+    ),
+    known(
+        "encrypt_for_blinded_recipient.json",
+        25,
+        encrypt_for_blinded_recipient::encrypt_for_blinded_recipient,
+    ),
+    known(
+        "decrypt_from_blinded_recipient.json",
+        68,
+        decrypt_from_blinded_recipient::decrypt_from_blinded_recipient,
     ),
 ];
 
