@@ -5,6 +5,7 @@
 
 extern crate alloc;
 
+pub mod community;
 pub mod envelope;
 mod error;
 pub mod padding;

@@ -271,15 +271,16 @@ fn invalid_signature() {
     );
 }
 
-/// A sender key `A = a·B + T` (T of order 2) whose signature libsodium accepts (an even
-/// challenge): it signs, but `ed_to_x` refuses it, so it has no Session ID (the client's
-/// "Decryption failed." after the signature check).
+/// A sender key `A = a·B + T` (T of order 4) whose signature libsodium accepts (a challenge
+/// that is a multiple of 4): it signs, but `ed_to_x` refuses it (libsodium's subgroup test; an
+/// order-2 component would pass it), so it has no Session ID (the client's "Decryption failed."
+/// after the signature check).
 #[test]
 fn sender_without_session_id() {
     let bob = key(2);
     let y = bob.x25519_key_pair().public;
     let a = Scalar::from_bytes_mod_order([0x21; 32]);
-    let a_point: EdwardsPoint = ED25519_BASEPOINT_POINT * a + EIGHT_TORSION[4];
+    let a_point: EdwardsPoint = ED25519_BASEPOINT_POINT * a + EIGHT_TORSION[2];
     let a_bytes = a_point.compress().to_bytes();
     let m = pad(b"torsion");
     let (r_bytes, s) = (1u64..)
@@ -293,7 +294,9 @@ fn sender_without_session_id() {
                 .chain_update(a_bytes)
                 .chain_update(y.as_bytes());
             let k = Scalar::from_bytes_mod_order_wide(&h.finalize().into());
-            (k.as_bytes()[0] & 1 == 0).then(|| (r_bytes, r + k * a))
+            k.as_bytes()[0]
+                .is_multiple_of(4)
+                .then(|| (r_bytes, r + k * a))
         })
         .unwrap();
     let inner = [&m[..], &a_bytes, &r_bytes, s.as_bytes()].concat();

@@ -24,6 +24,8 @@ mod envelope;
 mod message_padding;
 #[path = "harness/protobuf.rs"]
 mod protobuf;
+#[path = "harness/sogs_post.rs"]
+mod sogs_post;
 
 use oxen_vector_harness::{CheckResult, Known, known, run_vector_dir};
 
@@ -37,6 +39,7 @@ const KNOWN: &[Known<Checker>] = &[
     known("message_padding.json", 18, message_padding::message_padding),
     known("protobuf.json", 39, protobuf::protobuf),
     known("envelope.json", 21, envelope::envelope_file),
+    known("sogs_post.json", 4, sogs_post::sogs_post),
     // storage-server requests and subaccounts (§15, §17, §18)
 
     // community requests (§16)
