@@ -2,13 +2,7 @@
 //! `shared/vectors/mnemonic/wordlists/`): words in index order, both names, prefix length; and
 //! the data files compiled in (`src/wordlists/<list>.txt`, `.by_word.bin`, `.by_prefix.bin`)
 //! are what `tools/gen_wordlists.py` makes of the JSON, the index tables recomputed here.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    missing_docs
-)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use oxen_mnemonic::{Language, WORD_COUNT};
 use serde_json::Value as J;
