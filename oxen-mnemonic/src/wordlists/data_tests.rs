@@ -1,11 +1,11 @@
 //! The compile-time readers accept exactly the generated format and refuse every malformed
-//! file with `Err` (in a static's initializer, a compile error).
+//! file with the `Err` that names the fault (in a static's initializer, a compile error).
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{permutation, words};
+use super::{FEWER_LINES, INDEX_RANGE, MORE_LINES, NOT_A_WORD, TABLE_LENGTH, index_table, words};
 use crate::word_list::WORD_COUNT;
 
 /// `count` distinct words `w0`, `w1`, ..., each followed by `\n`.
@@ -27,63 +27,60 @@ fn words_reads_one_word_per_line() {
     let list = words(leak(lines(WORD_COUNT))).unwrap();
     assert_eq!((list[0], list[WORD_COUNT - 1]), ("w0", "w1625"));
     let utf8 = leak(alloc::format!("日本語\nÄpfel\n{}", lines(WORD_COUNT - 2)));
-    assert_eq!(words(utf8).unwrap()[..2], ["日本語", "Äpfel"]);
+    assert_eq!(words(utf8).unwrap()[..3], ["日本語", "Äpfel", "w0"]);
 }
 
 #[test]
 fn words_refuses_malformed_text() {
-    const FEWER: &str = "word list: fewer than 1626 lines ending in \\n";
-    const MORE: &str = "word list: more than 1626 lines";
-    const NOT_PLAIN: &str = "word list: an empty line, or white space or a control byte in a word";
     let rest = lines(WORD_COUNT - 1);
     for (text, message) in [
-        (lines(WORD_COUNT - 1), FEWER),
-        (lines(WORD_COUNT).trim_end().into(), FEWER),
-        (String::new(), FEWER),
-        (lines(WORD_COUNT + 1), MORE),
-        (alloc::format!("{}x", lines(WORD_COUNT)), MORE),
-        (lines(WORD_COUNT).replace('\n', "\r\n"), NOT_PLAIN),
-        (alloc::format!("\n{rest}"), NOT_PLAIN),
-        (alloc::format!("a b\n{rest}"), NOT_PLAIN),
-        (alloc::format!("a\tb\n{rest}"), NOT_PLAIN),
-        (alloc::format!("a\u{7f}\n{rest}"), NOT_PLAIN),
+        (lines(WORD_COUNT - 1), FEWER_LINES),
+        (lines(WORD_COUNT).trim_end().into(), FEWER_LINES),
+        (String::new(), FEWER_LINES),
+        (lines(WORD_COUNT + 1), MORE_LINES),
+        (alloc::format!("{}x", lines(WORD_COUNT)), MORE_LINES),
+        (alloc::format!("{}\n", lines(WORD_COUNT)), MORE_LINES),
+        (lines(WORD_COUNT).replace('\n', "\r\n"), NOT_A_WORD),
+        (alloc::format!("\n{rest}"), NOT_A_WORD),
+        (alloc::format!("w\n\n{}", lines(WORD_COUNT - 2)), NOT_A_WORD),
+        (alloc::format!(" w\n{rest}"), NOT_A_WORD),
+        (alloc::format!("a b\n{rest}"), NOT_A_WORD),
+        (alloc::format!("a\tb\n{rest}"), NOT_A_WORD),
+        (alloc::format!("a\u{7f}\n{rest}"), NOT_A_WORD),
     ] {
         assert_eq!(words(leak(text.clone())), Err(message), "{text:?}");
     }
 }
 
 #[test]
-fn permutation_reads_little_endian_u16() {
+fn index_table_reads_little_endian_u16() {
     let mut bytes = identity_bytes();
     bytes.swap(0, 2);
     bytes.swap(1, 3);
-    let table = permutation(&bytes).unwrap();
-    assert_eq!(table[..3], [1, 0, 2]);
+    assert_eq!(index_table(&bytes).unwrap()[..3], [1, 0, 2]);
     let reversed: Vec<u8> = (0..WORD_COUNT as u16)
         .rev()
         .flat_map(u16::to_le_bytes)
         .collect();
-    assert_eq!(permutation(&reversed).unwrap()[0], 1625);
-    // Little-endian: [1, 0] is 1 (big-endian would read 256).
-    assert_eq!(permutation(&identity_bytes()).unwrap()[1], 1);
+    // 1625 is [0x59, 0x06] little-endian (big-endian would read 22790, out of range).
+    assert_eq!(index_table(&reversed).unwrap()[0], 1625);
 }
 
 #[test]
-fn permutation_refuses_malformed_tables() {
-    const LENGTH: &str = "index table: not 1626 little-endian u16 (3252 bytes)";
+fn index_table_refuses_malformed_tables() {
     let good = identity_bytes();
-    let mut duplicate = good.clone();
-    duplicate[2..4].copy_from_slice(&0_u16.to_le_bytes());
     let mut out_of_range = good.clone();
     out_of_range[2..4].copy_from_slice(&1626_u16.to_le_bytes());
+    let mut max = good.clone();
+    max[WORD_COUNT * 2 - 2..].copy_from_slice(&u16::MAX.to_le_bytes());
     for (bytes, message) in [
-        (good[..good.len() - 2].to_vec(), LENGTH),
-        (good[..good.len() - 1].to_vec(), LENGTH),
-        ([&good[..], &[0, 0]].concat(), LENGTH),
-        (Vec::new(), LENGTH),
-        (duplicate, "index table: an index appears twice"),
-        (out_of_range, "index table: an index is 1626 or more"),
+        (good[..good.len() - 2].to_vec(), TABLE_LENGTH),
+        (good[..good.len() - 1].to_vec(), TABLE_LENGTH),
+        ([&good[..], &[0, 0]].concat(), TABLE_LENGTH),
+        (Vec::new(), TABLE_LENGTH),
+        (out_of_range, INDEX_RANGE),
+        (max, INDEX_RANGE),
     ] {
-        assert_eq!(permutation(&bytes), Err(message), "{} bytes", bytes.len());
+        assert_eq!(index_table(&bytes), Err(message), "{} bytes", bytes.len());
     }
 }

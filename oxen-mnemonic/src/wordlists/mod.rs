@@ -9,9 +9,11 @@
 //!   [`WordList`], 1626 little-endian `u16` each.
 //!
 //! `include_str!` / `include_bytes!` put the files into the binary and the `const fn`s of
-//! [`data`] turn them into the [`WordList`] arrays while the crate compiles: no file access, no
-//! parsing at run time, and a malformed file is a compile error. The names and prefix lengths
-//! are written below; `tests/wordlists.rs` compares everything with the JSON.
+//! [`data`] turn them into the [`WordList`] arrays while the crate compiles: no file access and
+//! no parsing at run time, and a file of the wrong shape (line or byte count, a line that is not
+//! a word, an index past the list) is a compile error. The names and prefix lengths are written
+//! below; `tests/wordlists.rs` compares everything with the JSON, and the unit tests check that
+//! each table is a permutation sorted under the crate's case folding.
 
 mod data;
 
@@ -37,11 +39,11 @@ macro_rules! word_list {
             english_name: $english_name,
             prefix_len: $prefix_len,
             words: &compiled!(data::words(include_str!(concat!($stem, ".txt")))),
-            by_word: &compiled!(data::permutation(include_bytes!(concat!(
+            by_word: &compiled!(data::index_table(include_bytes!(concat!(
                 $stem,
                 ".by_word.bin"
             )))),
-            by_prefix: &compiled!(data::permutation(include_bytes!(concat!(
+            by_prefix: &compiled!(data::index_table(include_bytes!(concat!(
                 $stem,
                 ".by_prefix.bin"
             )))),
