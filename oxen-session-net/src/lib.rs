@@ -6,6 +6,7 @@
 extern crate alloc;
 
 mod error;
+pub mod storage;
 
 pub use error::Error;
 /// The Session protocol layer this crate builds on (keys, ids, sealing, blinding).

@@ -13,6 +13,16 @@
     clippy::indexing_slicing
 )]
 
+#[path = "harness/support.rs"]
+mod support;
+
+#[path = "harness/snode_signatures.rs"]
+mod snode_signatures;
+#[path = "harness/snode_verify.rs"]
+mod snode_verify;
+#[path = "harness/subaccount.rs"]
+mod subaccount;
+
 use oxen_vector_harness::{CheckResult, Known, known, run_vector_dir};
 
 /// A file checker: cases checked, or the failures (each naming its case).
@@ -24,7 +34,13 @@ const KNOWN: &[Known<Checker>] = &[
     // message formats (§14)
 
     // storage-server requests and subaccounts (§15, §17, §18)
-
+    known(
+        "snode_signatures.json",
+        33,
+        snode_signatures::snode_signatures,
+    ),
+    known("snode_verify.json", 144, snode_verify::snode_verify),
+    known("subaccount.json", 16, subaccount::subaccount),
     // community requests (§16)
 ];
 
