@@ -32,8 +32,8 @@ use super::parsed::Credentials;
 use crate::Error;
 
 /// The subaccount tokens a node has revoked (oxenss `Database::subaccount_revoked`), asked per
-/// account. Implement it for the node's store; [`NoRevocations`], slices and vectors of tokens
-/// (revoked for every account) are provided.
+/// account. Implement it for the node's store; [`NoRevocations`], and arrays, vectors and
+/// slices of tokens (revoked for every account) are provided.
 pub trait RevokedTokens {
     /// Whether `token` is revoked for `account`.
     fn is_revoked(&self, account: &AccountId, token: &SubaccountToken) -> bool;
@@ -53,6 +53,13 @@ impl RevokedTokens for NoRevocations {
 impl RevokedTokens for [SubaccountToken] {
     fn is_revoked(&self, _: &AccountId, token: &SubaccountToken) -> bool {
         self.contains(token)
+    }
+}
+
+/// These tokens are revoked (for any account).
+impl<const N: usize> RevokedTokens for [SubaccountToken; N] {
+    fn is_revoked(&self, account: &AccountId, token: &SubaccountToken) -> bool {
+        self.as_slice().is_revoked(account, token)
     }
 }
 

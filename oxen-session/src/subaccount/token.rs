@@ -280,7 +280,7 @@ impl Eq for SigningValue {}
 /// The blind factor `k` of a member in a group (reduced modulo `L`). Secret: not `Copy`,
 /// zeroized on drop (the inner [`SecretScalar`]), `Debug` prints `BlindFactor(..)`,
 /// constant-time equality.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
 pub struct BlindFactor(pub(super) SecretScalar);
 
 impl BlindFactor {
@@ -296,8 +296,6 @@ impl fmt::Debug for BlindFactor {
         f.write_str("BlindFactor(..)")
     }
 }
-
-impl ZeroizeOnDrop for BlindFactor {}
 
 /// What a member sends with a request signed through its subaccount
 /// (`swarm_subaccount_sign`'s `swarm_auth`): `subaccount`, `subaccount_sig`, `signature`.
