@@ -282,7 +282,9 @@ fn torsioned_sender(
                 .chain_update(a_bytes)
                 .chain_update(y.as_bytes());
             let k = Scalar::from_bytes_mod_order_wide(&h.finalize().into());
-            k.as_bytes()[0].is_multiple_of(order).then(|| (r_bytes, r + k * a))
+            k.as_bytes()[0]
+                .is_multiple_of(order)
+                .then(|| (r_bytes, r + k * a))
         })
         .unwrap();
     let inner = [&m[..], &a_bytes, &r_bytes, s.as_bytes()].concat();
