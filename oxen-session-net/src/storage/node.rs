@@ -83,7 +83,7 @@ impl core::fmt::Debug for NodeContext<'_> {
 ///    signatures, tokens, hashes and data (400 "invalid request: …");
 /// 3. the endpoint's checks: `store`'s TTL (403) and clock (406); the time windows (406, or
 ///    401 for `delete_before` and `expire`); whether a signature is required (401);
-/// 4. the authentication ([`super::auth`]): `pubkey_ed25519` → the `05` account, the
+/// 4. the authentication (module `storage::auth`): `pubkey_ed25519` → the `05` account, the
 ///    subaccount token (revoked, prefix, flags for the endpoint's access, its signature), the
 ///    request signature over the signed string ([`super::signed`]) (401);
 /// 5. `expire` only: `shorten` through a token without delete (400).
