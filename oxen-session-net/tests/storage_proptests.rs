@@ -316,3 +316,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn deep_nesting_is_read_without_recursion() {
+    // nlohmann has no depth limit; neither does this reader (a million levels, no stack overflow)
+    let n = 1_000_000;
+    for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
+        let deep = format!("{}1{}", open.repeat(n), close.repeat(n));
+        let body = format!(r#"{{"method":"x","params":{{}},"junk":{deep}}}"#);
+        let r = verify_request(body.as_bytes(), &NodeContext::at(NOW)).unwrap_err();
+        assert_eq!(r.error(), Error::UnknownMethod);
+        let top = format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert_eq!(
+            verify_request(top.as_bytes(), &NodeContext::at(NOW))
+                .unwrap_err()
+                .error(),
+            Error::NoMethod
+        );
+    }
+}

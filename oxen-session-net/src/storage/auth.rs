@@ -19,7 +19,8 @@
 //!
 //! Every failure is the server's one `false` (401 "… signature verification failed"); the
 //! variants say which check it was. Signatures are checked with libsodium 1.0.18's rules
-//! ([`oxen_session::ed25519::verify`]). Variable time: everything here is public.
+//! ([`oxen_session::ed25519::verify`]; the server links libsodium 1.0.18, its
+//! `DownloadLibSodium.cmake`). Variable time: everything here is public.
 
 use alloc::vec::Vec;
 

@@ -103,3 +103,18 @@ impl ExpireMode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for m in Method::ALL {
+            assert_eq!(Method::from_name(m.name()), Some(m));
+        }
+        assert_eq!(Method::from_name("delete_msgs"), None);
+        assert!(!Method::Retrieve.is_recursive() && Method::Store.is_recursive());
+        assert_eq!(ExpireMode::default().signed_part(), "");
+    }
+}

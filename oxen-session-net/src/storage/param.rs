@@ -180,3 +180,18 @@ impl fmt::Display for ParamKind {
         f.write_str(self.describe())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_indices_agree() {
+        for (i, p) in Param::ALL.into_iter().enumerate() {
+            assert_eq!(p.index(), i);
+            assert_eq!(Param::from_name(p.name()), Some(p));
+        }
+        assert_eq!(Param::from_name("Pubkey"), None);
+        assert_eq!(ParamKind::Namespace.to_string(), "16-bit integer");
+    }
+}
