@@ -7,7 +7,8 @@
 //! Input: `flags ‖ clock offset (2 bytes, LE) ‖ rest`. `flags & 1`: the rest is
 //! `method length (1 byte) ‖ method ‖ params`; otherwise the rest is the whole body.
 //! `flags & 2`: forwarded; `flags & 4`: before the multi-expiry hard fork; `flags & 8`: every
-//! token revoked.
+//! token revoked. With a known method, `verify_params` on the method and params must give the
+//! body's verdict whenever the params alone are a JSON object.
 #![no_main]
 #![allow(
     clippy::unwrap_used,
@@ -20,7 +21,8 @@ use libfuzzer_sys::fuzz_target;
 use oxen_session::subaccount::SubaccountToken;
 use oxen_session_net::Error;
 use oxen_session_net::storage::{
-    AccountId, Method, NodeContext, NodeRequest, NoRevocations, RevokedTokens, verify_request,
+    AccountId, Method, NodeContext, NodeRequest, NoRevocations, RevokedTokens, verify_params,
+    verify_request,
 };
 
 const NOW: i64 = 1_729_993_000_455;
@@ -53,6 +55,7 @@ fuzz_target!(|data: &[u8]| {
     let Some((clock, rest)) = rest.split_first_chunk::<2>() else {
         return;
     };
+    let mut split = None;
     let body: Vec<u8> = if flags & 1 == 1 {
         let Some((&n, rest)) = rest.split_first() else {
             return;
@@ -60,6 +63,7 @@ fuzz_target!(|data: &[u8]| {
         let n = usize::from(n).min(rest.len());
         let (method, params) = rest.split_at(n);
         let method = String::from_utf8_lossy(method);
+        split = Method::from_name(&method).map(|m| (m, params));
         let mut b = format!("{{\"method\":{},\"params\":", json_string(&method)).into_bytes();
         b.extend_from_slice(params);
         b.push(b'}');
@@ -74,7 +78,23 @@ fuzz_target!(|data: &[u8]| {
         revoked,
         multi_expiry: flags & 4 == 0,
     };
-    match verify_request(&body, &node) {
+    let verdict = verify_request(&body, &node);
+    if let Some((method, params)) = split {
+        let apart = verify_params(method, params, &node);
+        // when the params alone are one JSON object, the body is exactly method + params: the
+        // verdicts agree (other params bytes may still make a valid body, e.g. with a second
+        // `params` key, which the parse of the params alone refuses)
+        let parse_failed = |r: &oxen_session_net::storage::Rejection| {
+            matches!(r.error(), Error::InvalidJson | Error::NoParams)
+        };
+        if !matches!(&apart, Err(r) if parse_failed(r)) {
+            assert_eq!(
+                apart.as_ref().map(|r| r.signed_message()).map_err(|r| (r.status(), r.message())),
+                verdict.as_ref().map(|r| r.signed_message()).map_err(|r| (r.status(), r.message()))
+            );
+        }
+    }
+    match verdict {
         Ok(request) => {
             let unsigned = match &request {
                 NodeRequest::Store(s) => s.credentials.is_none(),

@@ -328,6 +328,22 @@ pub(crate) fn parse_body(body: &[u8]) -> Result<Body<'_>, Error> {
     })
 }
 
+/// Parses a `params` object given on its own (a batch's subrequest, a request split by the
+/// caller): not JSON → [`Error::InvalidJson`], not an object → [`Error::NoParams`].
+pub(crate) fn parse_params(params: &[u8]) -> Result<Params<'_>, Error> {
+    let params = params.strip_prefix(b"\xef\xbb\xbf").unwrap_or(params);
+    let text = core::str::from_utf8(params).map_err(|_| Error::InvalidJson)?;
+    let w: Wrapped<'_, ParamKeys, { Param::ALL.len() }> =
+        serde_json::from_str(text).map_err(|_| Error::InvalidJson)?;
+    if !nlohmann_extra_checks(text) {
+        return Err(Error::InvalidJson);
+    }
+    if !w.0.is_object {
+        return Err(Error::NoParams);
+    }
+    Ok(Params { slots: w.0.slots })
+}
+
 /// The two refusals of nlohmann's parser that `serde_json` does not make in values it skips:
 /// a number that overflows to infinity, and an unpaired UTF-16 surrogate escape. `text` is
 /// syntactically valid JSON (checked before). One pass; string contents are skipped to the

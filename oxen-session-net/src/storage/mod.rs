@@ -51,7 +51,7 @@ pub use method::{ExpireMode, Method};
 pub use namespace::{Namespace, NamespaceOrAll};
 pub use node::{
     NodeContext, SIGNATURE_TOLERANCE_FORWARDED_MS, SIGNATURE_TOLERANCE_MS, STORE_TOLERANCE_MS,
-    TTL_MAXIMUM_MS, TTL_MAXIMUM_PRIVATE_MS, TTL_MINIMUM_MS, verify_request,
+    TTL_MAXIMUM_MS, TTL_MAXIMUM_PRIVATE_MS, TTL_MINIMUM_MS, verify_params, verify_request,
 };
 pub use param::{Param, ParamKind};
 pub use parsed::{

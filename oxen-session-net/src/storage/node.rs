@@ -5,7 +5,7 @@
 use oxen_session::subaccount::Flags;
 
 use super::auth::{NoRevocations, RevokedTokens, verify_signature};
-use super::json_in::parse_body;
+use super::json_in::{parse_body, parse_params};
 use super::load::load;
 use super::method::{ExpireMode, Method};
 use super::parsed::{
@@ -129,6 +129,30 @@ pub fn verify_request<'a>(
     let method = Method::from_name(&b.method)
         .ok_or_else(|| Rejection::with_detail(Error::UnknownMethod, b.method.into_owned()))?;
     let request = load(method, &b.params).map_err(|r| r.in_method(method))?;
+    check(&request, node).map_err(|r| r.in_method(method))?;
+    Ok(request)
+}
+
+/// [`verify_request`] for a request whose method and `params` object the caller has already
+/// separated (e.g. one subrequest of a `batch`): the same parse step and checks, from step 2.
+/// `params` must be a JSON object ([`Error::InvalidJson`], [`Error::NoParams`] otherwise).
+///
+/// ```
+/// use oxen_session_net::storage::{verify_params, Method, NodeContext, Status};
+///
+/// let r = verify_params(Method::Delete, br#"{"messages":[]}"#, &NodeContext::at(0)).unwrap_err();
+/// assert_eq!((r.status(), r.message().as_str()), (Status::BadRequest, "invalid request: Required field 'pubkey' missing"));
+/// ```
+///
+/// # Errors
+/// The [`Rejection`] of the first check that fails.
+pub fn verify_params<'a>(
+    method: Method,
+    params: &'a [u8],
+    node: &NodeContext<'_>,
+) -> Result<NodeRequest<'a>, Rejection> {
+    let p = parse_params(params).map_err(|e| Rejection::new(e).in_method(method))?;
+    let request = load(method, &p).map_err(|r| r.in_method(method))?;
     check(&request, node).map_err(|r| r.in_method(method))?;
     Ok(request)
 }

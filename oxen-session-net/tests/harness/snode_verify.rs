@@ -1,11 +1,14 @@
 //! `snode_verify.json`: the storage server's verdict on signed requests (method, params, node
 //! clock, direct or forwarded, revoked tokens): accepted (200) or the exact status and reply
-//! text, and the typed check that refused it. For accepted requests the bytes our node verified
-//! are the case's signed string.
+//! text, and the typed check that refused it (through `verify_request` on the body, and
+//! `verify_params` on the method and params apart). For accepted requests the bytes our node
+//! verified are the case's signed string.
 
 use oxen_session::subaccount::SubaccountToken;
 use oxen_session_net::Error;
-use oxen_session_net::storage::{NodeContext, Param, Rejection, verify_request};
+use oxen_session_net::storage::{
+    Method, NodeContext, Param, Rejection, verify_params, verify_request,
+};
 use oxen_vector_harness::CheckResult;
 use serde_json::{Value, json};
 
@@ -98,6 +101,20 @@ pub fn snode_verify(v: &Value) -> CheckResult {
         };
         let verdict = &c["verdict"];
         let got = verify_request(body.as_bytes(), &node);
+        // the same verdict when the caller splits method and params itself
+        let method = Method::from_name(s(c, "method")).ok_or("unknown method")?;
+        let params = c["params"].to_string();
+        let split = verify_params(method, params.as_bytes(), &node);
+        eq(
+            "verify_params",
+            split
+                .as_ref()
+                .map(|_| ())
+                .map_err(|r| (r.status(), r.message())),
+            got.as_ref()
+                .map(|_| ())
+                .map_err(|r| (r.status(), r.message())),
+        )?;
         match (s(verdict, "result"), got) {
             ("accepted", Ok(req)) => {
                 eq("status", verdict["status"].as_u64(), Some(200))?;
