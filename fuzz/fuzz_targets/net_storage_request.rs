@@ -18,7 +18,7 @@
 )]
 
 use libfuzzer_sys::fuzz_target;
-use oxen_session::subaccount::SubaccountToken;
+use oxen_session_net::oxen_session::subaccount::SubaccountToken;
 use oxen_session_net::Error;
 use oxen_session_net::storage::{
     AccountId, Method, NodeContext, NodeRequest, NoRevocations, RevokedTokens, verify_params,

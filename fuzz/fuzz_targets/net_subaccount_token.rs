@@ -14,9 +14,9 @@
 )]
 
 use libfuzzer_sys::fuzz_target;
-use oxen_session::oxen_keys::codec::{to_base64, to_hex};
-use oxen_session::subaccount::{SigningValue, SubaccountToken, subaccount_sign, verify_subaccount};
-use oxen_session::{Ed25519SecretKey, GroupId, Seed, ed25519};
+use oxen_session_net::oxen_session::oxen_keys::codec::{to_base64, to_hex};
+use oxen_session_net::oxen_session::subaccount::{SigningValue, SubaccountToken, subaccount_sign, verify_subaccount};
+use oxen_session_net::oxen_session::{Ed25519SecretKey, GroupId, Seed, ed25519};
 use oxen_session_net::storage::{NodeContext, verify_request};
 
 fn key(hex: &str) -> Ed25519SecretKey {

@@ -5,7 +5,11 @@
 
 extern crate alloc;
 
+pub mod community;
+pub mod envelope;
 mod error;
+pub mod padding;
+pub mod proto;
 pub mod storage;
 
 pub use error::Error;

@@ -8,6 +8,7 @@ extern crate alloc;
 pub mod blinded_dm;
 pub mod blinding;
 pub mod config;
+pub mod curve25519_sign;
 pub mod ed25519;
 pub mod error;
 mod field;
