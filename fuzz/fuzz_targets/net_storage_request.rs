@@ -18,10 +18,10 @@
 )]
 
 use libfuzzer_sys::fuzz_target;
-use oxen_session_net::oxen_session::subaccount::SubaccountToken;
 use oxen_session_net::Error;
+use oxen_session_net::oxen_session::subaccount::SubaccountToken;
 use oxen_session_net::storage::{
-    AccountId, Method, NodeContext, NodeRequest, NoRevocations, RevokedTokens, verify_params,
+    AccountId, Method, NoRevocations, NodeContext, NodeRequest, RevokedTokens, verify_params,
     verify_request,
 };
 
@@ -71,7 +71,11 @@ fuzz_target!(|data: &[u8]| {
     } else {
         rest.to_vec()
     };
-    let revoked: &dyn RevokedTokens = if flags & 8 != 0 { &AllRevoked } else { &NoRevocations };
+    let revoked: &dyn RevokedTokens = if flags & 8 != 0 {
+        &AllRevoked
+    } else {
+        &NoRevocations
+    };
     let node = NodeContext {
         now_ms: NOW + i64::from(i16::from_le_bytes(*clock)) * 10,
         forwarded: flags & 2 != 0,
@@ -89,8 +93,14 @@ fuzz_target!(|data: &[u8]| {
         };
         if !matches!(&apart, Err(r) if parse_failed(r)) {
             assert_eq!(
-                apart.as_ref().map(|r| r.signed_message()).map_err(|r| (r.status(), r.message())),
-                verdict.as_ref().map(|r| r.signed_message()).map_err(|r| (r.status(), r.message()))
+                apart
+                    .as_ref()
+                    .map(|r| r.signed_message())
+                    .map_err(|r| (r.status(), r.message())),
+                verdict
+                    .as_ref()
+                    .map(|r| r.signed_message())
+                    .map_err(|r| (r.status(), r.message()))
             );
         }
     }

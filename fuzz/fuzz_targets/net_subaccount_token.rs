@@ -15,7 +15,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use oxen_session_net::oxen_session::oxen_keys::codec::{to_base64, to_hex};
-use oxen_session_net::oxen_session::subaccount::{SigningValue, SubaccountToken, subaccount_sign, verify_subaccount};
+use oxen_session_net::oxen_session::subaccount::{
+    SigningValue, SubaccountToken, subaccount_sign, verify_subaccount,
+};
 use oxen_session_net::oxen_session::{Ed25519SecretKey, GroupId, Seed, ed25519};
 use oxen_session_net::storage::{NodeContext, verify_request};
 
@@ -50,15 +52,23 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(auth.token.as_bytes()[..4], value_bytes[..4]);
             assert_eq!(auth.token.flags(), flags);
             if checked.is_ok() {
-                ed25519::verify(&auth.token_signature, group.public_key(), auth.token.as_bytes())
-                    .unwrap();
+                ed25519::verify(
+                    &auth.token_signature,
+                    group.public_key(),
+                    auth.token.as_bytes(),
+                )
+                .unwrap();
                 let sig_ok = ed25519::verify(&auth.signature, &auth.token.key(), message).is_ok();
                 assert_eq!(sig_ok, value_bytes[35] & 0x80 == 0);
             }
         }
     }
     // the node reads the bytes as a token and a token signature
-    for token in [to_hex(data), to_base64(data), String::from_utf8_lossy(data).into_owned()] {
+    for token in [
+        to_hex(data),
+        to_base64(data),
+        String::from_utf8_lossy(data).into_owned(),
+    ] {
         let body = serde_json::json!({
             "method": "retrieve",
             "params": {
