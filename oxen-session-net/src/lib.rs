@@ -10,6 +10,7 @@ pub mod envelope;
 mod error;
 pub mod padding;
 pub mod proto;
+pub mod storage;
 
 pub use error::Error;
 /// The Session protocol layer this crate builds on (keys, ids, sealing, blinding).

@@ -27,6 +27,16 @@ mod protobuf;
 #[path = "harness/sogs_post.rs"]
 mod sogs_post;
 
+#[path = "harness/support.rs"]
+mod support;
+
+#[path = "harness/snode_signatures.rs"]
+mod snode_signatures;
+#[path = "harness/snode_verify.rs"]
+mod snode_verify;
+#[path = "harness/subaccount.rs"]
+mod subaccount;
+
 use oxen_vector_harness::{CheckResult, Known, known, run_vector_dir};
 
 /// A file checker: cases checked, or the failures (each naming its case).
@@ -41,7 +51,13 @@ const KNOWN: &[Known<Checker>] = &[
     known("envelope.json", 21, envelope::envelope_file),
     known("sogs_post.json", 4, sogs_post::sogs_post),
     // storage-server requests and subaccounts (§15, §17, §18)
-
+    known(
+        "snode_signatures.json",
+        33,
+        snode_signatures::snode_signatures,
+    ),
+    known("snode_verify.json", 144, snode_verify::snode_verify),
+    known("subaccount.json", 16, subaccount::subaccount),
     // community requests (§16)
 ];
 
