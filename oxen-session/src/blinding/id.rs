@@ -149,7 +149,7 @@ pub(crate) enum Timing {
 fn multiply(p: &Point, k: &BlindingFactor, timing: Timing) -> Result<Point, Error> {
     match timing {
         Timing::Vartime => p.mul_vartime(k.scalar()),
-        Timing::Constant => p.mul(&SecretScalar(*k.scalar())),
+        Timing::Constant => p.mul(&SecretScalar::from_dalek(*k.scalar())),
     }
 }
 

@@ -189,7 +189,7 @@ pub(crate) fn blind15_key_pair_with(
     key: &Ed25519SecretKey,
     k15: &BlindingFactor,
 ) -> BlindedKeyPair {
-    let secret = key.scalar() * &SecretScalar(*k15.scalar());
+    let secret = key.scalar() * &SecretScalar::from_dalek(*k15.scalar());
     BlindedKeyPair::from_secret(Blinding::Blind15, secret)
 }
 
@@ -210,7 +210,7 @@ pub(crate) fn blind15_key_pair_with(
 #[must_use]
 pub fn blind25_key_pair(key: &Ed25519SecretKey, server: &ServerPubkey) -> Blind25KeyPair {
     let k25 = blind25_factor(&key.session_id(), server);
-    let mut k_prime = SecretScalar(*k25.scalar());
+    let mut k_prime = SecretScalar::from_dalek(*k25.scalar());
     let negative = key.public_key().as_bytes().last().map_or(0, |b| b >> 7);
     k_prime.conditional_negate(Choice::from(negative));
     let secret = key.scalar() * &k_prime;
