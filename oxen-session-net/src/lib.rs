@@ -5,6 +5,7 @@
 
 extern crate alloc;
 
+pub mod community;
 mod error;
 
 pub use error::Error;
