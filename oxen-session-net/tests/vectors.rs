@@ -13,6 +13,9 @@
     clippy::indexing_slicing
 )]
 
+#[path = "harness/sogs_auth.rs"]
+mod sogs_auth;
+
 use oxen_vector_harness::{CheckResult, Known, known, run_vector_dir};
 
 /// A file checker: cases checked, or the failures (each naming its case).
@@ -26,6 +29,7 @@ const KNOWN: &[Known<Checker>] = &[
     // storage-server requests and subaccounts (§15, §17, §18)
 
     // community requests (§16)
+    known("sogs_auth.json", 47, sogs_auth::sogs_auth),
 ];
 
 #[test]
