@@ -52,17 +52,17 @@ const CLIENT_DIFFERS: &[(&str, &[&str])] = &[
     ("blind15_id_signed_by_other_account", &["X-SOGS-Signature"]),
     ("blind25_id_signed_with_blind15_key", &["X-SOGS-Signature"]),
     ("blind15_id_signed_with_blind25_key", &["X-SOGS-Signature"]),
-    ("unblinded_id_signed_with_blind15_key", &["X-SOGS-Signature"]),
+    (
+        "unblinded_id_signed_with_blind15_key",
+        &["X-SOGS-Signature"],
+    ),
     ("pubkey_not_a_point", &["X-SOGS-Pubkey"]),
     ("pubkey_wrong_length", &["X-SOGS-Pubkey"]),
     ("signature_wrong_length", &["X-SOGS-Signature"]),
     ("banned_user_bad_signature", &["X-SOGS-Signature"]),
     // headers left out on purpose
     ("missing_signature_header", &["X-SOGS-Signature"]),
-    (
-        "missing_two_headers",
-        &["X-SOGS-Nonce", "X-SOGS-Timestamp"],
-    ),
+    ("missing_two_headers", &["X-SOGS-Nonce", "X-SOGS-Timestamp"]),
     (
         "no_auth_headers",
         &[
@@ -334,7 +334,9 @@ fn check_client(c: &Value) -> Result<bool, String> {
         .map_or(&[], |(_, d)| d);
     differ.sort_by_key(|h| NAMES.iter().position(|n| n == h));
     if differ != want {
-        return Err(format!("client headers differ in {differ:?}, expected {want:?}"));
+        return Err(format!(
+            "client headers differ in {differ:?}, expected {want:?}"
+        ));
     }
     // where only the nonce's spelling differs, the bytes are the same
     if differ == ["X-SOGS-Nonce"] && name != "nonce_not_hex_or_b64" {

@@ -166,7 +166,10 @@ mod tests {
         let b64 = encode_base64(&nonce);
         assert_eq!(b64.len(), 24);
         assert_eq!(decode_hex_or_b64::<16>(&b64), Some(nonce));
-        assert_eq!(decode_hex_or_b64::<16>(b64.trim_end_matches('=')), Some(nonce));
+        assert_eq!(
+            decode_hex_or_b64::<16>(b64.trim_end_matches('=')),
+            Some(nonce)
+        );
         assert_eq!(decode_hex_or_b64::<16>(&to_hex(&nonce)), Some(nonce));
         assert_eq!(
             decode_hex_or_b64::<16>(&to_hex(&nonce).to_uppercase()),
