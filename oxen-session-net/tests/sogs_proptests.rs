@@ -73,9 +73,7 @@ fn case(
     kind: KeyKind,
     nonce: [u8; 16],
     skew: i64,
-    method: &str,
-    (path, query): &(String, String),
-    body: &[u8],
+    (method, (path, query), body): (&str, &(String, String), &[u8]),
 ) -> Case {
     let key = Ed25519SecretKey::from_seed(Seed::from_array(seed));
     let server = ServerPubkey(server);
@@ -137,7 +135,7 @@ proptest! {
         nonce in any::<[u8; 16]>(), skew in -86_400i64..=86_400, method in method(),
         target in target(), body in proptest::collection::vec(any::<u8>(), 0..200),
     ) {
-        let c = case(seed, server, kind, nonce, skew, &method, &target, &body);
+        let c = case(seed, server, kind, nonce, skew, (&method, &target, &body));
         let v = as_sent(&c).unwrap();
         let user = v.user().unwrap();
         prop_assert_eq!(user.id, Signer::new(&c.key, c.server, c.kind).user_id());
@@ -162,7 +160,7 @@ proptest! {
         target in target(), body in proptest::collection::vec(any::<u8>(), 0..64),
         what in 0usize..9, bit in 0usize..512, extra in 1u64..100_000,
     ) {
-        let c = case(seed, server, kind, nonce, skew, &method, &target, &body);
+        let c = case(seed, server, kind, nonce, skew, (&method, &target, &body));
         let s = &c.signed;
         let ts = NOW.checked_add_signed(skew).unwrap();
         let other_nonce = { let mut n = nonce; n[bit % 16] ^= 1 << (bit % 8); encode_base64(&n) };
@@ -203,7 +201,7 @@ proptest! {
         seed in any::<[u8; 32]>(), kind in kind(), nonce in any::<[u8; 16]>(),
         target in target(),
     ) {
-        let c = case(seed, [7; 32], kind, nonce, 0, "GET", &target, b"");
+        let c = case(seed, [7; 32], kind, nonce, 0, ("GET", &target, b""));
         let s = &c.signed;
         let auth = auth(c.server);
         let mut store = MemoryStore::new();
