@@ -573,3 +573,15 @@ fn other_errors_have_no_sogs_status() {
     let e = Error::Session(oxen_session::Error::IdentityResult);
     assert_eq!(e.sogs_status(), None);
 }
+
+#[test]
+fn signer_debug_shows_the_public_id_only() {
+    let key = account(1);
+    for kind in [KeyKind::Unblinded, KeyKind::Blind15, KeyKind::Blind25] {
+        let signer = Signer::new(&key, SERVER, kind);
+        let debug = format!("{signer:?}");
+        oxen_vector_harness::assert_debug_redacted(&debug, &key.to_bytes()[..32]);
+        oxen_vector_harness::assert_debug_redacted(&debug, &*key.seed().expose_bytes());
+        assert!(debug.contains(&hex::encode(signer.pubkey())));
+    }
+}
