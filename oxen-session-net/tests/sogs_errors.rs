@@ -581,7 +581,7 @@ fn signer_debug_shows_the_public_id_only() {
         let signer = Signer::new(&key, SERVER, kind);
         let debug = format!("{signer:?}");
         oxen_vector_harness::assert_debug_redacted(&debug, &key.to_bytes()[..32]);
-        oxen_vector_harness::assert_debug_redacted(&debug, &*key.seed().expose_bytes());
+        oxen_vector_harness::assert_debug_redacted(&debug, key.seed().expose_bytes());
         assert!(debug.contains(&hex::encode(signer.pubkey())));
     }
 }
