@@ -12,6 +12,7 @@ mod crypto;
 mod onion;
 mod ons;
 mod scan;
+mod session;
 mod swarm;
 mod tx;
 
@@ -32,5 +33,6 @@ fn main() {
     swarm::run();
     ons::run();
     scan::run();
+    session::run();
     println!("\ntour finished: every step above checked its own result");
 }
