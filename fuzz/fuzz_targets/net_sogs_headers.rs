@@ -13,7 +13,9 @@
 //!   and clock (`fuzz/corpus/net_sogs_headers` holds the `sogs_auth.json` cases in this form);
 //! * signed mode: a request `method target body` is signed by a fixed account with the key
 //!   kind, then every header field given replaces the signed value (`-`: removed). If the check
-//!   accepts, the values decode to the signed bytes and the timestamp text is unchanged;
+//!   accepts under the account's key, the values decode to the signed bytes and the timestamp
+//!   text is unchanged; if it accepts under another key (a whole signed set from the seeds),
+//!   the message verifies under that key;
 //! * v4 mode: the bytes after `flags` are a v4 request, parsed and checked.
 #![no_main]
 #![allow(
@@ -28,9 +30,10 @@ use std::time::Duration;
 use libfuzzer_sys::fuzz_target;
 use oxen_onion::V4Request;
 use oxen_session_net::community::auth::{
-    AuthStore, HeaderValues, KeyKind, PrefixRule, Request, ServerAuth, Signer, UserId, Verdict,
-    check_v4_request, decode_hex_or_b64,
+    AuthStore, HeaderValues, KeyKind, PrefixRule, Request, ServerAuth, SignedMessage, Signer,
+    UserId, Verdict, check_v4_request, decode_hex_or_b64,
 };
+use oxen_session_net::oxen_session::ed25519::{self, Signature};
 use oxen_session_net::oxen_session::{Ed25519SecretKey, Seed, ServerPubkey};
 
 /// The vectors' server key and clock.
@@ -125,7 +128,8 @@ fuzz_target!(|data: &[u8]| {
         _ => KeyKind::Blind25,
     };
     let account = Ed25519SecretKey::from_seed(Seed::from_array([7; 32]));
-    let Ok(signed) = Signer::new(&account, ServerPubkey(SERVER), kind).sign_with(
+    let signer = Signer::new(&account, ServerPubkey(SERVER), kind);
+    let Ok(signed) = signer.sign_with(
         &[0x5a; 16],
         NOW,
         method,
@@ -145,17 +149,32 @@ fuzz_target!(|data: &[u8]| {
     }
     match auth.handle_http_auth(&h, &request, now, &mut store) {
         Ok(Verdict::User(user)) => {
-            // accepted: the same key, nonce and signature bytes, the same timestamp text
-            let same = |a: Option<&str>, b: &str, n: usize| match n {
-                33 => decode_hex_or_b64::<33>(a.unwrap()) == decode_hex_or_b64::<33>(b),
-                16 => decode_hex_or_b64::<16>(a.unwrap()) == decode_hex_or_b64::<16>(b),
-                _ => decode_hex_or_b64::<64>(a.unwrap()) == decode_hex_or_b64::<64>(b),
-            };
-            assert!(same(h.pubkey, &signed.headers.pubkey, 33));
-            assert!(same(h.nonce, &signed.headers.nonce, 16));
-            assert!(same(h.signature, &signed.headers.signature, 64));
-            assert_eq!(h.timestamp, Some(signed.headers.timestamp.as_str()));
-            assert_eq!(user.kind, kind);
+            let key = decode_hex_or_b64::<33>(h.pubkey.unwrap()).unwrap();
+            if &key == signer.pubkey() {
+                // our account's key: only the signed nonce, signature and timestamp text pass
+                // (other spellings of the same bytes aside); nobody else can sign for it
+                assert_eq!(decode_hex_or_b64::<16>(h.nonce.unwrap()), Some([0x5a; 16]));
+                assert_eq!(
+                    decode_hex_or_b64::<64>(h.signature.unwrap()),
+                    decode_hex_or_b64::<64>(&signed.headers.signature)
+                );
+                assert_eq!(h.timestamp, Some(signed.headers.timestamp.as_str()));
+                assert_eq!(user.kind, kind);
+            } else {
+                // another complete, validly signed set (the seeds hold the vectors' requests):
+                // the message verifies under that key, checked here on the concatenation
+                let nonce = decode_hex_or_b64::<16>(h.nonce.unwrap()).unwrap();
+                let sig = decode_hex_or_b64::<64>(h.signature.unwrap()).unwrap();
+                let message = SignedMessage::new(
+                    auth.server_pubkey(),
+                    &nonce,
+                    h.timestamp.unwrap(),
+                    &request,
+                )
+                .to_vec();
+                assert!(ed25519::verify(&Signature(sig), &user.key, &message).is_ok());
+                assert_eq!(&key[1..], user.key.as_bytes());
+            }
         }
         Ok(Verdict::Anonymous) => assert_eq!(h.missing(), 4),
         Err(e) => assert!(e.sogs_status().is_some(), "{e:?}"),
