@@ -405,3 +405,42 @@ fn rejection_display_shows_status_and_text() {
     assert_eq!(r.method(), None);
     assert_eq!(Status::NotAcceptable.to_string(), "406");
 }
+
+/// The storage server reads any network byte (oxenss `user_pubkey::load`: 66 hex digits, the
+/// first two are the network) and signs nothing of it for a non-`05` account (the key is the
+/// 32 bytes after it), so a group's signed request also passes under the same key with
+/// another network byte. Found by `a_changed_byte_never_passes_as_another_request` (seed in
+/// `storage_proptests.proptest-regressions`), which assumed the account was bound; the node
+/// gives the server's verdict, the property now allows exactly this change. A `05` account is
+/// bound through `pubkey_ed25519` (its X25519 conversion must equal the account key).
+#[test]
+fn the_network_byte_of_a_non_05_account_is_not_signed() {
+    let k = keys();
+    let request: Request = DeleteAll {
+        namespace: NamespaceOrAll::One(Namespace(1000)),
+    }
+    .into();
+    let body = build_request(&request, &Signer::GroupAdmin(&k.group), NOW as u64)
+        .unwrap()
+        .to_json();
+    let group = AccountId::parse(&GroupId::from_ed25519(*k.group.public_key()).to_hex()).unwrap();
+    let other = body.replacen(
+        &format!("\"03{}", hex::encode(group.key())),
+        &format!("\"13{}", hex::encode(group.key())),
+        1,
+    );
+    assert_ne!(other, body);
+    let original = verify_request(body.as_bytes(), &NodeContext::at(NOW)).unwrap();
+    let changed = verify_request(other.as_bytes(), &NodeContext::at(NOW)).unwrap();
+    assert_eq!(original.account().prefix(), 0x03);
+    assert_eq!(changed.account().prefix(), 0x13);
+    assert_eq!(changed.account().key(), original.account().key());
+    assert_eq!(changed.signed_message(), original.signed_message());
+
+    // a user account cannot be moved: to 05 the key must be `pubkey_ed25519`'s conversion
+    let user_body = build_request(&request, &Signer::User(&k.user), NOW as u64)
+        .unwrap()
+        .to_json();
+    let moved = user_body.replacen("\"05", "\"15", 1);
+    assert!(verify_request(moved.as_bytes(), &NodeContext::at(NOW)).is_err());
+}
