@@ -37,6 +37,9 @@ mod snode_verify;
 #[path = "harness/subaccount.rs"]
 mod subaccount;
 
+#[path = "harness/sogs_auth.rs"]
+mod sogs_auth;
+
 use oxen_vector_harness::{CheckResult, Known, known, run_vector_dir};
 
 /// A file checker: cases checked, or the failures (each naming its case).
@@ -59,6 +62,7 @@ const KNOWN: &[Known<Checker>] = &[
     known("snode_verify.json", 144, snode_verify::snode_verify),
     known("subaccount.json", 16, subaccount::subaccount),
     // community requests (§16)
+    known("sogs_auth.json", 47, sogs_auth::sogs_auth),
 ];
 
 #[test]
