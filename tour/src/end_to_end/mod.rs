@@ -5,12 +5,16 @@
 //! client stores it, then a `store` request (`oxen-session-net`); it travels through three
 //! onion hops (`oxen-onion`, every node peeling its layer) to a node of Bob's swarm, which
 //! gives the storage server's verdict and keeps it; Bob signs a `retrieve`, gets the message
-//! back through a second path, unwraps it, opens it and knows it is from Alice.
+//! back through a second path, unwraps it, opens it and knows it is from Alice. Then a
+//! community (`community`): Bob posts under his blinded id, authenticated with the `X-SOGS-*`
+//! headers and carried as a v4 onion request; the server checks it; Alice reads the post and
+//! recognises Bob.
 //!
 //! Nothing of our own code is mocked: every key is real, every byte is what the crates build
-//! and check. The simulation is the network itself (nodes are function calls) and the swarm's
-//! database (`swarm_node`).
+//! and check. The simulation is the network itself (nodes are function calls), the swarm's
+//! database (`swarm_node`) and the community server's (`community`).
 
+mod community;
 mod network;
 mod onion_path;
 mod swarm_node;
@@ -66,7 +70,7 @@ pub fn run() {
     let ((alice, _), t) = timed(|| new_account(&mut rng));
     let (bob, _) = new_account(&mut rng);
     println!(
-        "  accounts (new, {t:?} each): Alice {}…, Bob {}…",
+        "  new accounts (Alice's in {t:?}): Alice {}…, Bob {}…",
         &alice.session_id().to_hex()[..12],
         &bob.session_id().to_hex()[..12]
     );
@@ -130,6 +134,10 @@ pub fn run() {
         start.elapsed() - t_network
     );
     afterwards(&alice, &bob, &network, &mut swarm_db, node, &hash);
+
+    // 7. A community post by Bob, read by Alice.
+    let (_, t) = timed(|| community::run(&bob, &bob_id, &network, &mut rng));
+    println!("  the community step in {t:?}");
 }
 
 /// 1. The ONS lookup: the record as the network keeps it, the answer Alice gets, and its

@@ -1,8 +1,9 @@
 //! One storage request through an onion path and its answer back: the client builds the onion
 //! (`oxen-onion`'s builder, xchacha20), the entry node peels its layer with `peel_edge`, the
-//! next two and the destination with `peel_relay`, the destination hands the request body to
-//! its storage RPC and encrypts the answer for the client (`Delivery::reply`), which every hop
-//! passes back unchanged and the client decrypts.
+//! next two and the destination with `peel_relay` ([`peel`], also used for the community
+//! server's path), the destination hands the request body to its storage RPC and encrypts the
+//! answer for the client (`Delivery::reply`), which every hop passes back unchanged and the
+//! client decrypts.
 
 use oxen_onion::node::{self, Decision};
 use oxen_onion::reply::{ResponseBody, SnodeResponse};
@@ -37,26 +38,10 @@ pub fn round_trip(
     // spec §4: a 3-hop xchacha20 request to a service node adds 865 bytes
     assert_eq!(request.as_bytes().len(), payload.len() + 865);
 
-    // Entry node: the HTTPS body; then the bencoded relay message, node to node.
-    let (mut decision, t) =
-        timed(|| node::peel_edge(&path[0].keys, request.as_bytes(), rng).unwrap());
-    let mut peeled = vec![format!("{} B in {t:?}", request.as_bytes().len())];
-    let mut next = path.iter().skip(1).copied().chain([dest]);
-    let delivery = loop {
-        match decision {
-            Decision::RelayToNode(relay) => {
-                let keys = &next.next().unwrap().keys;
-                assert_eq!(relay.next_node, keys.ed25519);
-                let msg = relay.message.to_bytes();
-                let (d, t) = timed(|| node::peel_relay(keys, &msg, rng).unwrap());
-                peeled.push(format!("{} B in {t:?}", msg.len()));
-                decision = d;
-            }
-            Decision::Deliver(d) => break d,
-            Decision::ForwardToServer(_) => unreachable!("a service-node destination"),
-        }
+    let (decision, peeled) = peel(&[path[0], path[1], path[2], dest], request.as_bytes(), rng);
+    let Decision::Deliver(delivery) = decision else {
+        unreachable!("a service-node destination")
     };
-    assert!(next.next().is_none(), "every node peeled one layer");
     assert_eq!(delivery.body, payload);
     println!(
         "    peeled: entry {} | hop 2 {} | hop 3 {} | swarm node {}: the request body, intact",
@@ -75,4 +60,28 @@ pub fn round_trip(
         reply.body.len()
     );
     answer
+}
+
+/// Each of `nodes` peels its layer of `request` in turn: the first as the entry node (the
+/// HTTPS body, `peel_edge`), the others from the bencoded message the previous one relayed
+/// (`peel_relay`). Returns the last node's decision and, per node, the bytes it peeled and
+/// its time.
+pub fn peel(
+    nodes: &[&ServiceNode],
+    request: &[u8],
+    rng: &mut rand::rngs::ThreadRng,
+) -> (Decision, Vec<String>) {
+    let (mut decision, t) = timed(|| node::peel_edge(&nodes[0].keys, request, rng).unwrap());
+    let mut peeled = vec![format!("{} B in {t:?}", request.len())];
+    for next in &nodes[1..] {
+        let Decision::RelayToNode(relay) = decision else {
+            panic!("a path node must relay")
+        };
+        assert_eq!(relay.next_node, next.keys.ed25519);
+        let msg = relay.message.to_bytes();
+        let (d, t) = timed(|| node::peel_relay(&next.keys, &msg, rng).unwrap());
+        peeled.push(format!("{} B in {t:?}", msg.len()));
+        decision = d;
+    }
+    (decision, peeled)
 }
