@@ -9,6 +9,7 @@
 )]
 
 mod crypto;
+mod end_to_end;
 mod onion;
 mod ons;
 mod scan;
@@ -34,5 +35,6 @@ fn main() {
     ons::run();
     scan::run();
     session::run();
+    end_to_end::run();
     println!("\ntour finished: every step above checked its own result");
 }

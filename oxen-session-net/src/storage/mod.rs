@@ -15,6 +15,7 @@
 //! | `account` | [`AccountId`] (the `pubkey` parameter) | oxenss `user_pubkey::load` |
 //! | [`signed`] | the signed string of each method | oxenss `verify_signature` parts; desktop `snodeSignatures.ts` |
 //! | `request` | typed requests ([`Store`], [`Retrieve`], …), limits | oxenss `rpc::*` fields |
+//! | `message_hash` | [`message_hash`]: the hash a node files a stored message under | oxenss `computeMessageHash` |
 //! | `client` | [`Signer`], [`build_request`], [`ClientRequest`], [`batch_json`] | desktop `SnodeRequestTypes.ts`, `batchRequest.ts` |
 //! | `b64` | base64 / hex with the server's oxenc rules | oxenc `is_base64`, `from_base64`, `is_hex` |
 //! | `json_in` | the body read as nlohmann::json reads it | nlohmann::json 3.x, `process_client_req(string_view)` |
@@ -34,6 +35,7 @@ mod fields;
 mod json_in;
 mod json_out;
 mod load;
+mod message_hash;
 mod method;
 mod namespace;
 mod node;
@@ -47,6 +49,7 @@ pub use account::AccountId;
 pub use auth::{NoRevocations, RevokedTokens};
 pub use b64::{decode_base64, is_base64};
 pub use client::{ClientRequest, Signer, batch_json, build_request, sequence_json};
+pub use message_hash::message_hash;
 pub use method::{ExpireMode, Method};
 pub use namespace::{Namespace, NamespaceOrAll};
 pub use node::{
