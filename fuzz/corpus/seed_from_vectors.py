@@ -115,4 +115,56 @@ def mnemonic_seed(c):
 mn = [c for c in vec("oxen-mnemonic", "oxen_electrum")["cases"] if "words" in c]
 mn += vec("oxen-mnemonic", "session_recovery")["cases"]
 write("mnemonic_decode", [mnemonic_seed(c) for c in spread(mn, 40)])
+
+# oxen-session (layouts in each target's doc comment)
+sv = lambda name: vec("oxen-session", name)["cases"]
+
+
+def incoming_seed(c):
+    """Byte 0 even: a 32-byte Ed25519 seed follows; odd: an X25519 secret key."""
+    if c["kind"] == "x25519":
+        return b"\x01" + h(c["x25519_sk"]) + h(c["ciphertext"])
+    return b"\x00" + h(c["ed25519_privkey"])[:32] + h(c["ciphertext"])
+
+
+di = [c for c in sv("decrypt_incoming") if len(h(c.get("ed25519_privkey", "00" * 32))) in (32, 64)]
+write("session_decrypt_incoming", [incoming_seed(c) for c in spread(di, 44)])
+
+multi = []
+for c in sv("multi_encrypt"):
+    k = c["kind"]
+    dom = c.get("domain", "").encode()
+    if k == "decrypt_for_multiple_simple" and "encoded" in c:
+        multi.append(b"\x01" + bytes([len(dom)]) + h(c["x25519_sk"]) + h(c["sender_x25519_pk"]) + dom + h(c["encoded"]))
+    elif k == "decrypt_for_multiple_simple_ed25519" and "encoded" in c:
+        multi.append(b"\x00" + bytes([len(dom)]) + h(c["ed25519_sk"])[:32] + h(c["sender_ed25519_pk"]) + dom + h(c["encoded"]))
+    elif k == "decrypt_for_multiple" and "ciphertexts" in c:
+        cts = [h(x) for x in c["ciphertexts"]]
+        lens = bytes([min(len(x), 255) for x in cts[:4]] + [0] * (4 - len(cts[:4])))
+        multi.append(b"\x81" + bytes([len(dom)]) + h(c["x25519_sk"]) + h(c["sender_x25519_pk"]) + dom + lens + h(c["nonce"]) + b"".join(cts))
+write("session_multi_decrypt", multi)
+
+dom_idx = {"UserProfile": 0, "Contacts": 1, "ConvoInfoVolatile": 2, "UserGroups": 3, "groups::Info": 4, "groups::Members": 5}
+write("session_config_decrypt", [h(c["key"]) + bytes([dom_idx[c["domain"]]]) + h(c["ciphertext"])
+                                 for c in spread([c for c in sv("config_encrypt") if "ciphertext" in c and c.get("domain") in dom_idx and len(h(c["key"])) == 32])])
+write("session_push_decrypt", [(b"\x00" + h(c["enc_key"]) if len(h(c["enc_key"])) == 32 else bytes([0xf0 + min(len(h(c["enc_key"])), 15)]) + h(c["enc_key"])[:15]) + h(c["payload"])
+                               for c in spread(sv("push_notification"))])
+write("session_ons_decrypt", [bytes([len(c["name_lowercase"].encode())]) + c["name_lowercase"].encode() + (b"\x00" if len(h(c["nonce"])) == 24 else bytes([0xf0 + min(len(h(c["nonce"])), 15)])) + h(c["nonce"]) + h(c["ciphertext"])
+                              for c in spread(sv("ons_response"))])
+ids = []
+for c in sv("blind_keys"):
+    for k in ("session_id", "blinded_id", "blinded_id_0", "server_pk"):
+        if isinstance(c.get(k), str):
+            ids.append(c[k].encode())
+            try:
+                ids.append(h(c[k]))
+            except ValueError:
+                pass
+write("session_id_parse", spread(ids, 40))
+bid = [h(c["server_pk"]) + h(c["ed25519_pk"]) + h(c.get("blinded_id", "")) for c in sv("blind_keys")
+       if c["kind"] in ("blinded15_id_from_ed", "blinded25_id_from_ed", "all") and len(h(c.get("ed25519_pk", ""))) == 32 and "server_pk" in c]
+write("session_blinded_id", bid)
+write("session_recovery_phrase", [c["words"].encode() for c in spread(sv("session_recovery"), 37)])
+write("session_blinded_dm_decrypt", [b"\x00\x00" + bytes([0 if c["sender_id"].startswith("15") else 1]) + h(c["server_pk"]) + h(c["ciphertext"])
+                                     for c in spread(sv("decrypt_from_blinded_recipient")) if "ciphertext" in c and "server_pk" in c])
 print("seeded")

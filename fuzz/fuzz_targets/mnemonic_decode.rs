@@ -22,12 +22,19 @@ use oxen_mnemonic::{
 };
 
 fn position(l: Language) -> usize {
-    Language::DETECTION_ORDER.iter().position(|&x| x == l).unwrap()
+    Language::DETECTION_ORDER
+        .iter()
+        .position(|&x| x == l)
+        .unwrap()
 }
 
 /// EnglishOld cannot encode: its bytes are re-encoded in English.
 fn encodable(l: Language) -> Language {
-    if l.is_encodable() { l } else { Language::English }
+    if l.is_encodable() {
+        l
+    } else {
+        Language::English
+    }
 }
 
 /// `bytes` re-encoded in `lang` decode (general form, checksum word) to the same bytes in the
@@ -87,7 +94,10 @@ fuzz_target!(|data: &[u8]| {
         let again = mn_encode(&entropy);
         assert_eq!(mn_decode(again.expose_str()).unwrap(), entropy);
         if let Ok((b, l)) = words_to_bytes(text, 16) {
-            assert_eq!((b.expose_bytes(), l), (&entropy.expose_bytes()[..], Language::English));
+            assert_eq!(
+                (b.expose_bytes(), l),
+                (&entropy.expose_bytes()[..], Language::English)
+            );
         }
     }
 });

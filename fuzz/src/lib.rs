@@ -1,7 +1,8 @@
 //! Code shared by the fuzz targets (not published): field edits applied to valid objects
-//! ([`edit`]), builders of valid objects ([`valid`]) and the differential comparisons with
-//! monero-oxide with their allow-list ([`diff`]).
-#![forbid(unsafe_code)]
+//! ([`edit`]), builders of valid objects ([`valid`], [`session_valid`]), the differential
+//! comparisons with monero-oxide ([`diff`]) and with libsodium ([`sodium_diff`]), each with
+//! its allow-list. The only `unsafe` code is the libsodium FFI in [`sodium`].
+#![deny(unsafe_code)]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -12,6 +13,12 @@
 
 pub mod diff;
 pub mod edit;
+pub mod session_valid;
+#[allow(unsafe_code)]
+pub mod sodium;
+pub mod sodium_diff;
+#[cfg(test)]
+mod sodium_vectors;
 pub mod valid;
 
 /// A deterministic RNG for our APIs (`rand_core` 0.10), seeded by the fuzzer.

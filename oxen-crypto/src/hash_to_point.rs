@@ -33,7 +33,7 @@ use curve25519_dalek::edwards::CompressedEdwardsY;
 use subtle::{Choice, ConstantTimeEq};
 
 use crate::Point;
-use crate::field::Fe;
+use crate::field::FieldElement as Fe;
 use crate::hash::keccak256;
 
 /// Montgomery `A`.

@@ -10,7 +10,7 @@ pub mod base58;
 pub mod batch;
 pub mod clsag;
 mod error;
-mod field;
+pub mod field;
 pub mod hash;
 pub mod hash_to_point;
 pub mod keys;

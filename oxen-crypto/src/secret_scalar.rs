@@ -5,7 +5,7 @@ use core::ops::{Add, AddAssign, Mul, MulAssign, Neg, Sub, SubAssign};
 
 use curve25519_dalek::scalar::Scalar as DScalar;
 use rand_core::CryptoRng;
-use subtle::{Choice, ConditionallySelectable, ConstantTimeEq};
+use subtle::{Choice, ConditionallyNegatable, ConditionallySelectable, ConstantTimeEq};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::{Error, Point, Scalar};
@@ -55,7 +55,8 @@ impl SecretScalar {
         Scalar::from_canonical_bytes(bytes).map(SecretScalar)
     }
 
-    /// `int_le(bytes) mod l` (the reference's `sc_reduce32`).
+    /// `int_le(bytes) mod l` (the reference's `sc_reduce32`). All 256 bits are read: callers
+    /// mirroring libsodium's `crypto_scalarmult_ed25519*`, which ignore bit 255, clear it first.
     #[must_use]
     pub fn from_bytes_mod_order(bytes: &[u8; 32]) -> SecretScalar {
         SecretScalar(Scalar::from_bytes_mod_order(*bytes))
@@ -126,6 +127,12 @@ impl SecretScalar {
     /// `self = other` if `choice`, in constant time (`ConditionallySelectable` needs `Copy`).
     pub fn conditional_assign(&mut self, other: &SecretScalar, choice: Choice) {
         self.0.conditional_assign(&other.0, choice);
+    }
+
+    /// `self = -self` if `choice`, in constant time (the sign fix of XEd25519 and of Session's
+    /// 25-blinding, in oxen-session).
+    pub fn conditional_negate(&mut self, choice: Choice) {
+        self.0.0.conditional_negate(choice);
     }
 }
 
@@ -320,5 +327,23 @@ impl serde::Serialize for SecretScalar {
 impl<'de> serde::Deserialize<'de> for SecretScalar {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         Scalar::deserialize(d).map(SecretScalar)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conditional_negate_negates_only_on_choice() {
+        let a = SecretScalar::from_bytes_mod_order(&[0xff; 32]);
+        let mut c = a.clone();
+        c.conditional_negate(Choice::from(0));
+        assert_eq!(c, a);
+        c.conditional_negate(Choice::from(1));
+        assert_eq!(c, -&a);
+        assert_ne!(c, a);
+        c.conditional_negate(Choice::from(1));
+        assert_eq!(c, a);
     }
 }

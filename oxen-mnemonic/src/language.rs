@@ -101,19 +101,19 @@ impl Language {
     /// The compiled word list.
     pub(crate) fn list(self) -> &'static WordList {
         match self {
-            Language::German => &wordlists::german::LIST,
-            Language::English => &wordlists::english::LIST,
-            Language::Spanish => &wordlists::spanish::LIST,
-            Language::French => &wordlists::french::LIST,
-            Language::Italian => &wordlists::italian::LIST,
-            Language::Dutch => &wordlists::dutch::LIST,
-            Language::Portuguese => &wordlists::portuguese::LIST,
-            Language::Russian => &wordlists::russian::LIST,
-            Language::Japanese => &wordlists::japanese::LIST,
-            Language::ChineseSimplified => &wordlists::chinese_simplified::LIST,
-            Language::Esperanto => &wordlists::esperanto::LIST,
-            Language::Lojban => &wordlists::lojban::LIST,
-            Language::EnglishOld => &wordlists::english_old::LIST,
+            Language::German => &wordlists::GERMAN,
+            Language::English => &wordlists::ENGLISH,
+            Language::Spanish => &wordlists::SPANISH,
+            Language::French => &wordlists::FRENCH,
+            Language::Italian => &wordlists::ITALIAN,
+            Language::Dutch => &wordlists::DUTCH,
+            Language::Portuguese => &wordlists::PORTUGUESE,
+            Language::Russian => &wordlists::RUSSIAN,
+            Language::Japanese => &wordlists::JAPANESE,
+            Language::ChineseSimplified => &wordlists::CHINESE_SIMPLIFIED,
+            Language::Esperanto => &wordlists::ESPERANTO,
+            Language::Lojban => &wordlists::LOJBAN,
+            Language::EnglishOld => &wordlists::ENGLISH_OLD,
         }
     }
 

@@ -1,12 +1,8 @@
 //! The compiled word lists equal the JSON copies of oxen-core's lists (`tests/wordlists/`, from
-//! `shared/vectors/mnemonic/wordlists/`): words in index order, both names, prefix length.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    missing_docs
-)]
+//! `shared/vectors/mnemonic/wordlists/`): words in index order, both names, prefix length; and
+//! the data files compiled in (`src/wordlists/<list>.txt`, `.by_word.bin`, `.by_prefix.bin`)
+//! are what `tools/gen_wordlists.py` makes of the JSON, the index tables recomputed here.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use oxen_mnemonic::{Language, WORD_COUNT};
 use serde_json::Value as J;
@@ -29,6 +25,15 @@ fn file_stem(l: Language) -> &'static str {
     }
 }
 
+fn json_words(j: &J) -> Vec<&str> {
+    j["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect()
+}
+
 fn load(l: Language) -> J {
     let path = format!(
         "{}/tests/wordlists/{}.json",
@@ -44,12 +49,7 @@ fn compiled_lists_equal_the_json_lists() {
     assert_eq!(std::fs::read_dir(dir).unwrap().count(), 13, "13 JSON lists");
     for l in Language::ALL {
         let j = load(l);
-        let words: Vec<&str> = j["words"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|w| w.as_str().unwrap())
-            .collect();
+        let words = json_words(&j);
         assert_eq!(words.len(), WORD_COUNT, "{l:?}");
         assert_eq!(&l.words()[..], &words[..], "{l:?} words");
         assert_eq!(l.name(), j["language_name"].as_str().unwrap(), "{l:?}");
@@ -63,6 +63,35 @@ fn compiled_lists_equal_the_json_lists() {
             j["unique_prefix_length"].as_u64().unwrap(),
             "{l:?}"
         );
+    }
+}
+
+/// The indices sorted by `key(word)` lower-cased, ties by index, as 1626 little-endian `u16`.
+fn sorted_table(words: &[&str], key: impl Fn(&str) -> String) -> Vec<u8> {
+    let mut indices: Vec<u16> = (0..WORD_COUNT as u16).collect();
+    indices.sort_by_key(|&i| (key(words[usize::from(i)]).to_lowercase(), i));
+    indices.into_iter().flat_map(u16::to_le_bytes).collect()
+}
+
+#[test]
+fn data_files_equal_the_json_lists() {
+    let dir = format!("{}/src/wordlists", env!("CARGO_MANIFEST_DIR"));
+    for l in Language::ALL {
+        let (j, stem) = (load(l), file_stem(l));
+        let words = json_words(&j);
+        let p = usize::try_from(j["unique_prefix_length"].as_u64().unwrap()).unwrap();
+        let text = std::fs::read_to_string(format!("{dir}/{stem}.txt")).unwrap();
+        assert_eq!(
+            text,
+            words.iter().map(|w| format!("{w}\n")).collect::<String>(),
+            "{l:?}"
+        );
+        let by_word = sorted_table(&words, str::to_owned);
+        let by_prefix = sorted_table(&words, |w| w.chars().take(p).collect());
+        for (suffix, want) in [("by_word", by_word), ("by_prefix", by_prefix)] {
+            let got = std::fs::read(format!("{dir}/{stem}.{suffix}.bin")).unwrap();
+            assert_eq!(got, want, "{l:?} {suffix}");
+        }
     }
 }
 

@@ -1,111 +1,83 @@
 #!/usr/bin/env python3
-"""Generates src/wordlists/<list>.rs from tests/wordlists/<list>.json (the 13 word lists of
-oxen-core, copied as data from shared/vectors/mnemonic/wordlists/).
+"""Generates the word-list data files in src/wordlists/ from tests/wordlists/<list>.json (the 13
+word lists of oxen-core, copied as data from shared/vectors/mnemonic/wordlists/).
 
-Run from the crate directory (oxen-mnemonic/):  python3 tools/gen_wordlists.py
-Then `cargo test -p oxen-mnemonic --test wordlists` checks the compiled lists against the JSON
-files and the lookup tables against the crate's own case folding.
+Run from anywhere:  python3 tools/gen_wordlists.py
+Then `cargo test -p oxen-mnemonic` checks the data files against the JSON files
+(tests/wordlists.rs) and the lookup tables against the crate's own case folding (unit tests).
 
-Each generated file holds one `WordList`: both names, the unique prefix length, the 1626 words
-in index order, and two permutations of the indices used for binary search:
-  by_word:   indices sorted by the lower-cased whole word;
-  by_prefix: indices sorted by the lower-cased first `unique_prefix_length` code points, ties by
-             index (EnglishOld has shared prefixes; the lookup takes the last of a tie).
+Three files per list, read into the crate at compile time (src/wordlists/mod.rs):
+  <list>.txt           the 1626 words in index order, UTF-8, each followed by "\\n";
+  <list>.by_word.bin   1626 little-endian u16: the indices sorted by the lower-cased whole word,
+                       ties by index;
+  <list>.by_prefix.bin 1626 little-endian u16: the indices sorted by the lower-cased first
+                       `unique_prefix_length` code points, ties by index (EnglishOld has shared
+                       prefixes; the lookup takes the last of a tie).
 Lower-casing here is Python's str.lower(), which equals the crate's simple lower-case folding on
-every list word (tests/wordlists.rs checks the order with the crate's own folding).
-Several entries per line keep every file well under the workspace's 600-line limit.
+every list word (the unit tests check the order with the crate's own folding).
+The names and prefix lengths are written in src/wordlists/mod.rs, one line per list;
+tests/wordlists.rs compares them with the JSON.
 """
 import json
 import os
+import struct
 import sys
 
+# The JSON file stems, in oxen-core's listing order (EnglishOld last).
 LISTS = [
-    # (json file stem, Rust module name)
-    ("german", "german"),
-    ("english", "english"),
-    ("spanish", "spanish"),
-    ("french", "french"),
-    ("italian", "italian"),
-    ("dutch", "dutch"),
-    ("portuguese", "portuguese"),
-    ("russian", "russian"),
-    ("japanese", "japanese"),
-    ("chinese_simplified", "chinese_simplified"),
-    ("esperanto", "esperanto"),
-    ("lojban", "lojban"),
-    ("english_old", "english_old"),
+    "german",
+    "english",
+    "spanish",
+    "french",
+    "italian",
+    "dutch",
+    "portuguese",
+    "russian",
+    "japanese",
+    "chinese_simplified",
+    "esperanto",
+    "lojban",
+    "english_old",
 ]
 
 N_WORDS = 1626
-WIDTH = 96  # characters per generated line (the items are rustfmt::skip'ed)
 
 
-def rust_str(s):
-    out = '"'
-    for ch in s:
-        if ch in '"\\':
-            out += "\\" + ch
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out += "\\u{%x}" % ord(ch)
-        else:
-            out += ch
-    return out + '"'
+def check_word(stem, i, w):
+    """A word is non-empty and has no white space or control character (the text format and the
+    decoders' word splitting rely on it; the crate refuses such a file at compile time)."""
+    if not w or any(ord(c) <= 0x20 or ord(c) == 0x7F or c.isspace() for c in w):
+        sys.exit(f"{stem}: word {i} {w!r} is empty or has white space or a control character")
 
 
-def pack(items, indent="        "):
-    """Joins the items with ", " into lines of at most WIDTH characters (counted in code points)."""
-    lines, cur = [], ""
-    for it in items:
-        piece = it + ","
-        if cur and len(indent) + len(cur) + 1 + len(piece) > WIDTH:
-            lines.append(indent + cur)
-            cur = piece
-        else:
-            cur = piece if not cur else cur + " " + piece
-    if cur:
-        lines.append(indent + cur)
-    return "\n".join(lines)
+def u16_le(indices):
+    return struct.pack(f"<{len(indices)}H", *indices)
 
 
-def generate(stem, module, src_dir, out_dir):
+def write(path, data):
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+def generate(stem, src_dir, out_dir):
     with open(os.path.join(src_dir, stem + ".json"), encoding="utf-8") as f:
         d = json.load(f)
     words = d["words"]
     p = d["unique_prefix_length"]
     if len(words) != N_WORDS:
         sys.exit(f"{stem}: {len(words)} words, expected {N_WORDS}")
+    for i, w in enumerate(words):
+        check_word(stem, i, w)
     by_word = sorted(range(N_WORDS), key=lambda i: (words[i].lower(), i))
     by_prefix = sorted(range(N_WORDS), key=lambda i: (words[i][:p].lower(), i))
-    source = d.get("source", "")
-    text = f"""//! {d["english_name"]} word list, from
-//! `{source}`.
-//!
-//! Generated by `tools/gen_wordlists.py` from `tests/wordlists/{stem}.json`; do not edit by
-//! hand (`tests/wordlists.rs` compares this file with the JSON).
-
-use crate::word_list::WordList;
-
-/// The {d["english_name"]} list ({len(words)} words, unique prefix length {p}).
-#[rustfmt::skip]
-pub(crate) static LIST: WordList = WordList {{
-    name: {rust_str(d["language_name"])},
-    english_name: {rust_str(d["english_name"])},
-    prefix_len: {p},
-    words: &[
-{pack([rust_str(w) for w in words])}
-    ],
-    by_word: &[
-{pack([str(i) for i in by_word])}
-    ],
-    by_prefix: &[
-{pack([str(i) for i in by_prefix])}
-    ],
-}};
-"""
-    path = os.path.join(out_dir, module + ".rs")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-    return path, text.count("\n")
+    out = [
+        (stem + ".txt", "".join(w + "\n" for w in words).encode("utf-8")),
+        (stem + ".by_word.bin", u16_le(by_word)),
+        (stem + ".by_prefix.bin", u16_le(by_prefix)),
+    ]
+    for name, data in out:
+        write(os.path.join(out_dir, name), data)
+    return [name for name, _ in out]
 
 
 def main():
@@ -114,11 +86,9 @@ def main():
     src_dir = os.path.join(crate, "tests", "wordlists")
     out_dir = os.path.join(crate, "src", "wordlists")
     os.makedirs(out_dir, exist_ok=True)
-    for stem, module in LISTS:
-        path, n = generate(stem, module, src_dir, out_dir)
-        if n > 600:
-            sys.exit(f"{path}: {n} lines, over the 600-line limit")
-        print(f"{os.path.relpath(path, crate)}: {n} lines")
+    for stem in LISTS:
+        names = generate(stem, src_dir, out_dir)
+        print(f"src/wordlists/{{{', '.join(names)}}}")
 
 
 if __name__ == "__main__":

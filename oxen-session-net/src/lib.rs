@@ -5,7 +5,12 @@
 
 extern crate alloc;
 
+pub mod community;
+pub mod envelope;
 mod error;
+pub mod padding;
+pub mod proto;
+pub mod storage;
 
 pub use error::Error;
 /// The Session protocol layer this crate builds on (keys, ids, sealing, blinding).

@@ -157,7 +157,7 @@ pub(crate) fn sign_with_nonce(
     let r_point = EdwardsPoint::mul_base(r.expose_dalek())
         .compress()
         .to_bytes();
-    let k = SecretScalar(challenge(&r_point, public, message));
+    let k = SecretScalar::from_dalek(challenge(&r_point, public, message));
     let s = &(&k * a) + r;
     Signature::from_parts(&r_point, s.expose_bytes())
 }

@@ -31,6 +31,10 @@
 //! | blinding: "server_pk must be hex (64 digits)" | [`Error::InvalidHex`] for [`Input::ServerPubkey`] |
 //! | blinding: "ed25519 pubkey to x25519 pubkey conversion failed", "Sender ed25519 pubkey to x25519 pubkey conversion failed" | [`Error::InvalidPoint`] for [`Input::Ed25519PublicKey`] |
 //! | blinded messages: "Crypto aead encryption failed" (beyond XChaCha20-Poly1305's limit, where libsodium aborts first) | [`Error::InvalidLength`] for [`Input::Message`] |
+//! | subaccounts: "Invalid signing value: size is wrong" | [`Error::InvalidLength`] for [`Input::SigningValue`] |
+//! | subaccounts: "Invalid session ID: expected 66 hex digits starting with 03" / "… with 05" | [`Error::InvalidHex`] / [`Error::InvalidPrefix`] for [`Input::GroupId`] / [`Input::SessionId`] |
+//! | subaccounts: "scalarmult failed: perhaps an invalid session id?" | [`Error::InvalidPoint`] for [`Input::SessionId`] (the member's key is not a point), [`Error::IdentityResult`] (a blind factor of zero) |
+//! | subaccounts: `swarm_verify_subaccount` returning `false` | [`Error::InvalidLength`] ([`Input::SigningValue`]), [`Error::SubaccountPrefix`], [`Error::SubaccountAccess`], [`Error::InvalidSignature`] |
 //!
 //! "No match" in multi-recipient decryption is an `Option`, not an error.
 
@@ -79,6 +83,13 @@ pub enum Input {
     /// The padding of the bencoded multi-recipient form: junk bytes of the wrong length given
     /// to `encrypt_for_multiple_simple_with`, or a `pad` whose junk size overflows.
     Padding,
+    /// A group id: `03 ‖ C`, the group's Ed25519 key; 66 hex digits.
+    GroupId,
+    /// A group subaccount token `prefix ‖ flags ‖ 0 ‖ 0 ‖ kT` (36 bytes).
+    SubaccountToken,
+    /// The admin's 100-byte signing value `prefix ‖ flags ‖ 0 ‖ 0 ‖ k ‖ signature` of a
+    /// group subaccount.
+    SigningValue,
 }
 
 impl fmt::Display for Input {
@@ -101,6 +112,9 @@ impl fmt::Display for Input {
             Input::OnsValue => "decrypted ONS value",
             Input::Message => "message",
             Input::Padding => "multi-recipient padding",
+            Input::GroupId => "group id",
+            Input::SubaccountToken => "subaccount token",
+            Input::SigningValue => "subaccount signing value",
         })
     }
 }
@@ -256,6 +270,21 @@ pub enum Error {
     /// no 13-word recovery phrase encodes it.
     #[error("the seed's upper 16 bytes are not zero: it has no recovery phrase")]
     SeedUpperHalfNotZero,
+    /// A subaccount signing value (or token) is for another kind of account: its prefix byte
+    /// is not the group prefix `03` and its flags lack any-prefix (`0x08`).
+    #[error("subaccount prefix {prefix:#04x} is not the group prefix and any-prefix is not set")]
+    SubaccountPrefix {
+        /// The prefix byte found.
+        prefix: u8,
+    },
+    /// A subaccount's flags lack an access the check requires (read, write, delete).
+    #[error("subaccount flags {granted:#04x} lack the required {required:#04x}")]
+    SubaccountAccess {
+        /// The flag bits required (`0x01` read, `0x02` write, `0x04` delete).
+        required: u8,
+        /// The flag bits the subaccount has.
+        granted: u8,
+    },
 }
 
 impl From<oxen_mnemonic::Error> for Error {

@@ -382,3 +382,94 @@ impl FromStr for ServerPubkey {
         ServerPubkey::from_hex(s)
     }
 }
+
+/// A closed group's id: `0x03 ‖ C`, the group's Ed25519 public key (spec §11), shown as 66
+/// lower-case hex digits. Storage requests for the group's swarm are made for this account.
+///
+/// ```
+/// use oxen_session::{Ed25519SecretKey, GroupId, Seed};
+///
+/// let group = Ed25519SecretKey::from_seed(Seed::from_array([3; 32]));
+/// let id = GroupId::from_ed25519(*group.public_key());
+/// assert!(id.to_hex().starts_with("03"));
+/// assert_eq!(id.to_hex().parse::<GroupId>()?, id);
+/// # Ok::<(), oxen_session::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GroupId(Ed25519PublicKey);
+
+impl GroupId {
+    /// The leading byte of every group id.
+    pub const PREFIX: u8 = 0x03;
+    /// Bytes of a group id.
+    pub const LEN: usize = 33;
+
+    /// The group id of the group's Ed25519 public key `C` (no point check: the key is used as
+    /// bytes, each use applies its own rule).
+    #[must_use]
+    pub const fn from_ed25519(key: Ed25519PublicKey) -> GroupId {
+        GroupId(key)
+    }
+
+    /// Exactly 66 hex digits (either case) starting `03` (libsession's `session_id_pk(id, "03")`,
+    /// "Invalid session ID: expected 66 hex digits starting with 03").
+    ///
+    /// # Errors
+    /// [`Error::InvalidHex`], then [`Error::InvalidPrefix`] (both for [`Input::GroupId`]).
+    pub fn from_hex(s: &str) -> Result<GroupId, Error> {
+        let bytes = hex::<33>(s, Input::GroupId)?;
+        match bytes.split_first() {
+            Some((&Self::PREFIX, rest)) => {
+                Ed25519PublicKey::from_bytes(rest)
+                    .map(GroupId)
+                    .map_err(|_| Error::InvalidHex {
+                        input: Input::GroupId,
+                    })
+            }
+            _ => Err(Error::InvalidPrefix {
+                input: Input::GroupId,
+            }),
+        }
+    }
+
+    /// The group's Ed25519 public key `C` (the 32 bytes after the prefix).
+    #[must_use]
+    pub const fn public_key(&self) -> &Ed25519PublicKey {
+        &self.0
+    }
+
+    /// The 33 bytes `03 ‖ C`.
+    #[must_use]
+    pub fn to_bytes(&self) -> [u8; 33] {
+        let mut out = [Self::PREFIX; 33];
+        for (o, b) in out.iter_mut().skip(1).zip(self.0.as_bytes()) {
+            *o = *b;
+        }
+        out
+    }
+
+    /// 66 lower-case hex digits.
+    #[must_use]
+    pub fn to_hex(&self) -> String {
+        to_hex(&self.to_bytes())
+    }
+}
+
+impl fmt::Display for GroupId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_hex())
+    }
+}
+
+impl fmt::Debug for GroupId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "GroupId({})", self.to_hex())
+    }
+}
+
+impl FromStr for GroupId {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<GroupId, Error> {
+        GroupId::from_hex(s)
+    }
+}

@@ -8,6 +8,7 @@ extern crate alloc;
 pub mod blinded_dm;
 pub mod blinding;
 pub mod config;
+pub mod curve25519_sign;
 pub mod ed25519;
 pub mod error;
 mod field;
@@ -23,6 +24,7 @@ pub mod push;
 pub mod recovery;
 pub mod scalar;
 pub mod sealed_box;
+pub mod subaccount;
 pub mod xed25519;
 
 /// The key crate shared with `oxen-onion` (its codecs, batched X25519, …).
@@ -38,7 +40,7 @@ pub use rand_core;
 
 pub use ed25519::Signature;
 pub use error::{Error, Input, PointCheck, SignatureCheck};
-pub use id::{BlindedId, Blinding, ServerPubkey, SessionId};
+pub use id::{BlindedId, Blinding, GroupId, ServerPubkey, SessionId};
 pub use incoming::{IncomingKey, decrypt_incoming, decrypt_incoming_session_id};
 pub use keys::{
     Ed25519SecretKey, Seed, diffie_hellman, ed25519_key_pair, edsk_to_x, seed_for_ed_privkey,

@@ -7,6 +7,7 @@
 //! | use | libsodium function | canonical `y < p` | not small order | decodes | libsodium's subgroup check | here |
 //! | --- | --- | --- | --- | --- | --- | --- |
 //! | scalar multiplication | `crypto_scalarmult_ed25519[_noclamp]` | yes | yes | yes | yes | [`Point::decode`] |
+//! | point validation | `crypto_core_ed25519_is_valid_point` (SOGS `X-SOGS-Pubkey`) | yes | yes | yes | yes | [`Point::decode`] (the same checks in the same order; its `ge25519_is_on_curve` follows from decoding) |
 //! | Ed25519 → X25519 | `crypto_sign_ed25519_pk_to_curve25519` | **no** | yes | yes | yes | [`ConvertiblePoint::decode`], [`ed_to_x`] |
 //! | signature key `A` | `crypto_sign_ed25519_verify_detached` | yes | yes | yes | **no** (cofactorless equation) | `decode_for_verify` (used by [`crate::ed25519::verify`]) |
 //!
@@ -164,11 +165,13 @@ pub struct Point {
 
 impl Point {
     /// Applies the scalar-multiplication rule to `bytes` (variable time: points are public).
+    /// It is also `crypto_core_ed25519_is_valid_point`'s rule.
     ///
     /// # Errors
     /// The first check that fails, in libsodium's order: [`PointCheck::NonCanonical`],
     /// [`PointCheck::SmallOrder`], [`PointCheck::NotOnCurve`], [`PointCheck::NotInSubgroup`].
     /// Attribute it to an input with [`PointCheck::at`].
+    #[doc(alias = "crypto_core_ed25519_is_valid_point")]
     pub fn decode(bytes: &[u8; 32]) -> Result<Point, PointCheck> {
         if !is_canonical(bytes) {
             return Err(PointCheck::NonCanonical);

@@ -9,9 +9,11 @@
 )]
 
 mod crypto;
+mod end_to_end;
 mod onion;
 mod ons;
 mod scan;
+mod session;
 mod swarm;
 mod tx;
 
@@ -32,5 +34,7 @@ fn main() {
     swarm::run();
     ons::run();
     scan::run();
+    session::run();
+    end_to_end::run();
     println!("\ntour finished: every step above checked its own result");
 }

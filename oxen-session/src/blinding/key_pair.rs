@@ -191,7 +191,7 @@ fn blind15_key_pair_with(key: &Ed25519SecretKey, k15: &BlindingFactor) -> Blinde
 
 /// The secret `a' = k15·a` of the 15-blinded key pair (its public key not computed).
 pub(crate) fn blind15_secret(key: &Ed25519SecretKey, k15: &BlindingFactor) -> SecretScalar {
-    key.scalar() * &SecretScalar(*k15.scalar())
+    key.scalar() * &SecretScalar::from_dalek(*k15.scalar())
 }
 
 /// The secret `a' = k'·a` of the 25-blinded key pair and `k'` (its public key not computed).
@@ -200,7 +200,7 @@ pub(crate) fn blind25_secret(
     server: &ServerPubkey,
 ) -> (SecretScalar, SecretScalar) {
     let k25 = blind25_factor(&key.session_id(), server);
-    let mut k_prime = SecretScalar(*k25.scalar());
+    let mut k_prime = SecretScalar::from_dalek(*k25.scalar());
     let negative = key.public_key().as_bytes().last().map_or(0, |b| b >> 7);
     k_prime.conditional_negate(Choice::from(negative));
     (key.scalar() * &k_prime, k_prime)

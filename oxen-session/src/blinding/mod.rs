@@ -8,7 +8,7 @@
 //! | `factor` | [`BlindingFactor`]: `k15 = H(S)`, `k25 = H(05 ‖ X ‖ S)` | `blind15_factor`, `blind25_factor` |
 //! | `key_pair` | [`BlindedKeyPair`] `(A', a')`, [`Blind25KeyPair`] (also `k'`) | `blind15_key_pair`, `blind25_key_pair` |
 //! | `id` | ids from a Session ID ([`blind15_id`], [`blind15_ids`], [`blind25_id`], hex forms) and from an Ed25519 key ([`blinded15_id_from_ed`], [`blinded25_id_from_ed`]); [`session_id_matches_blinded_id`] | `blind15_id`, `blind25_id`, `blinded15_id_from_ed`, `blinded25_id_from_ed`, `session_id_matches_blinded_id` |
-//! | `sign` | [`blind15_sign`], [`blind25_sign`] (Ed25519 under `A'`) | `blind15_sign`, `blind25_sign` |
+//! | `sign` | [`blind15_sign`], [`blind25_sign`] (Ed25519 under `A'`); [`blind15_sign_desktop`] (Session desktop's nonce) | `blind15_sign`, `blind25_sign`; desktop `blindedED25519Signature` |
 //! | `version` | [`blind_version_key_pair`], [`blind_version_sign`], [`blind_version_sign_request`] | same names |
 //!
 //! Blinded direct messages, which use these keys and ids, are [`crate::blinded_dm`].
@@ -55,7 +55,9 @@ pub use id::{
 pub(crate) use id::{blinded15_id_of, blinded25_id_of};
 pub use key_pair::{Blind25KeyPair, BlindedKeyPair, blind15_key_pair, blind25_key_pair};
 pub(crate) use key_pair::{blind15_secret, blind25_secret};
-pub use sign::{BLIND25_SEED_HASH_KEY, BLIND25_SIG_HASH_KEY, blind15_sign, blind25_sign};
+pub use sign::{
+    BLIND25_SEED_HASH_KEY, BLIND25_SIG_HASH_KEY, blind15_sign, blind15_sign_desktop, blind25_sign,
+};
 pub use version::{
     Platform, VERSION_CHECK_HASH_KEY, VERSION_CHECK_PATH, blind_version_key_pair,
     blind_version_sign, blind_version_sign_request,

@@ -16,6 +16,15 @@
 //! key `seed ‖ A`, not the seed alone as RFC 8032 does; the result is deterministic either way,
 //! but only this one gives the reference's bytes.
 //!
+//! Session desktop signs community requests and posts with its own 15 signer
+//! (`sogsBlinding.ts` `blindedED25519Signature`, spec §14.4, vectors `session-net/sogs_post.json`),
+//! whose nonce hashes RFC 8032's prefix, `SHA-512(seed)[32..64]`:
+//! [`blind15_sign_desktop`]. Same key, same verifier, different (equally valid) bytes:
+//!
+//! ```text
+//! 15 desktop:  r = reduce64(SHA-512(SHA-512(seed)[32..64] ‖ A' ‖ M))
+//! ```
+//!
 //! Cost: the key pair's fixed-base multiplication and the signature's (25 adds the inversion of
 //! the account's X25519 key), a few hashes over the message. Constant time in every secret.
 //!
@@ -66,6 +75,34 @@ pub fn blind15_sign(key: &Ed25519SecretKey, server: &ServerPubkey, message: &[u8
         message,
     ]);
     hrh.as_mut_slice().zeroize();
+    sign_with_nonce(&r, pair.secret(), public, &[message])
+}
+
+/// Session desktop's 15-blinded signature (`blindedED25519Signature`, used by
+/// `signWithBlinding` and the `X-SOGS-*` headers): [`blind15_sign`]'s key and equation with the
+/// nonce prefix of RFC 8032, `SHA-512(seed)[32..64]`, instead of libsession's hash of the
+/// 64-byte key. Any Ed25519 verifier accepts it under the blinded key.
+///
+/// ```
+/// use oxen_session::{Ed25519SecretKey, Seed, ServerPubkey, ed25519};
+/// use oxen_session::blinding::{blind15_key_pair, blind15_sign, blind15_sign_desktop};
+///
+/// let account = Ed25519SecretKey::from_seed(Seed::from_array([1; 32]));
+/// let server = ServerPubkey([2; 32]);
+/// let sig = blind15_sign_desktop(&account, &server, b"post");
+/// let blinded = blind15_key_pair(&account, &server);
+/// assert_eq!(ed25519::verify(&sig, blinded.public_key(), b"post"), Ok(()));
+/// assert_ne!(sig, blind15_sign(&account, &server, b"post")); // another nonce
+/// ```
+#[must_use]
+pub fn blind15_sign_desktop(
+    key: &Ed25519SecretKey,
+    server: &ServerPubkey,
+    message: &[u8],
+) -> Signature {
+    let pair = blind15_key_pair(key, server);
+    let public = pair.public_key().as_bytes();
+    let r = sha512_reduce([key.nonce_prefix(), public.as_slice(), message]);
     sign_with_nonce(&r, pair.secret(), public, &[message])
 }
 
