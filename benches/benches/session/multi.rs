@@ -8,7 +8,7 @@ use blake2::digest::{FixedOutput, KeyInit as _, Update};
 use blake2::{Blake2b256, Blake2bMac};
 use chacha20::XChaCha20;
 use chacha20::cipher::{KeyIvInit, StreamCipher};
-use curve25519_dalek::edwards::EdwardsPoint;
+use curve25519_dalek::edwards::{CompressedEdwardsY, EdwardsPoint};
 use curve25519_dalek::montgomery::MontgomeryPoint;
 use oxen_session::multi::{decrypt_for_multiple, encrypt_for_multiple};
 use oxen_session::{X25519KeyPair, X25519PublicKey, config};
@@ -50,16 +50,41 @@ fn sodium_multi(
         .collect()
 }
 
-/// The floor at `n` recipients: per recipient the lift of `Y_i` (an inversion and a square
-/// root) and one variable-base multiplication by the sender's clamped secret; then one batched
-/// inversion maps all `n` products to their Montgomery u. No hashing, no encryption: the curve
-/// work alone.
+/// The floor at `n` recipients: the lifts of the `Y_i` (`y = (u − 1)/(u + 1)` for all of them
+/// with one batched inversion, then a square root each: decompression), one variable-base
+/// multiplication per recipient by the sender's clamped secret, and one batched inversion that
+/// maps all `n` products to their Montgomery u. No hashing, no encryption: the curve work alone.
 fn multi_floor(x: [u8; 32], recipients: &[[u8; 32]]) -> Vec<MontgomeryPoint> {
-    let products: Vec<EdwardsPoint> = recipients
+    let products: Vec<EdwardsPoint> = lift_ys(recipients)
         .iter()
-        .map(|y| MontgomeryPoint(*y).to_edwards(0).unwrap().mul_clamped(x))
+        .map(|y| CompressedEdwardsY(*y).decompress().unwrap().mul_clamped(x))
         .collect();
     EdwardsPoint::to_montgomery_batch(&products)
+}
+
+/// `(u_i − 1)/(u_i + 1)` for every `u_i` with one inversion (Montgomery's trick), in
+/// `oxen_crypto::field::FieldElement` (the floor's share of the lift; every key here has one).
+fn lift_ys(us: &[[u8; 32]]) -> Vec<[u8; 32]> {
+    use oxen_crypto::field::FieldElement as Fe;
+    let ds: Vec<Fe> = us
+        .iter()
+        .map(|u| Fe::from_bytes_255(u).add(&Fe::ONE))
+        .collect();
+    let mut prefix = Vec::with_capacity(ds.len());
+    let mut acc = Fe::ONE;
+    for d in &ds {
+        prefix.push(acc);
+        acc = acc.mul(d);
+    }
+    let mut inv = acc.invert();
+    let mut out = vec![[0u8; 32]; us.len()];
+    for i in (0..us.len()).rev() {
+        let d_inv = inv.mul(&prefix[i]);
+        inv = inv.mul(&ds[i]);
+        let u = Fe::from_bytes_255(&us[i]);
+        out[i] = u.sub(&Fe::ONE).mul(&d_inv).to_bytes();
+    }
+    out
 }
 
 /// `multi_encrypt_<n>` for every point of [`RECIPIENTS`] (criterion: `multi_encrypt/<imp>/<n>`).

@@ -38,11 +38,12 @@
 //! `ignore_invalid_recipient = true` (used by group key messages), which leaves such recipients
 //! out.
 //!
-//! **Speed.** The n Diffie-Hellmans are computed in Edwards form and mapped back to X25519 with
-//! one batched inversion (`dh.rs`); the domain-keyed BLAKE2b state is set up once and cloned
+//! **Speed.** The n Diffie-Hellmans are computed in Edwards form: the n recipient keys are
+//! lifted with one batched inversion (and a square root each), and the n products mapped back
+//! to X25519 with another (`dh.rs`); the domain-keyed BLAKE2b state is set up once and cloned
 //! per recipient; all ciphertexts go into one buffer allocated once ([`Ciphertexts`]), and
-//! each is encrypted in place. So the cost per recipient is the floor: one variable-base
-//! scalar multiplication, one BLAKE2b, one XChaCha20-Poly1305.
+//! each is encrypted in place. So the cost per recipient is the floor: one square root, one
+//! variable-base scalar multiplication, one BLAKE2b, one XChaCha20-Poly1305.
 //!
 //! Vectors: `multi_encrypt.json` (`encrypt_*`, `decrypt_*`, `err_*`, `zero_recipients`).
 
