@@ -412,59 +412,41 @@ fn delete_all(r: &DeleteAll, signer: &Signer<'_>, now: u64) -> Result<String, Er
     Ok(o.finish())
 }
 
-/// The layout of the two requests the desktop client does not send: `key` (before / expiry)
-/// then the namespace, after the signature fields.
+/// The two requests the desktop client does not send, `delete_before` and `expire_all`: signed
+/// over `signed` by the account's signer, laid out as `key` (before / expiry) then the
+/// namespace, after the signature fields.
 fn ns_time_request(
-    proof: &Proof,
-    pubkey: &str,
+    signer: &Signer<'_>,
+    signed: &[u8],
     key: &str,
     time: u64,
     ns: NamespaceOrAll,
-) -> String {
+) -> Result<String, Error> {
+    require_signer(signer)?;
+    let proof = Proof::make(signer, signed)?;
+    let pubkey = signer.account().to_hex();
     let mut o = JsonObject::new();
-    if let Proof::User(sig, ed) = proof {
-        o.str("pubkey", pubkey)
+    if let Proof::User(sig, ed) = &proof {
+        o.str("pubkey", &pubkey)
             .str("pubkey_ed25519", &ed_hex(ed, false))
             .str("signature", &to_base64(sig.as_bytes()));
     } else {
         proof.group_fields(&mut o);
-        o.str("pubkey", pubkey);
+        o.str("pubkey", &pubkey);
     }
     o.uint(key, time);
     namespace_value(&mut o, ns);
-    o.finish()
+    Ok(o.finish())
 }
 
 fn delete_before(r: &DeleteBefore, signer: &Signer<'_>) -> Result<String, Error> {
-    require_signer(signer)?;
-    let proof = Proof::make(
-        signer,
-        &signed::delete_before(r.namespace, as_node_time(r.before_ms)),
-    )?;
-    let pubkey = signer.account().to_hex();
-    Ok(ns_time_request(
-        &proof,
-        &pubkey,
-        "before",
-        r.before_ms,
-        r.namespace,
-    ))
+    let signed = signed::delete_before(r.namespace, as_node_time(r.before_ms));
+    ns_time_request(signer, &signed, "before", r.before_ms, r.namespace)
 }
 
 fn expire_all(r: &ExpireAll, signer: &Signer<'_>) -> Result<String, Error> {
-    require_signer(signer)?;
-    let proof = Proof::make(
-        signer,
-        &signed::expire_all(r.namespace, as_node_time(r.expiry_ms)),
-    )?;
-    let pubkey = signer.account().to_hex();
-    Ok(ns_time_request(
-        &proof,
-        &pubkey,
-        "expiry",
-        r.expiry_ms,
-        r.namespace,
-    ))
+    let signed = signed::expire_all(r.namespace, as_node_time(r.expiry_ms));
+    ns_time_request(signer, &signed, "expiry", r.expiry_ms, r.namespace)
 }
 
 fn mode_flag(o: &mut JsonObject, mode: ExpireMode) {
