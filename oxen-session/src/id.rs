@@ -41,6 +41,25 @@ fn prefixed(prefix: u8, key: &[u8; 32]) -> [u8; 33] {
     out
 }
 
+/// `to_bytes` and `to_hex` of an id with a fixed `PREFIX` before its key `self.0`.
+macro_rules! fixed_prefix_bytes {
+    ($t:ident, $layout:literal) => {
+        impl $t {
+            #[doc = concat!("The 33 bytes ", $layout, ".")]
+            #[must_use]
+            pub fn to_bytes(&self) -> [u8; 33] {
+                prefixed(Self::PREFIX, self.0.as_bytes())
+            }
+
+            /// 66 lower-case hex digits.
+            #[must_use]
+            pub fn to_hex(&self) -> String {
+                to_hex(&self.to_bytes())
+            }
+        }
+    };
+}
+
 /// `Display` (the lower-case hex of `to_hex`), `Debug` (`Name(hex)`) and `FromStr` (`from_hex`)
 /// of an id type.
 macro_rules! id_text {
@@ -142,20 +161,9 @@ impl SessionId {
     pub const fn x25519(&self) -> &X25519PublicKey {
         &self.0
     }
-
-    /// The 33 bytes `05 ‖ X`.
-    #[must_use]
-    pub fn to_bytes(&self) -> [u8; 33] {
-        prefixed(Self::PREFIX, self.0.as_bytes())
-    }
-
-    /// 66 lower-case hex digits.
-    #[must_use]
-    pub fn to_hex(&self) -> String {
-        to_hex(&self.to_bytes())
-    }
 }
 
+fixed_prefix_bytes!(SessionId, "`05 ‖ X`");
 id_text!(SessionId);
 
 /// The two community blindings (spec §6), named by the prefix byte of their ids.
@@ -401,20 +409,9 @@ impl GroupId {
     pub const fn public_key(&self) -> &Ed25519PublicKey {
         &self.0
     }
-
-    /// The 33 bytes `03 ‖ C`.
-    #[must_use]
-    pub fn to_bytes(&self) -> [u8; 33] {
-        prefixed(Self::PREFIX, self.0.as_bytes())
-    }
-
-    /// 66 lower-case hex digits.
-    #[must_use]
-    pub fn to_hex(&self) -> String {
-        to_hex(&self.to_bytes())
-    }
 }
 
+fixed_prefix_bytes!(GroupId, "`03 ‖ C`");
 id_text!(GroupId);
 
 #[cfg(test)]
