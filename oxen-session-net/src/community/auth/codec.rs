@@ -32,6 +32,7 @@
 //! ASCII only), with the same error.
 
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use oxen_session::oxen_keys::codec::{
     Base64Alphabet, Base64Padding, Base64Rules, from_hex_array, to_base64, to_hex,
@@ -55,6 +56,14 @@ pub fn decode_hex_or_b64<const N: usize>(value: &str) -> Option<[u8; N]> {
         return None;
     }
     DIGITS.decode_array::<N>(python_base64_digits(v)?)
+}
+
+/// pysogs `utils.decode_base64(value)` (how it reads a posted `data` and `signature`): the `=`
+/// completion and `b64decode(validate=True)` of the module documentation, any length. `None` is
+/// its `binascii.Error`.
+#[must_use]
+pub fn decode_base64(value: &str) -> Option<Vec<u8>> {
+    DIGITS.decode(python_base64_digits(value.as_bytes())?)
 }
 
 /// `decode_base64` (the `=` completion) then `b64decode(validate=True)`'s padding rules: the
@@ -107,7 +116,6 @@ pub fn encode_base64(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
     use alloc::string::ToString;
-    use alloc::vec::Vec;
 
     /// Every value length from 0 to 2N + 2 with the given filler, and whether it decodes.
     fn accepted_lengths<const N: usize>(fill: u8, trailing: &str) -> Vec<usize> {
