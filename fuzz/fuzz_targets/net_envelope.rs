@@ -33,12 +33,20 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
     let sender = Ed25519SecretKey::from_seed(Seed::from_array([1; 32]));
     let bob = Ed25519SecretKey::from_seed(Seed::from_array([2; 32]));
     let content = Content {
-        data_message: Some(DataMessage { body: Some("hello".into()), ..Default::default() }),
+        data_message: Some(DataMessage {
+            body: Some("hello".into()),
+            ..Default::default()
+        }),
         sig_timestamp: Some(1_700_000_000_000),
         ..Default::default()
     };
-    let w = wrap_with(&sender, &bob.session_id(), &content, &X25519SecretKey::from_bytes([3; 32]))
-        .unwrap();
+    let w = wrap_with(
+        &sender,
+        &bob.session_id(),
+        &content,
+        &X25519SecretKey::from_bytes([3; 32]),
+    )
+    .unwrap();
     Fixture {
         recipient: bob.x25519_key_pair(),
         sender,
@@ -70,6 +78,9 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Ok(Unwrapped::Received(r)) = got {
         // whatever opens was signed by its sender for this recipient
-        assert_eq!(r.sender, oxen_session_net::oxen_session::SessionId::from_ed25519(&r.sender_ed25519).unwrap());
+        assert_eq!(
+            r.sender,
+            oxen_session_net::oxen_session::SessionId::from_ed25519(&r.sender_ed25519).unwrap()
+        );
     }
 });

@@ -38,9 +38,8 @@ use oxen_session_net::oxen_session::{Ed25519SecretKey, Seed, ServerPubkey};
 
 /// The vectors' server key and clock.
 const SERVER: [u8; 32] = [
-    0x89, 0x05, 0x88, 0xd4, 0x6b, 0xbd, 0xf7, 0xf6, 0xf7, 0x1f, 0x0f, 0x48, 0xed, 0xa5, 0x6f,
-    0x12, 0x7e, 0x97, 0xc5, 0x3a, 0x8c, 0x3b, 0xfe, 0x42, 0x01, 0xa1, 0x11, 0x35, 0x0e, 0x5e,
-    0xed, 0x60,
+    0x89, 0x05, 0x88, 0xd4, 0x6b, 0xbd, 0xf7, 0xf6, 0xf7, 0x1f, 0x0f, 0x48, 0xed, 0xa5, 0x6f, 0x12,
+    0x7e, 0x97, 0xc5, 0x3a, 0x8c, 0x3b, 0xfe, 0x42, 0x01, 0xa1, 0x11, 0x35, 0x0e, 0x5e, 0xed, 0x60,
 ];
 const NOW: u64 = 1_710_752_294;
 
@@ -129,19 +128,18 @@ fuzz_target!(|data: &[u8]| {
     };
     let account = Ed25519SecretKey::from_seed(Seed::from_array([7; 32]));
     let signer = Signer::new(&account, ServerPubkey(SERVER), kind);
-    let Ok(signed) = signer.sign_with(
-        &[0x5a; 16],
-        NOW,
-        method,
-        target_text,
-        body,
-    ) else {
+    let Ok(signed) = signer.sign_with(&[0x5a; 16], NOW, method, target_text, body) else {
         return;
     };
     let mut h = signed.headers.values();
-    for (i, slot) in [&mut h.pubkey, &mut h.nonce, &mut h.timestamp, &mut h.signature]
-        .into_iter()
-        .enumerate()
+    for (i, slot) in [
+        &mut h.pubkey,
+        &mut h.nonce,
+        &mut h.timestamp,
+        &mut h.signature,
+    ]
+    .into_iter()
+    .enumerate()
     {
         if let Some(v) = field(&parts, i) {
             *slot = v;

@@ -4,7 +4,10 @@
 //!
 //! The decoders are written here rather than taken from a generic crate because the reference
 //! parsers are tolerant in ways strict decoders refuse: oxenc accepts unpadded base64, both the
-//! standard and the URL alphabet, and ignores non-zero unused trailing bits.
+//! standard and the URL alphabet, and ignores non-zero unused trailing bits. Base64 has one
+//! decoder, [`Base64Rules`] (an alphabet and a padding policy over one 6-bit packing); each
+//! reference's rule is a policy on top of it: [`from_base64`] (oxenc, libsession's key parsing),
+//! the storage server's older oxenc and pysogs' Python rules in `oxen-session-net`.
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -36,7 +39,9 @@ pub fn to_hex(bytes: &[u8]) -> String {
     v.into_iter().map(char::from).collect()
 }
 
-const fn hex_val(c: u8) -> Option<u8> {
+/// The value of one hex digit, either case (`None` for any other character).
+#[must_use]
+pub const fn hex_digit_value(c: u8) -> Option<u8> {
     match c {
         b'0'..=b'9' => Some(c - b'0'),
         b'a'..=b'f' => Some(c - b'a' + 10),
@@ -57,7 +62,7 @@ pub fn from_hex_array<const N: usize>(s: &[u8]) -> Result<[u8; N], Error> {
     let mut out = [0u8; N];
     for (o, pair) in out.iter_mut().zip(s.chunks_exact(2)) {
         let (hi, lo) = match pair {
-            [h, l] => (hex_val(*h), hex_val(*l)),
+            [h, l] => (hex_digit_value(*h), hex_digit_value(*l)),
             _ => (None, None),
         };
         *o = (hi.ok_or(Error::InvalidHexKey)? << 4) | lo.ok_or(Error::InvalidHexKey)?;
@@ -96,46 +101,158 @@ pub fn to_base64(bytes: &[u8]) -> String {
     out
 }
 
-fn b64_val(c: u8) -> Option<u32> {
-    match c {
-        b'A'..=b'Z' => Some(u32::from(c - b'A')),
-        b'a'..=b'z' => Some(u32::from(c - b'a') + 26),
-        b'0'..=b'9' => Some(u32::from(c - b'0') + 52),
-        b'+' | b'-' => Some(62),
-        b'/' | b'_' => Some(63),
-        _ => None,
+/// Which two characters a base64 decoder reads as the digits 62 and 63 (the other 62 are
+/// `A`–`Z`, `a`–`z`, `0`–`9` in every alphabet).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Base64Alphabet {
+    /// `+` and `/` (RFC 4648 §4): what every encoder here writes.
+    Standard,
+    /// `-` and `_` (RFC 4648 §5).
+    UrlSafe,
+    /// Either pair, mixed freely (oxenc's later `from_base64`).
+    Either,
+}
+
+impl Base64Alphabet {
+    /// The value of one digit, `None` for any other character (`=` included).
+    #[must_use]
+    pub const fn value(self, c: u8) -> Option<u8> {
+        match (c, self) {
+            (b'A'..=b'Z', _) => Some(c - b'A'),
+            (b'a'..=b'z', _) => Some(c - b'a' + 26),
+            (b'0'..=b'9', _) => Some(c - b'0' + 52),
+            (b'+', Self::Standard | Self::Either) | (b'-', Self::UrlSafe | Self::Either) => {
+                Some(62)
+            }
+            (b'/', Self::Standard | Self::Either) | (b'_', Self::UrlSafe | Self::Either) => {
+                Some(63)
+            }
+            _ => None,
+        }
     }
 }
 
-/// Decodes base64 as oxenc `from_base64` does: standard or URL alphabet, optional `=`
-/// padding at the end only, unused trailing bits ignored. The output is at most 3/4 of the
-/// input length, so a hostile input cannot make this allocate beyond its own size.
+/// Where a base64 decoder accepts `=` padding. Under every policy a run of digits one more than
+/// a multiple of 4 is refused (it cannot encode whole bytes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Base64Padding {
+    /// oxenc's rule: optional; one or two `=` at the end, and then only when the whole length
+    /// is a multiple of 4.
+    Oxenc,
+    /// None at all: the input is digits only (a caller with its own padding rule removes and
+    /// checks the padding first, then decodes the digits under this policy).
+    Forbidden,
+}
+
+/// A base64 decoder: an alphabet and a padding policy. The 6-bit packing is the same under every
+/// rule: each digit adds 6 bits, each full 8 bits make a byte, and the unused trailing bits (2
+/// or 4 after the last byte) are **ignored**, not checked to be zero, as oxenc and CPython
+/// ignore them. The output is at most 3/4 of the input length, so a hostile input cannot make
+/// a decoder allocate beyond its own size.
+///
+/// ```
+/// use oxen_keys::codec::{Base64Alphabet, Base64Padding, Base64Rules};
+///
+/// let strict = Base64Rules::new(Base64Alphabet::Standard, Base64Padding::Oxenc);
+/// assert_eq!(strict.decode(b"Zm8="), Some(b"fo".to_vec()));
+/// assert_eq!(strict.decode(b"Zm8"), Some(b"fo".to_vec()));
+/// assert_eq!(strict.decode(b"Zm-_"), None); // URL alphabet
+/// assert_eq!(Base64Rules::OXENC.decode(b"Zm-_"), Some(vec![0x66, 0x6f, 0xbf]));
+/// assert_eq!(strict.decode_array::<2>(b"Zm9="), Some(*b"fo")); // unused bits ignored
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Base64Rules {
+    /// The digits 62 and 63.
+    pub alphabet: Base64Alphabet,
+    /// Where `=` may stand.
+    pub padding: Base64Padding,
+}
+
+impl Base64Rules {
+    /// oxenc's later `from_base64` (what libsession links): either alphabet, oxenc padding.
+    pub const OXENC: Base64Rules = Base64Rules::new(Base64Alphabet::Either, Base64Padding::Oxenc);
+
+    /// The rules of an alphabet and a padding policy.
+    #[must_use]
+    pub const fn new(alphabet: Base64Alphabet, padding: Base64Padding) -> Base64Rules {
+        Base64Rules { alphabet, padding }
+    }
+
+    /// The digits of `s` without its padding, if `s` is base64 under these rules.
+    #[must_use]
+    pub fn digits(self, s: &[u8]) -> Option<&[u8]> {
+        let digits = match self.padding {
+            Base64Padding::Oxenc if s.len().is_multiple_of(4) => match s {
+                [rest @ .., b'=', b'='] => rest,
+                [rest @ .., b'='] => rest,
+                _ => s,
+            },
+            Base64Padding::Oxenc | Base64Padding::Forbidden => s,
+        };
+        let whole_bytes = digits.len() % 4 != 1;
+        (whole_bytes && digits.iter().all(|&c| self.alphabet.value(c).is_some())).then_some(digits)
+    }
+
+    /// Whether `s` is base64 under these rules (oxenc `is_base64` for [`Base64Padding::Oxenc`]).
+    #[must_use]
+    pub fn is_valid(self, s: &[u8]) -> bool {
+        self.digits(s).is_some()
+    }
+
+    /// The bytes of `s`, if it is base64 under these rules.
+    #[must_use]
+    pub fn decode(self, s: &[u8]) -> Option<Vec<u8>> {
+        let digits = self.digits(s)?;
+        let mut out = Vec::with_capacity(digits.len() / 4 * 3 + 2);
+        self.pack(digits, |b| out.push(b));
+        Some(out)
+    }
+
+    /// Exactly `N` bytes, if `s` is base64 under these rules and decodes to `N` bytes.
+    #[must_use]
+    pub fn decode_array<const N: usize>(self, s: &[u8]) -> Option<[u8; N]> {
+        let digits = self.digits(s)?;
+        if digits.len() * 6 / 8 != N {
+            return None;
+        }
+        let mut out = [0u8; N];
+        let mut slots = out.iter_mut();
+        self.pack(digits, |b| {
+            if let Some(slot) = slots.next() {
+                *slot = b;
+            }
+        });
+        Some(out)
+    }
+
+    /// The 6-bit packing of checked digits: each full byte goes to `emit`, the unused trailing
+    /// bits are dropped.
+    fn pack(self, digits: &[u8], mut emit: impl FnMut(u8)) {
+        let mut acc: u32 = 0;
+        let mut bits = 0u32;
+        for &c in digits {
+            acc = (acc << 6) | u32::from(self.alphabet.value(c).unwrap_or(0));
+            bits += 6;
+            if bits >= 8 {
+                bits -= 8;
+                // the top bits above `bits` form the byte: the truncation is the point
+                emit((acc >> bits) as u8);
+                acc &= (1 << bits) - 1;
+            }
+        }
+    }
+}
+
+/// Decodes base64 as oxenc `from_base64` does ([`Base64Rules::OXENC`]): standard or URL
+/// alphabet, optional `=` padding at the end only, unused trailing bits ignored. The output is
+/// at most 3/4 of the input length, so a hostile input cannot make this allocate beyond its
+/// own size.
 ///
 /// # Errors
 /// [`Error::InvalidBase64`] on a character outside the alphabet, misplaced padding or an
 /// impossible length (1 mod 4 characters).
 pub fn from_base64(s: &[u8]) -> Result<Vec<u8>, Error> {
-    let trimmed = match s {
-        [rest @ .., b'=', b'='] => rest,
-        [rest @ .., b'='] => rest,
-        _ => s,
-    };
-    if trimmed.len() % 4 == 1 || (trimmed.len() != s.len() && !s.len().is_multiple_of(4)) {
-        return Err(Error::InvalidBase64);
-    }
-    let mut out = Vec::with_capacity(trimmed.len() / 4 * 3 + 2);
-    let mut acc: u32 = 0;
-    let mut bits = 0u32;
-    for &c in trimmed {
-        acc = (acc << 6) | b64_val(c).ok_or(Error::InvalidBase64)?;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Ok(out)
+    Base64Rules::OXENC.decode(s).ok_or(Error::InvalidBase64)
 }
 
 fn b32z_val(c: u8) -> Option<u32> {
@@ -186,6 +303,40 @@ mod tests {
     }
 
     #[test]
+    fn base64_alphabets_and_padding_policies() {
+        use Base64Alphabet::{Either, Standard, UrlSafe};
+        use Base64Padding::{Forbidden, Oxenc};
+        for (alphabet, plus, minus) in [
+            (Standard, true, false),
+            (UrlSafe, false, true),
+            (Either, true, true),
+        ] {
+            let rules = Base64Rules::new(alphabet, Oxenc);
+            assert_eq!(rules.is_valid(b"ab+/"), plus);
+            assert_eq!(rules.is_valid(b"ab-_"), minus);
+            assert_eq!(rules.is_valid(b"ab+_"), alphabet == Either);
+            assert_eq!(alphabet.value(b'='), None);
+        }
+        let oxenc = Base64Rules::new(Standard, Oxenc);
+        let bare = Base64Rules::new(Standard, Forbidden);
+        assert_eq!(oxenc.decode(b"Zg=="), Some(b"f".to_vec()));
+        assert_eq!(bare.decode(b"Zg=="), None);
+        assert_eq!(bare.decode(b"Zg"), Some(b"f".to_vec()));
+        // 1 mod 4 digits never decode; `=` only at the end of a multiple of 4
+        for rules in [oxenc, bare] {
+            assert_eq!(rules.decode(b"Zm9vY"), None);
+            assert_eq!(rules.digits(b""), Some(&b""[..]));
+        }
+        assert_eq!(oxenc.decode(b"Zg="), None);
+        assert_eq!(oxenc.decode(b"Z==="), None);
+        assert_eq!(oxenc.decode(b"Zm=v"), None);
+        // the array form needs the exact length, and drops the unused bits alike
+        assert_eq!(oxenc.decode_array::<1>(b"Zh=="), Some(*b"f"));
+        assert_eq!(oxenc.decode_array::<2>(b"Zh=="), None);
+        assert_eq!(oxenc.decode_array::<0>(b""), Some([]));
+    }
+
+    #[test]
     fn hex_rejects() {
         assert_eq!(hex32(&[b'0'; 62]), Err(Error::InvalidHexKey));
         let mut s = [b'a'; 64];
@@ -202,6 +353,8 @@ mod tests {
         assert_eq!(from_hex_array::<3>(b"0aBc0"), Err(Error::InvalidHexKey));
         assert_eq!(from_hex_array::<3>(b"0aBc0D0"), Err(Error::InvalidHexKey));
         assert_eq!(from_hex_array::<1>(b" 1"), Err(Error::InvalidHexKey));
+        assert_eq!(hex_digit_value(b'F'), Some(15));
+        assert_eq!(hex_digit_value(b'g'), None);
     }
 
     #[test]

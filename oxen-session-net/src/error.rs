@@ -334,4 +334,31 @@ pub enum Error {
     /// v4 reply.
     #[error("Invalid v4 onion request")]
     SogsQueryEncoding,
+    // ---- community posts read back (§14.4; `community::Post::from_json`) ----
+    /// The post is not JSON, or not a JSON object.
+    #[error("the post is not a JSON object")]
+    PostNotJson,
+    /// `data` is absent or null (a deleted message in a room's update listing has
+    /// `"data": null`).
+    #[error("the post has no `data`")]
+    PostMissingData,
+    /// `data` is not a string of base64 (pysogs' `decode_base64` rule).
+    #[error("the post's `data` is not base64")]
+    PostData,
+    /// `signature` is absent or null.
+    #[error("the post has no `signature`")]
+    PostMissingSignature,
+    /// `signature` is not a string of base64 (pysogs' `decode_base64` rule) of 64 bytes.
+    #[error("the post's `signature` is not 64 bytes of base64")]
+    PostSignature,
+    /// Neither `timestamp` (the client's body) nor `posted` (a room listing) is given.
+    #[error("the post has neither `timestamp` nor `posted`")]
+    PostMissingTimestamp,
+    /// `timestamp` is not a non-negative integer (milliseconds), or `posted` not a
+    /// non-negative number of seconds whose milliseconds fit in 64 bits.
+    #[error("the post's `timestamp` or `posted` is not a time")]
+    PostTimestamp,
+    /// `files` is not an array of strings and non-negative integers (file ids).
+    #[error("the post's `files` is not a list of file ids")]
+    PostFiles,
 }

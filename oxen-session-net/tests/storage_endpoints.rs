@@ -103,6 +103,53 @@ fn store() {
     }
 }
 
+/// A wrapped one-to-one message goes to the recipient's namespace 0 as `WrappedMessage::to_store`
+/// makes it: the node accepts it unsigned, stores the wrapped bytes, and what a `retrieve`
+/// returns (their base64, `data` again) unwraps to the content.
+#[test]
+fn a_wrapped_message_is_stored_as_to_store_makes_it() {
+    use oxen_session_net::envelope::{Unwrapped, unwrap, wrap};
+    use oxen_session_net::oxen_session::oxen_keys::codec::to_base64;
+    use oxen_session_net::proto::{Content, DataMessage};
+    use rand::SeedableRng;
+
+    let k = keys();
+    let content = Content {
+        data_message: Some(DataMessage {
+            body: Some("hello".into()),
+            ..Default::default()
+        }),
+        sig_timestamp: Some(NOW as u64),
+        ..Default::default()
+    };
+    let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(5);
+    let to = k.member.session_id();
+    let wrapped = wrap(&k.user, &to, &content, &mut rng).unwrap();
+    let store = wrapped.to_store(1_209_600_000);
+    assert_eq!(
+        (store.namespace, store.ttl_ms, &store.data[..]),
+        (Namespace::DEFAULT, 1_209_600_000, wrapped.message_bytes())
+    );
+    let to_account = Signer::Unsigned(AccountId::from_session_id(&to));
+    let built = build_request(&store.into(), &to_account, wrapped.timestamp).unwrap();
+    assert!(
+        built
+            .to_json()
+            .contains(&format!(r#""data":"{}""#, wrapped.data))
+    );
+    let NodeRequest::Store(stored) =
+        verify_request(built.to_json().as_bytes(), &NodeContext::at(NOW)).unwrap()
+    else {
+        panic!("not a store");
+    };
+    let retrieved = to_base64(&stored.data);
+    assert_eq!(retrieved, wrapped.data);
+    let Unwrapped::Received(got) = unwrap(&k.member, &retrieved).unwrap() else {
+        panic!("dropped");
+    };
+    assert_eq!((&*got.content, got.sender), (&content, k.user.session_id()));
+}
+
 #[test]
 fn retrieve() {
     let k = keys();

@@ -181,6 +181,55 @@ fn param_type() {
     }
 }
 
+/// The field some endpoints read between `pubkey_ed25519` and `signature` is read in its
+/// (alphabetical) place: with it and `signature` both of the wrong kind, it is the one refused;
+/// with `pubkey_ed25519` wrong too, that one is.
+#[test]
+fn the_field_between_the_credentials_is_read_in_its_place() {
+    let cases = [
+        (
+            "delete",
+            "required",
+            "1",
+            Param::Required,
+            ParamKind::Boolean,
+        ),
+        ("expire", "shorten", "1", Param::Shorten, ParamKind::Boolean),
+        (
+            "store",
+            "sig_timestamp",
+            "-1",
+            Param::SigTimestamp,
+            ParamKind::Timestamp,
+        ),
+        (
+            "revoke_subaccount",
+            "revoke",
+            "[1]",
+            Param::Revoke,
+            ParamKind::StringArray,
+        ),
+    ];
+    for (method, field, value, param, expected) in cases {
+        let params = format!(r#"{{"{field}":{value},"signature":5}}"#);
+        let text = format!("Invalid value given for '{param}': expected {expected}");
+        parse_fails(method, &params, Error::ParamType { param, expected }, &text);
+        let params = format!(r#"{{"{field}":{value},"pubkey_ed25519":5,"signature":5}}"#);
+        let (param, expected) = (Param::PubkeyEd25519, ParamKind::String);
+        let text = format!("Invalid value given for '{param}': expected {expected}");
+        parse_fails(method, &params, Error::ParamType { param, expected }, &text);
+    }
+    // unrevoke_subaccount reads its list last: the signature is refused first
+    let (param, expected) = (Param::Signature, ParamKind::String);
+    let text = format!("Invalid value given for '{param}': expected {expected}");
+    parse_fails(
+        "unrevoke_subaccount",
+        r#"{"unrevoke":[1],"signature":5}"#,
+        Error::ParamType { param, expected },
+        &text,
+    );
+}
+
 #[test]
 fn param_not_integer() {
     parse_fails(

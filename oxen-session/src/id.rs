@@ -21,6 +21,70 @@ fn hex<const N: usize>(s: &str, input: Input) -> Result<[u8; N], Error> {
     from_hex_array::<N>(s.as_bytes()).map_err(|_| Error::InvalidHex { input })
 }
 
+/// Exactly 66 hex digits (either case) starting with `prefix`: the 32 bytes after it.
+///
+/// # Errors
+/// [`Error::InvalidHex`], then [`Error::InvalidPrefix`] (both for `input`).
+fn prefixed_hex(s: &str, prefix: u8, input: Input) -> Result<[u8; 32], Error> {
+    match hex::<33>(s, input)? {
+        [p, key @ ..] if p == prefix => Ok(key),
+        _ => Err(Error::InvalidPrefix { input }),
+    }
+}
+
+/// The 33 bytes `prefix ‖ key` of an id.
+fn prefixed(prefix: u8, key: &[u8; 32]) -> [u8; 33] {
+    let mut out = [prefix; 33];
+    for (o, b) in out.iter_mut().skip(1).zip(key) {
+        *o = *b;
+    }
+    out
+}
+
+/// `to_bytes` and `to_hex` of an id with a fixed `PREFIX` before its key `self.0`.
+macro_rules! fixed_prefix_bytes {
+    ($t:ident, $layout:literal) => {
+        impl $t {
+            #[doc = concat!("The 33 bytes ", $layout, ".")]
+            #[must_use]
+            pub fn to_bytes(&self) -> [u8; 33] {
+                prefixed(Self::PREFIX, self.0.as_bytes())
+            }
+
+            /// 66 lower-case hex digits.
+            #[must_use]
+            pub fn to_hex(&self) -> String {
+                to_hex(&self.to_bytes())
+            }
+        }
+    };
+}
+
+/// `Display` (the lower-case hex of `to_hex`), `Debug` (`Name(hex)`) and `FromStr` (`from_hex`)
+/// of an id type.
+macro_rules! id_text {
+    ($t:ident) => {
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.to_hex())
+            }
+        }
+
+        impl fmt::Debug for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!(stringify!($t), "({})"), self.to_hex())
+            }
+        }
+
+        impl FromStr for $t {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<$t, Error> {
+                $t::from_hex(s)
+            }
+        }
+    };
+}
+
 /// A Session ID: `0x05 ‖ X`, the account's X25519 public key (spec §1.5), shown as 66
 /// lower-case hex digits.
 ///
@@ -89,17 +153,7 @@ impl SessionId {
     /// # Errors
     /// [`Error::InvalidHex`], then [`Error::InvalidPrefix`] (both for [`Input::SessionId`]).
     pub fn from_hex(s: &str) -> Result<SessionId, Error> {
-        let bytes = hex::<33>(s, Input::SessionId)?;
-        match bytes.split_first() {
-            Some((&Self::PREFIX, rest)) => X25519PublicKey::from_bytes(rest)
-                .map(SessionId)
-                .map_err(|_| Error::InvalidHex {
-                    input: Input::SessionId,
-                }),
-            _ => Err(Error::InvalidPrefix {
-                input: Input::SessionId,
-            }),
-        }
+        prefixed_hex(s, Self::PREFIX, Input::SessionId).map(|x| SessionId(X25519PublicKey(x)))
     }
 
     /// The account's X25519 public key (the 32 bytes after the prefix).
@@ -107,42 +161,10 @@ impl SessionId {
     pub const fn x25519(&self) -> &X25519PublicKey {
         &self.0
     }
-
-    /// The 33 bytes `05 ‖ X`.
-    #[must_use]
-    pub fn to_bytes(&self) -> [u8; 33] {
-        let mut out = [Self::PREFIX; 33];
-        for (o, b) in out.iter_mut().skip(1).zip(self.0.as_bytes()) {
-            *o = *b;
-        }
-        out
-    }
-
-    /// 66 lower-case hex digits.
-    #[must_use]
-    pub fn to_hex(&self) -> String {
-        to_hex(&self.to_bytes())
-    }
 }
 
-impl fmt::Display for SessionId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.to_hex())
-    }
-}
-
-impl fmt::Debug for SessionId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "SessionId({})", self.to_hex())
-    }
-}
-
-impl FromStr for SessionId {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<SessionId, Error> {
-        SessionId::from_hex(s)
-    }
-}
+fixed_prefix_bytes!(SessionId, "`05 ‖ X`");
+id_text!(SessionId);
 
 /// The two community blindings (spec §6), named by the prefix byte of their ids.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -273,11 +295,7 @@ impl BlindedId {
     /// The 33 bytes `prefix ‖ P`.
     #[must_use]
     pub fn to_bytes(&self) -> [u8; 33] {
-        let mut out = [self.blinding.prefix(); 33];
-        for (o, b) in out.iter_mut().skip(1).zip(self.key.as_bytes()) {
-            *o = *b;
-        }
-        out
+        prefixed(self.blinding.prefix(), self.key.as_bytes())
     }
 
     /// 66 lower-case hex digits.
@@ -287,24 +305,7 @@ impl BlindedId {
     }
 }
 
-impl fmt::Display for BlindedId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.to_hex())
-    }
-}
-
-impl fmt::Debug for BlindedId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "BlindedId({})", self.to_hex())
-    }
-}
-
-impl FromStr for BlindedId {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<BlindedId, Error> {
-        BlindedId::from_hex(s)
-    }
-}
+id_text!(BlindedId);
 
 /// A community (SOGS) server's 32-byte public key: the input of the blinding factors.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -364,24 +365,7 @@ impl ServerPubkey {
     }
 }
 
-impl fmt::Display for ServerPubkey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.to_hex())
-    }
-}
-
-impl fmt::Debug for ServerPubkey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ServerPubkey({})", self.to_hex())
-    }
-}
-
-impl FromStr for ServerPubkey {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<ServerPubkey, Error> {
-        ServerPubkey::from_hex(s)
-    }
-}
+id_text!(ServerPubkey);
 
 /// A closed group's id: `0x03 ‖ C`, the group's Ed25519 public key (spec §11), shown as 66
 /// lower-case hex digits. Storage requests for the group's swarm are made for this account.
@@ -417,19 +401,7 @@ impl GroupId {
     /// # Errors
     /// [`Error::InvalidHex`], then [`Error::InvalidPrefix`] (both for [`Input::GroupId`]).
     pub fn from_hex(s: &str) -> Result<GroupId, Error> {
-        let bytes = hex::<33>(s, Input::GroupId)?;
-        match bytes.split_first() {
-            Some((&Self::PREFIX, rest)) => {
-                Ed25519PublicKey::from_bytes(rest)
-                    .map(GroupId)
-                    .map_err(|_| Error::InvalidHex {
-                        input: Input::GroupId,
-                    })
-            }
-            _ => Err(Error::InvalidPrefix {
-                input: Input::GroupId,
-            }),
-        }
+        prefixed_hex(s, Self::PREFIX, Input::GroupId).map(|c| GroupId(Ed25519PublicKey(c)))
     }
 
     /// The group's Ed25519 public key `C` (the 32 bytes after the prefix).
@@ -437,39 +409,64 @@ impl GroupId {
     pub const fn public_key(&self) -> &Ed25519PublicKey {
         &self.0
     }
-
-    /// The 33 bytes `03 ‖ C`.
-    #[must_use]
-    pub fn to_bytes(&self) -> [u8; 33] {
-        let mut out = [Self::PREFIX; 33];
-        for (o, b) in out.iter_mut().skip(1).zip(self.0.as_bytes()) {
-            *o = *b;
-        }
-        out
-    }
-
-    /// 66 lower-case hex digits.
-    #[must_use]
-    pub fn to_hex(&self) -> String {
-        to_hex(&self.to_bytes())
-    }
 }
 
-impl fmt::Display for GroupId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.to_hex())
-    }
-}
+fixed_prefix_bytes!(GroupId, "`03 ‖ C`");
+id_text!(GroupId);
 
-impl fmt::Debug for GroupId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "GroupId({})", self.to_hex())
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::format;
+    use alloc::string::ToString;
 
-impl FromStr for GroupId {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<GroupId, Error> {
-        GroupId::from_hex(s)
+    #[test]
+    fn every_id_prints_and_parses_alike() {
+        let key = [0xabu8; 32];
+        let hex = |prefix: &str| format!("{prefix}{}", "ab".repeat(32));
+        let sid = SessionId::from_x25519(X25519PublicKey(key));
+        let gid = GroupId::from_ed25519(Ed25519PublicKey(key));
+        let bid = BlindedId::new(Blinding::Blind25, Ed25519PublicKey(key));
+        let spk = ServerPubkey(key);
+        assert_eq!(
+            [
+                sid.to_string(),
+                gid.to_string(),
+                bid.to_string(),
+                spk.to_string()
+            ],
+            [hex("05"), hex("03"), hex("25"), hex("")]
+        );
+        assert_eq!(format!("{sid:?}"), format!("SessionId({})", hex("05")));
+        assert_eq!(format!("{gid:?}"), format!("GroupId({})", hex("03")));
+        assert_eq!(format!("{bid:?}"), format!("BlindedId({})", hex("25")));
+        assert_eq!(format!("{spk:?}"), format!("ServerPubkey({})", hex("")));
+        assert_eq!(hex("05").to_uppercase().parse(), Ok(sid));
+        assert_eq!(hex("03").parse(), Ok(gid));
+        assert_eq!(hex("25").parse(), Ok(bid));
+        assert_eq!(hex("").parse(), Ok(spk));
+    }
+
+    #[test]
+    fn prefixed_hex_checks_the_digits_before_the_prefix() {
+        let input = Input::GroupId;
+        let key = "ab".repeat(32);
+        assert_eq!(
+            prefixed_hex(&format!("03{key}"), 0x03, input),
+            Ok([0xab; 32])
+        );
+        assert_eq!(
+            prefixed_hex(&format!("05{key}"), 0x03, input),
+            Err(Error::InvalidPrefix { input })
+        );
+        // a wrong prefix and a bad digit: the digits are refused first
+        assert_eq!(
+            prefixed_hex(&format!("05{}g", &key[1..]), 0x03, input),
+            Err(Error::InvalidHex { input })
+        );
+        assert_eq!(
+            prefixed_hex(&key, 0x03, input),
+            Err(Error::InvalidHex { input })
+        );
     }
 }

@@ -15,8 +15,9 @@
 //! data = base64(ws)                                          standard alphabet, padded
 //! ```
 //!
-//! The store request that carries `data` to the swarm is built from [`WrappedMessage::data`]
-//! (and the recipient, a TTL and the storage timestamp) by the storage-request module.
+//! The store request that carries `data` to the swarm is [`WrappedMessage::to_store`] (namespace
+//! 0 of the recipient, a TTL), built and sent by the storage-request module
+//! ([`crate::storage::build_request`] with the recipient's account, unsigned).
 //!
 //! Receiver ([`unwrap`]), the client's steps in its order:
 //!
@@ -47,12 +48,14 @@
 
 use alloc::boxed::Box;
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use oxen_session::{Ed25519PublicKey, SessionId};
 use zeroize::Zeroizing;
 
 use crate::error::Error;
 use crate::proto::Content;
+use crate::storage::{Namespace, Store};
 
 mod unwrap;
 mod wrap;
@@ -68,13 +71,63 @@ pub const PATH: &str = "/api/v1/message";
 /// plaintext this long or shorter holds no content ([`Error::PlaintextTooShort`]).
 pub const SIGNED_OVERHEAD: usize = oxen_session::one_to_one::SIGNED_OVERHEAD;
 
-/// A wrapped one-to-one message: the `data` of the store request and the message's timestamp.
+/// A wrapped one-to-one message: the `data` of the store request and the message's timestamp
+/// (and the encoded `WebSocketMessage` itself, which [`WrappedMessage::to_store`] stores).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WrappedMessage {
     /// Standard base64 (padded) of the `WebSocketMessage`: the store request's `data`.
     pub data: String,
     /// The message's network timestamp (ms), as in its envelope.
     pub timestamp: u64,
+    /// The encoded `WebSocketMessage` `data` is the base64 of (kept from wrapping, so that the
+    /// store request needs no decoding).
+    message: Vec<u8>,
+}
+
+impl WrappedMessage {
+    /// The encoded `WebSocketMessage`: the bytes [`WrappedMessage::data`] is the base64 of, as
+    /// wrapped.
+    #[must_use]
+    pub fn message_bytes(&self) -> &[u8] {
+        &self.message
+    }
+
+    /// The `store` request a client makes for it: namespace 0 of the recipient's swarm (its
+    /// public inbox: sent unsigned, [`crate::storage::Signer::Unsigned`] with the recipient's
+    /// account), kept `ttl_ms` milliseconds, the wrapped bytes as `data` (in the JSON they are
+    /// [`WrappedMessage::data`] again). Build it at the message's time,
+    /// [`WrappedMessage::timestamp`], as the client does.
+    ///
+    /// ```
+    /// use oxen_session_net::envelope::wrap;
+    /// use oxen_session_net::oxen_session::{Ed25519SecretKey, Seed};
+    /// use oxen_session_net::proto::{Content, DataMessage};
+    /// use oxen_session_net::storage::{build_request, AccountId, Signer};
+    /// # use rand::SeedableRng;
+    /// # let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(1);
+    ///
+    /// let alice = Ed25519SecretKey::from_seed(Seed::from_array([1; 32]));
+    /// let bob = Ed25519SecretKey::from_seed(Seed::from_array([2; 32])).session_id();
+    /// let hello = Content {
+    ///     data_message: Some(DataMessage { body: Some("hello".into()), ..Default::default() }),
+    ///     sig_timestamp: Some(1_700_000_000_000),
+    ///     ..Default::default()
+    /// };
+    /// let wrapped = wrap(&alice, &bob, &hello, &mut rng)?;
+    /// let store = wrapped.to_store(14 * 24 * 3600 * 1000);
+    /// let to_bob = Signer::Unsigned(AccountId::from_session_id(&bob));
+    /// let request = build_request(&store.into(), &to_bob, wrapped.timestamp)?;
+    /// assert!(request.to_json().contains(&format!(r#""data":"{}""#, wrapped.data)));
+    /// # Ok::<(), oxen_session_net::Error>(())
+    /// ```
+    #[must_use]
+    pub fn to_store(&self, ttl_ms: u64) -> Store {
+        Store {
+            namespace: Namespace::DEFAULT,
+            ttl_ms,
+            data: self.message.clone(),
+        }
+    }
 }
 
 /// What [`unwrap`] found: a message, or a reason the client drops the input without an error.

@@ -139,6 +139,11 @@ pub fn wrap_bytes_with<T: Recipient + ?Sized>(
     let padded = Zeroizing::new(pad_with(form, content));
     let ciphertext = encrypt_for_recipient_with(sender, recipient, &padded, ephemeral)?;
     let envelope = encode(&envelope(timestamp, ciphertext));
-    let data = to_base64(&encode(&websocket_message(envelope)));
-    Ok(WrappedMessage { data, timestamp })
+    let message = encode(&websocket_message(envelope));
+    let data = to_base64(&message);
+    Ok(WrappedMessage {
+        data,
+        timestamp,
+        message,
+    })
 }

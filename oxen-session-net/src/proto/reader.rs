@@ -129,13 +129,8 @@ impl<'a> Reader<'a> {
         let (mut lo, mut hi) = (0u32, 0u32);
         if self.len().saturating_sub(self.pos) > 4 {
             // fast route (lo): five bytes are there
-            for i in 0..4u32 {
-                let b = self.at(self.pos).unwrap_or(0);
-                self.pos += 1;
-                lo |= u32::from(b & 0x7f) << (7 * i);
-                if b < 0x80 {
-                    return Ok(join(lo, hi));
-                }
+            if self.low_groups(&mut lo, 4)? {
+                return Ok(join(lo, hi));
             }
             let b = self.at(self.pos).unwrap_or(0);
             self.pos += 1;
@@ -145,13 +140,8 @@ impl<'a> Reader<'a> {
                 return Ok(join(lo, hi));
             }
         } else {
-            for i in 0..3u32 {
-                let b = self.at(self.pos).ok_or(self.truncated(self.pos, 1))?;
-                self.pos += 1;
-                lo |= u32::from(b & 0x7f) << (7 * i);
-                if b < 0x80 {
-                    return Ok(join(lo, hi));
-                }
+            if self.low_groups(&mut lo, 3)? {
+                return Ok(join(lo, hi));
             }
             // the fourth byte is taken unchecked: its continuation bit is ignored, and past
             // the end it reads as 0 (the position then passes the end by one)
@@ -175,6 +165,22 @@ impl<'a> Reader<'a> {
             }
         }
         Err(Error::ProtobufVarintTooLong)
+    }
+
+    /// The first `count` 7-bit groups of a 64-bit varint into `lo`, each byte checked against
+    /// the end; `true` once a byte without the continuation bit ends the varint.
+    fn low_groups(&mut self, lo: &mut u32, count: u32) -> Result<bool, Error> {
+        for i in 0..count {
+            let b = self
+                .at(self.pos)
+                .ok_or_else(|| self.truncated(self.pos, 1))?;
+            self.pos += 1;
+            *lo |= u32::from(b & 0x7f) << (7 * i);
+            if b < 0x80 {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// `Reader.fixed64`: eight bytes, little-endian.

@@ -4,69 +4,32 @@
 //! and decoding ignores the unused trailing bits (so `…Pw==` and `…Px==` decode alike).
 //!
 //! Not `oxen_keys::codec::from_base64`, which follows the later, more lenient oxenc (URL
-//! alphabet too): the server at this commit refuses `-` and `_`, so a node must as well.
+//! alphabet too): the server at this commit refuses `-` and `_`, so a node must as well. The
+//! decoder is the same ([`Base64Rules`] with the standard alphabet and oxenc's padding).
 
 use alloc::vec::Vec;
 
-/// The value of a standard base64 digit.
-const fn b64_value(c: u8) -> Option<u8> {
-    match c {
-        b'A'..=b'Z' => Some(c - b'A'),
-        b'a'..=b'z' => Some(c - b'a' + 26),
-        b'0'..=b'9' => Some(c - b'0' + 52),
-        b'+' => Some(62),
-        b'/' => Some(63),
-        _ => None,
-    }
-}
+use oxen_session::oxen_keys::codec::{Base64Alphabet, Base64Padding, Base64Rules};
 
-/// The digits of `s` without its padding, if `s` passes oxenc's `is_base64`.
-fn digits(s: &[u8]) -> Option<&[u8]> {
-    if s.len() % 4 == 1 {
-        return None;
-    }
-    let body = if s.len().is_multiple_of(4) {
-        match s {
-            [rest @ .., b'=', b'='] => rest,
-            [rest @ .., b'='] => rest,
-            _ => s,
-        }
-    } else {
-        s
-    };
-    body.iter().all(|&c| b64_value(c).is_some()).then_some(body)
-}
+/// The server's rule: the standard alphabet, oxenc's padding.
+const SERVER: Base64Rules = Base64Rules::new(Base64Alphabet::Standard, Base64Padding::Oxenc);
 
 /// oxenc `is_base64`.
 #[must_use]
 pub fn is_base64(s: &[u8]) -> bool {
-    digits(s).is_some()
+    SERVER.is_valid(s)
 }
 
 /// Decodes what [`is_base64`] accepts (oxenc `from_base64`); `None` otherwise.
 #[must_use]
 pub fn decode_base64(s: &[u8]) -> Option<Vec<u8>> {
-    let body = digits(s)?;
-    let mut out = Vec::with_capacity(body.len() / 4 * 3 + 2);
-    let mut acc: u32 = 0;
-    let mut bits = 0u32;
-    for &c in body {
-        acc = (acc << 6) | u32::from(b64_value(c)?);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            // the top bits above `bits` form the byte: the truncation is the point
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
+    SERVER.decode(s)
 }
 
 /// Decodes into exactly `N` bytes what [`is_base64`] accepts and decodes to `N` bytes.
 #[must_use]
 pub fn decode_base64_array<const N: usize>(s: &[u8]) -> Option<[u8; N]> {
-    decode_base64(s)?.try_into().ok()
+    SERVER.decode_array(s)
 }
 
 /// A signature as the server accepts it in JSON: base64 of 86 characters, or 88 ending in

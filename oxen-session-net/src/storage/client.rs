@@ -206,6 +206,26 @@ fn require_signer(signer: &Signer<'_>) -> Result<(), Error> {
     }
 }
 
+/// A request that must be signed: the signer's proof over `message`, and the account's hex.
+fn signed_by(signer: &Signer<'_>, message: &[u8]) -> Result<(Proof, String), Error> {
+    require_signer(signer)?;
+    Ok((Proof::make(signer, message)?, signer.account().to_hex()))
+}
+
+/// `pubkey`, `pubkey_ed25519` (upper-case where the desktop client writes it so), `signature`:
+/// how the desktop client opens most requests for its own account.
+fn user_fields<'o>(
+    o: &'o mut JsonObject,
+    pubkey: &str,
+    signature: &Signature,
+    ed: &Ed25519PublicKey,
+    upper: bool,
+) -> &'o mut JsonObject {
+    o.str("pubkey", pubkey)
+        .str("pubkey_ed25519", &ed_hex(ed, upper))
+        .str("signature", &to_base64(signature.as_bytes()))
+}
+
 /// Builds and signs `request` for `signer` at `now_ms` (the network time; the node accepts
 /// ±60 s, or ±10 s for a store's own timestamp).
 ///
@@ -353,10 +373,7 @@ fn retrieve(r: &Retrieve, signer: &Signer<'_>, now: u64) -> Result<String, Error
     let proof = Proof::make(signer, &signed::retrieve(r.namespace, as_node_time(now)))?;
     match &proof {
         Proof::User(sig, ed) => {
-            o.str("pubkey", &pubkey)
-                .str("pubkey_ed25519", &ed_hex(ed, false))
-                .str("signature", &to_base64(sig.as_bytes()))
-                .uint("timestamp", now);
+            user_fields(&mut o, &pubkey, sig, ed, false).uint("timestamp", now);
         }
         Proof::Member(_) => {
             proof.group_fields(&mut o);
@@ -374,15 +391,10 @@ fn retrieve(r: &Retrieve, signer: &Signer<'_>, now: u64) -> Result<String, Error
 
 fn delete(r: &Delete, signer: &Signer<'_>, now: u64) -> Result<String, Error> {
     check_hashes(&r.hashes)?;
-    require_signer(signer)?;
-    let proof = Proof::make(signer, &signed::delete(&r.hashes))?;
-    let pubkey = signer.account().to_hex();
+    let (proof, pubkey) = signed_by(signer, &signed::delete(&r.hashes))?;
     let mut o = JsonObject::new();
     if let Proof::User(sig, ed) = &proof {
-        o.str("pubkey", &pubkey)
-            .str("pubkey_ed25519", &ed_hex(ed, false))
-            .str("signature", &to_base64(sig.as_bytes()))
-            .str_array("messages", &r.hashes);
+        user_fields(&mut o, &pubkey, sig, ed, false).str_array("messages", &r.hashes);
     } else {
         proof.group_fields(&mut o);
         // the timestamp is sent, not signed (a hash is deleted once)
@@ -394,15 +406,11 @@ fn delete(r: &Delete, signer: &Signer<'_>, now: u64) -> Result<String, Error> {
 }
 
 fn delete_all(r: &DeleteAll, signer: &Signer<'_>, now: u64) -> Result<String, Error> {
-    require_signer(signer)?;
-    let proof = Proof::make(signer, &signed::delete_all(r.namespace, as_node_time(now)))?;
-    let pubkey = signer.account().to_hex();
+    let signed = signed::delete_all(r.namespace, as_node_time(now));
+    let (proof, pubkey) = signed_by(signer, &signed)?;
     let mut o = JsonObject::new();
     if let Proof::User(sig, ed) = &proof {
-        o.str("pubkey", &pubkey)
-            .str("pubkey_ed25519", &ed_hex(ed, true))
-            .str("signature", &to_base64(sig.as_bytes()))
-            .uint("timestamp", now);
+        user_fields(&mut o, &pubkey, sig, ed, true).uint("timestamp", now);
     } else {
         o.uint("timestamp", now);
         proof.group_fields(&mut o);
@@ -412,59 +420,37 @@ fn delete_all(r: &DeleteAll, signer: &Signer<'_>, now: u64) -> Result<String, Er
     Ok(o.finish())
 }
 
-/// The layout of the two requests the desktop client does not send: `key` (before / expiry)
-/// then the namespace, after the signature fields.
+/// The two requests the desktop client does not send, `delete_before` and `expire_all`: signed
+/// over `signed` by the account's signer, laid out as `key` (before / expiry) then the
+/// namespace, after the signature fields.
 fn ns_time_request(
-    proof: &Proof,
-    pubkey: &str,
+    signer: &Signer<'_>,
+    signed: &[u8],
     key: &str,
     time: u64,
     ns: NamespaceOrAll,
-) -> String {
+) -> Result<String, Error> {
+    let (proof, pubkey) = signed_by(signer, signed)?;
     let mut o = JsonObject::new();
-    if let Proof::User(sig, ed) = proof {
-        o.str("pubkey", pubkey)
-            .str("pubkey_ed25519", &ed_hex(ed, false))
-            .str("signature", &to_base64(sig.as_bytes()));
+    if let Proof::User(sig, ed) = &proof {
+        user_fields(&mut o, &pubkey, sig, ed, false);
     } else {
         proof.group_fields(&mut o);
-        o.str("pubkey", pubkey);
+        o.str("pubkey", &pubkey);
     }
     o.uint(key, time);
     namespace_value(&mut o, ns);
-    o.finish()
+    Ok(o.finish())
 }
 
 fn delete_before(r: &DeleteBefore, signer: &Signer<'_>) -> Result<String, Error> {
-    require_signer(signer)?;
-    let proof = Proof::make(
-        signer,
-        &signed::delete_before(r.namespace, as_node_time(r.before_ms)),
-    )?;
-    let pubkey = signer.account().to_hex();
-    Ok(ns_time_request(
-        &proof,
-        &pubkey,
-        "before",
-        r.before_ms,
-        r.namespace,
-    ))
+    let signed = signed::delete_before(r.namespace, as_node_time(r.before_ms));
+    ns_time_request(signer, &signed, "before", r.before_ms, r.namespace)
 }
 
 fn expire_all(r: &ExpireAll, signer: &Signer<'_>) -> Result<String, Error> {
-    require_signer(signer)?;
-    let proof = Proof::make(
-        signer,
-        &signed::expire_all(r.namespace, as_node_time(r.expiry_ms)),
-    )?;
-    let pubkey = signer.account().to_hex();
-    Ok(ns_time_request(
-        &proof,
-        &pubkey,
-        "expiry",
-        r.expiry_ms,
-        r.namespace,
-    ))
+    let signed = signed::expire_all(r.namespace, as_node_time(r.expiry_ms));
+    ns_time_request(signer, &signed, "expiry", r.expiry_ms, r.namespace)
 }
 
 fn mode_flag(o: &mut JsonObject, mode: ExpireMode) {
@@ -482,15 +468,11 @@ fn mode_flag(o: &mut JsonObject, mode: ExpireMode) {
 
 fn expire(r: &Expire, signer: &Signer<'_>) -> Result<String, Error> {
     check_hashes(&r.hashes)?;
-    require_signer(signer)?;
     let expiry = [as_node_time(r.expiry_ms)];
-    let proof = Proof::make(signer, &signed::expire(r.mode, &expiry, &r.hashes))?;
-    let pubkey = signer.account().to_hex();
+    let (proof, pubkey) = signed_by(signer, &signed::expire(r.mode, &expiry, &r.hashes))?;
     let mut o = JsonObject::new();
     if let Proof::User(sig, ed) = &proof {
-        o.str("pubkey", &pubkey)
-            .str("pubkey_ed25519", &ed_hex(ed, false))
-            .str("signature", &to_base64(sig.as_bytes()))
+        user_fields(&mut o, &pubkey, sig, ed, false)
             .str_array("messages", &r.hashes)
             .uint("expiry", r.expiry_ms);
         mode_flag(&mut o, r.mode);
@@ -505,15 +487,13 @@ fn expire(r: &Expire, signer: &Signer<'_>) -> Result<String, Error> {
 
 fn get_expiries(r: &GetExpiries, signer: &Signer<'_>, now: u64) -> Result<String, Error> {
     check_hashes(&r.hashes)?;
-    require_signer(signer)?;
-    let proof = Proof::make(signer, &signed::get_expiries(as_node_time(now), &r.hashes))?;
-    let pubkey = signer.account().to_hex();
+    let signed = signed::get_expiries(as_node_time(now), &r.hashes);
+    let (proof, pubkey) = signed_by(signer, &signed)?;
     let mut o = JsonObject::new();
-    o.str("pubkey", &pubkey);
     if let Proof::User(sig, ed) = &proof {
-        o.str("pubkey_ed25519", &ed_hex(ed, true))
-            .str("signature", &to_base64(sig.as_bytes()));
+        user_fields(&mut o, &pubkey, sig, ed, true);
     } else {
+        o.str("pubkey", &pubkey);
         proof.group_fields(&mut o);
     }
     o.str_array("messages", &r.hashes).uint("timestamp", now);

@@ -18,6 +18,7 @@ use alloc::borrow::Cow;
 use alloc::vec::Vec;
 use core::fmt;
 
+use oxen_session::oxen_keys::codec::hex_digit_value;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
@@ -410,10 +411,11 @@ fn skip_string(b: &[u8], mut i: usize) -> Option<usize> {
     }
 }
 
+/// The UTF-16 unit of the four hex digits at `at` (a `\uXXXX` escape).
 fn hex4(b: &[u8], at: usize) -> Option<u32> {
-    let digits = b.get(at..at + 4)?;
-    let s = core::str::from_utf8(digits).ok()?;
-    u32::from_str_radix(s, 16).ok()
+    b.get(at..at + 4)?.iter().try_fold(0u32, |acc, &c| {
+        Some(acc << 4 | u32::from(hex_digit_value(c)?))
+    })
 }
 
 #[cfg(test)]

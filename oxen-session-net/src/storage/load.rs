@@ -124,8 +124,9 @@ fn load_subaccount(
     Ok(Some(SignedToken { token, signature }))
 }
 
-/// The credentials fields every signed endpoint reads, in order (`pubkey`, `pubkey_ed25519`,
-/// `signature`, `subaccount`, `subaccount_sig` are adjacent in every field list).
+/// The credentials fields every signed endpoint reads, in order: `pubkey`, `pubkey_ed25519`,
+/// `signature`, `subaccount`, `subaccount_sig` (adjacent in every field list but for one
+/// field some endpoints have between `pubkey_ed25519` and `signature`).
 struct CredentialFields<'a> {
     pubkey: Option<Cow<'a, str>>,
     pubkey_ed: Option<Cow<'a, str>>,
@@ -135,9 +136,23 @@ struct CredentialFields<'a> {
 }
 
 impl<'a> CredentialFields<'a> {
-    fn read(p: &Params<'a>, with_subaccount: bool) -> Result<CredentialFields<'a>, Rejection> {
+    /// The five fields, adjacent.
+    fn read(p: &Params<'a>) -> Result<CredentialFields<'a>, Rejection> {
+        Self::read_around(p, true, |_| Ok(())).map(|(fields, ())| fields)
+    }
+
+    /// The fields with `between` read where it sorts, after `pubkey_ed25519` and before
+    /// `signature` (`delete`'s `required`, `expire`'s `shorten`, `store`'s `sig_timestamp`,
+    /// `revoke_subaccount`'s `revoke`); `subaccount` and `subaccount_sig` only if the endpoint
+    /// reads them.
+    fn read_around<T>(
+        p: &Params<'a>,
+        with_subaccount: bool,
+        between: impl FnOnce(&Params<'a>) -> Result<T, Rejection>,
+    ) -> Result<(CredentialFields<'a>, T), Rejection> {
         let pubkey = p.string(Param::Pubkey)?;
         let pubkey_ed = p.string(Param::PubkeyEd25519)?;
+        let between = between(p)?;
         let signature = p.string(Param::Signature)?;
         let (subaccount, subaccount_sig) = if with_subaccount {
             (
@@ -147,16 +162,25 @@ impl<'a> CredentialFields<'a> {
         } else {
             (None, None)
         };
-        Ok(CredentialFields {
+        let fields = CredentialFields {
             pubkey,
             pubkey_ed,
             signature,
             subaccount,
             subaccount_sig,
-        })
+        };
+        Ok((fields, between))
     }
 
-    /// `load_pk_signature` then `load_subaccount`.
+    /// The fields with `pubkey` replaced (by the one of `pubkey` / `pubKey` given).
+    fn with_pubkey(self, pubkey: Cow<'a, str>) -> CredentialFields<'a> {
+        CredentialFields {
+            pubkey: Some(pubkey),
+            ..self
+        }
+    }
+
+    /// `load_pk_signature` then `load_subaccount` (nothing for an endpoint without one).
     fn load(self) -> Result<Credentials, Rejection> {
         let (account, pubkey_ed25519, signature) =
             load_pk_signature(self.pubkey, self.pubkey_ed, self.signature)?;
@@ -189,7 +213,7 @@ pub(crate) fn load<'a>(method: Method, p: &Params<'a>) -> Result<NodeRequest<'a>
         Method::DeleteAll => {
             // namespace, pubkey, pubkey_ed25519, signature, subaccount, subaccount_sig, timestamp
             let ns = p.namespace_or_all()?;
-            let creds = CredentialFields::read(p, true)?;
+            let creds = CredentialFields::read(p)?;
             let ts = p.timestamp(Param::Timestamp)?;
             let credentials = creds.load()?;
             let time = require(Param::Timestamp, ts)?;
@@ -198,14 +222,14 @@ pub(crate) fn load<'a>(method: Method, p: &Params<'a>) -> Result<NodeRequest<'a>
         Method::DeleteBefore => {
             let before = p.timestamp(Param::Before)?;
             let ns = p.namespace_or_all()?;
-            let credentials = CredentialFields::read(p, true)?.load()?;
+            let credentials = CredentialFields::read(p)?.load()?;
             let time = require(Param::Before, before)?;
             Ok(NodeRequest::DeleteBefore(ns_time(credentials, ns, time)))
         }
         Method::ExpireAll => {
             let expiry = p.timestamp(Param::Expiry)?;
             let ns = p.namespace_or_all()?;
-            let credentials = CredentialFields::read(p, true)?.load()?;
+            let credentials = CredentialFields::read(p)?.load()?;
             let time = require(Param::Expiry, expiry)?;
             Ok(NodeRequest::ExpireAll(ns_time(credentials, ns, time)))
         }
@@ -235,12 +259,8 @@ fn store(p: &Params<'_>) -> Result<StoreRequest, Rejection> {
     let expiry = p.timestamp(Param::Expiry)?;
     let namespace = p.namespace()?;
     let pubkey_camel = p.string(Param::PubkeyCamel)?;
-    let pubkey = p.string(Param::Pubkey)?;
-    let pubkey_ed = p.string(Param::PubkeyEd25519)?;
-    let sig_timestamp = p.timestamp(Param::SigTimestamp)?;
-    let signature = p.string(Param::Signature)?;
-    let subaccount = p.string(Param::Subaccount)?;
-    let subaccount_sig = p.string(Param::SubaccountSig)?;
+    let (mut fields, sig_timestamp) =
+        CredentialFields::read_around(p, true, |p| p.timestamp(Param::SigTimestamp))?;
     let timestamp = p.stringified_i64(Param::Timestamp)?;
     let ttl = p.stringified_u64(Param::Ttl)?;
 
@@ -258,17 +278,10 @@ fn store(p: &Params<'_>) -> Result<StoreRequest, Rejection> {
         (None, Some(ttl)) => timestamp.wrapping_add(ttl as i64),
         (None, None) => return fail(Error::MissingExpiryAndTtl),
     };
-    let pk = one_pubkey(pubkey, pubkey_camel)?;
+    let pk = one_pubkey(fields.pubkey.take(), pubkey_camel)?;
     let namespace = namespace.unwrap_or_default();
-    let (account, credentials, sig_timestamp) = if signature.is_some() {
-        let creds = CredentialFields {
-            pubkey: Some(pk),
-            pubkey_ed,
-            signature,
-            subaccount,
-            subaccount_sig,
-        }
-        .load()?;
+    let (account, credentials, sig_timestamp) = if fields.signature.is_some() {
+        let creds = fields.with_pubkey(pk).load()?;
         (
             creds.account,
             Some(creds),
@@ -305,27 +318,16 @@ fn retrieve<'a>(p: &Params<'a>) -> Result<RetrieveRequest<'a>, Rejection> {
     let max_size = p.int(Param::MaxSize)?;
     let namespace = p.namespace()?;
     let pubkey_camel = p.string(Param::PubkeyCamel)?;
-    let pubkey = p.string(Param::Pubkey)?;
-    let pubkey_ed = p.string(Param::PubkeyEd25519)?;
-    let signature = p.string(Param::Signature)?;
-    let subaccount = p.string(Param::Subaccount)?;
-    let subaccount_sig = p.string(Param::SubaccountSig)?;
+    let mut fields = CredentialFields::read(p)?;
     let timestamp = p.timestamp(Param::Timestamp)?;
 
-    let pk = one_pubkey(pubkey, pubkey_camel)?;
-    let must_sign = pubkey_ed.is_some()
-        || signature.is_some()
+    let pk = one_pubkey(fields.pubkey.take(), pubkey_camel)?;
+    let must_sign = fields.pubkey_ed.is_some()
+        || fields.signature.is_some()
         || timestamp.is_some()
         || namespace.is_some_and(|n| !n.is_noauth_retrieve());
     let (account, credentials) = if must_sign {
-        let creds = CredentialFields {
-            pubkey: Some(pk),
-            pubkey_ed,
-            signature,
-            subaccount,
-            subaccount_sig,
-        }
-        .load()?;
+        let creds = fields.with_pubkey(pk).load()?;
         // Divergence: upstream dereferences the absent timestamp here (undefined behaviour);
         // a signed retrieve without one is refused as missing it.
         let ts = require(Param::Timestamp, timestamp)?;
@@ -361,20 +363,9 @@ fn retrieve<'a>(p: &Params<'a>) -> Result<RetrieveRequest<'a>, Rejection> {
 fn delete<'a>(p: &Params<'a>) -> Result<DeleteRequest<'a>, Rejection> {
     // messages, pubkey, pubkey_ed25519, required, signature, subaccount, subaccount_sig
     let messages = p.strings(Param::Messages)?;
-    let pubkey = p.string(Param::Pubkey)?;
-    let pubkey_ed = p.string(Param::PubkeyEd25519)?;
-    let required = p.boolean(Param::Required)?;
-    let signature = p.string(Param::Signature)?;
-    let subaccount = p.string(Param::Subaccount)?;
-    let subaccount_sig = p.string(Param::SubaccountSig)?;
-    let credentials = CredentialFields {
-        pubkey,
-        pubkey_ed,
-        signature,
-        subaccount,
-        subaccount_sig,
-    }
-    .load()?;
+    let (fields, required) =
+        CredentialFields::read_around(p, true, |p| p.boolean(Param::Required))?;
+    let credentials = fields.load()?;
     let messages = require(Param::Messages, messages)?;
     if messages.is_empty() {
         return fail(Error::NoMessages);
@@ -393,20 +384,8 @@ fn expire<'a>(p: &Params<'a>) -> Result<ExpireRequest<'a>, Rejection> {
     let expiry = p.timestamps(Param::Expiry)?;
     let extend = p.boolean(Param::Extend)?;
     let messages = p.strings(Param::Messages)?;
-    let pubkey = p.string(Param::Pubkey)?;
-    let pubkey_ed = p.string(Param::PubkeyEd25519)?;
-    let shorten = p.boolean(Param::Shorten)?;
-    let signature = p.string(Param::Signature)?;
-    let subaccount = p.string(Param::Subaccount)?;
-    let subaccount_sig = p.string(Param::SubaccountSig)?;
-    let credentials = CredentialFields {
-        pubkey,
-        pubkey_ed,
-        signature,
-        subaccount,
-        subaccount_sig,
-    }
-    .load()?;
+    let (fields, shorten) = CredentialFields::read_around(p, true, |p| p.boolean(Param::Shorten))?;
+    let credentials = fields.load()?;
     let expiries = require(Param::Expiry, expiry)?;
     if expiries.is_empty() {
         return fail(Error::NoExpiries);
@@ -436,7 +415,7 @@ fn expire<'a>(p: &Params<'a>) -> Result<ExpireRequest<'a>, Rejection> {
 fn get_expiries<'a>(p: &Params<'a>) -> Result<GetExpiriesRequest<'a>, Rejection> {
     // messages, pubkey, pubkey_ed25519, signature, subaccount, subaccount_sig, timestamp
     let messages = p.strings(Param::Messages)?;
-    let creds = CredentialFields::read(p, true)?;
+    let creds = CredentialFields::read(p)?;
     let timestamp = p.timestamp(Param::Timestamp)?;
     let credentials = creds.load()?;
     let timestamp = require(Param::Timestamp, timestamp)?;
@@ -459,20 +438,16 @@ fn revocation(p: &Params<'_>, revoke: bool) -> Result<RevocationRequest, Rejecti
     };
     // revoke: pubkey, pubkey_ed25519, revoke, signature, timestamp
     // unrevoke: pubkey, pubkey_ed25519, signature, timestamp, unrevoke
-    let pubkey = p.string(Param::Pubkey)?;
-    let pubkey_ed = p.string(Param::PubkeyEd25519)?;
-    let tokens_revoke = if revoke { p.strings(list)? } else { None };
-    let signature = p.string(Param::Signature)?;
+    // no subaccount here: the server does not read one for these endpoints
+    let (fields, tokens_revoke) =
+        CredentialFields::read_around(
+            p,
+            false,
+            |p| if revoke { p.strings(list) } else { Ok(None) },
+        )?;
     let timestamp = p.timestamp(Param::Timestamp)?;
     let tokens_unrevoke = if revoke { None } else { p.strings(list)? };
-    // no subaccount here: the server does not read one for these endpoints
-    let (account, pubkey_ed25519, signature) = load_pk_signature(pubkey, pubkey_ed, signature)?;
-    let credentials = Credentials {
-        account,
-        pubkey_ed25519,
-        signature,
-        subaccount: None,
-    };
+    let credentials = fields.load()?;
     let (texts, timestamp) = if revoke {
         let texts = require(list, tokens_revoke)?;
         if texts.len() > MAX_REVOCATIONS {

@@ -64,6 +64,12 @@ pub fn sogs_post(v: &Value) -> CheckResult {
         // the body parses to the vector's JSON object, in the same key order
         let parsed: Value = serde_json::from_str(&post.to_json()).unwrap();
         eq("json", &parsed, &c["json"])?;
+        // and reads back as the same post
+        eq(
+            "post from the body",
+            ok("from_json", Post::from_json(s(c, "body").as_bytes()))?,
+            post.clone(),
+        )?;
         // the same post from the decoded Content
         let decoded: Content = ok("content", proto::decode(&content))?;
         eq(

@@ -93,6 +93,24 @@ impl fmt::Debug for Flags {
     }
 }
 
+/// `prefix()` and `flags()`, bytes 0 and 1 of the head `prefix ‖ flags ‖ 0 ‖ 0` that a token
+/// and a signing value share (and that libsession copies from one into the other).
+macro_rules! head_accessors {
+    () => {
+        /// The network prefix the subaccount is for (byte 0; `0x03` for groups).
+        #[must_use]
+        pub const fn prefix(&self) -> u8 {
+            self.0[0]
+        }
+
+        /// The permission bits (byte 1).
+        #[must_use]
+        pub const fn flags(&self) -> Flags {
+            Flags(self.0[1])
+        }
+    };
+}
+
 /// A subaccount token `prefix ‖ flags ‖ 0 ‖ 0 ‖ kT`: what a member presents to the storage
 /// server, signed by the account (the group) over these 36 bytes. Public data: `Copy`,
 /// printed as hex.
@@ -147,17 +165,7 @@ impl SubaccountToken {
         SubaccountToken(t)
     }
 
-    /// The network prefix the token is for (byte 0; `0x03` for groups).
-    #[must_use]
-    pub const fn prefix(&self) -> u8 {
-        self.0[0]
-    }
-
-    /// The permission bits (byte 1).
-    #[must_use]
-    pub const fn flags(&self) -> Flags {
-        Flags(self.0[1])
-    }
+    head_accessors!();
 
     /// The subaccount's Ed25519 key `kT` (bytes 4..36), under which its requests are signed.
     #[must_use]
@@ -225,17 +233,7 @@ impl SigningValue {
         v
     }
 
-    /// The prefix byte (byte 0).
-    #[must_use]
-    pub const fn prefix(&self) -> u8 {
-        self.0[0]
-    }
-
-    /// The permission bits (byte 1).
-    #[must_use]
-    pub const fn flags(&self) -> Flags {
-        Flags(self.0[1])
-    }
+    head_accessors!();
 
     /// The first four bytes, shared with the token.
     pub(super) fn head(&self) -> [u8; 4] {

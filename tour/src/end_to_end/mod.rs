@@ -31,7 +31,7 @@ use oxen_session_net::envelope::{Unwrapped, unwrap, wrap};
 use oxen_session_net::padding::pad;
 use oxen_session_net::proto::{Content, DataMessage, LokiProfile, encode};
 use oxen_session_net::storage::{
-    AccountId, Namespace, Retrieve, Signer, Store, build_request, decode_base64, message_hash,
+    AccountId, Namespace, Retrieve, Signer, build_request, message_hash,
 };
 use oxen_swarm::NodePubkey;
 use serde_json::json;
@@ -206,7 +206,8 @@ fn compose(
     let (wrapped, t) = timed(|| wrap(alice, bob_id, &content, rng).unwrap());
     assert_eq!(wrapped.timestamp, sent_at);
     // the store request carries the WebSocketMessage's bytes, base64 in the JSON
-    let data = decode_base64(wrapped.data.as_bytes()).unwrap();
+    let store = wrapped.to_store(TTL_MS);
+    let data = store.data.clone();
     println!(
         "    Content {} B -> padded {padded} B -> sealed {} B (+{ENCRYPTED_OVERHEAD}: E, tag, Alice's key, signature) -> Envelope in a WebSocketMessage {} B -> data {} base64 chars, in {t:?}",
         encoded.len(),
@@ -214,11 +215,6 @@ fn compose(
         data.len(),
         wrapped.data.len()
     );
-    let store = Store {
-        namespace: Namespace::DEFAULT,
-        ttl_ms: TTL_MS,
-        data: data.clone(),
-    };
     let account = AccountId::from_session_id(bob_id);
     let (request, t) = timed(|| {
         build_request(&store.into(), &Signer::Unsigned(account), wrapped.timestamp).unwrap()

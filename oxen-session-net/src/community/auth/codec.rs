@@ -32,21 +32,15 @@
 //! ASCII only), with the same error.
 
 use alloc::string::String;
+use alloc::vec::Vec;
 
-use oxen_session::oxen_keys::codec::{from_hex_array, to_base64, to_hex};
+use oxen_session::oxen_keys::codec::{
+    Base64Alphabet, Base64Padding, Base64Rules, from_hex_array, to_base64, to_hex,
+};
 
-/// The base64 value of one character of the standard alphabet (`b64decode(validate=True)`
-/// refuses the URL alphabet).
-const fn b64_value(c: u8) -> Option<u8> {
-    match c {
-        b'A'..=b'Z' => Some(c - b'A'),
-        b'a'..=b'z' => Some(c - b'a' + 26),
-        b'0'..=b'9' => Some(c - b'0' + 52),
-        b'+' => Some(62),
-        b'/' => Some(63),
-        _ => None,
-    }
-}
+/// The digits once pysogs' padding rule has passed: the standard alphabet only
+/// (`b64decode(validate=True)` refuses the URL alphabet), no `=` left among them.
+const DIGITS: Base64Rules = Base64Rules::new(Base64Alphabet::Standard, Base64Padding::Forbidden);
 
 /// pysogs `utils.decode_hex_or_b64(value, N)`: `N` bytes from hex or base64 by the rules of
 /// the module documentation. `None` is pysogs' `ValueError` (the caller's 400).
@@ -61,12 +55,20 @@ pub fn decode_hex_or_b64<const N: usize>(value: &str) -> Option<[u8; N]> {
     if v.len() < unpadded_len || v.len() > padded_len {
         return None;
     }
-    decode_base64_python::<N>(v)
+    DIGITS.decode_array::<N>(python_base64_digits(v)?)
 }
 
-/// `decode_base64` (the `=` completion) then `b64decode(validate=True)`, into exactly `N`
-/// bytes.
-fn decode_base64_python<const N: usize>(v: &[u8]) -> Option<[u8; N]> {
+/// pysogs `utils.decode_base64(value)` (how it reads a posted `data` and `signature`): the `=`
+/// completion and `b64decode(validate=True)` of the module documentation, any length. `None` is
+/// its `binascii.Error`.
+#[must_use]
+pub fn decode_base64(value: &str) -> Option<Vec<u8>> {
+    DIGITS.decode(python_base64_digits(value.as_bytes())?)
+}
+
+/// `decode_base64` (the `=` completion) then `b64decode(validate=True)`'s padding rules: the
+/// data digits of `v` (still to be checked against the alphabet), if its padding passes.
+fn python_base64_digits(v: &[u8]) -> Option<&[u8]> {
     // decode_base64 appends "=" or "==" to a 2- or 3-mod-4 value that does not end in "="
     let appended = match v.len() % 4 {
         2 | 3 if v.last() != Some(&b'=') => 4 - v.len() % 4,
@@ -92,26 +94,9 @@ fn decode_base64_python<const N: usize>(v: &[u8]) -> Option<[u8; N]> {
     if pads < need {
         return None;
     }
-    if data_len * 6 / 8 != N {
-        return None;
-    }
-    let mut out = [0u8; N];
-    let mut acc: u32 = 0;
-    let mut bits = 0u32;
-    let mut slots = out.iter_mut();
-    for &c in v.iter().take(data_len) {
-        acc = (acc << 6) | u32::from(b64_value(c)?);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            // the unused trailing bits stay in `acc` and are dropped, as CPython drops them
-            if let Some(slot) = slots.next() {
-                *slot = (acc >> bits) as u8;
-            }
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
+    // the unused trailing bits of the last digit are dropped by the decoder, as CPython drops
+    // them
+    v.get(..data_len)
 }
 
 /// The `X-SOGS-Pubkey` value a client sends: 66 lower-case hex digits (Session clients).
@@ -131,7 +116,6 @@ pub fn encode_base64(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
     use alloc::string::ToString;
-    use alloc::vec::Vec;
 
     /// Every value length from 0 to 2N + 2 with the given filler, and whether it decodes.
     fn accepted_lengths<const N: usize>(fill: u8, trailing: &str) -> Vec<usize> {
@@ -177,7 +161,7 @@ mod tests {
         );
         // the last character carries 4 unused bits: all 16 spellings decode to the same value
         let last = b64.as_bytes()[21];
-        let base = b64_value(last).unwrap() & 0x30;
+        let base = Base64Alphabet::Standard.value(last).unwrap() & 0x30;
         for low in 0..16u8 {
             let mut s = b64.as_bytes()[..21].to_vec();
             s.push(b64_char(base | low));

@@ -5,7 +5,7 @@
 //!
 //! | file | what | reference |
 //! | --- | --- | --- |
-//! | `codec` | header values: pysogs' hex-or-base64 decoding ([`decode_hex_or_b64`]), the encodings clients send | pysogs `utils.decode_hex_or_b64`, `decode_base64` |
+//! | `codec` | header values: pysogs' hex-or-base64 decoding ([`decode_hex_or_b64`]) and its base64 ([`decode_base64`], also a post's), the encodings clients send | pysogs `utils.decode_hex_or_b64`, `decode_base64` |
 //! | `timestamp` | Python's `int()` ([`parse_timestamp`]) and the inclusive ±86400 s window ([`within_window`]) | pysogs `handle_http_auth` |
 //! | `headers` | header names, [`HeaderValues`] (what a server received), [`SogsHeaders`] (what a client sends), [`KeyKind`] (`00`/`15`/`25`) | pysogs header lookups (Werkzeug), session-desktop `getOpenGroupHeaders` |
 //! | `request` | [`Request`] (method, decoded path, raw query, body), [`Request::from_target`], [`SignedMessage`] | pysogs' `to_verify`, `make_subrequest` |
@@ -42,7 +42,7 @@ mod timestamp;
 mod user;
 
 pub use client::{SignedRequest, Signer};
-pub use codec::{decode_hex_or_b64, encode_base64, encode_pubkey};
+pub use codec::{decode_base64, decode_hex_or_b64, encode_base64, encode_pubkey};
 pub use headers::{
     HeaderValues, KeyKind, NONCE_HEADER, PUBKEY_HEADER, SIGNATURE_HEADER, SogsHeaders,
     TIMESTAMP_HEADER,

@@ -22,6 +22,7 @@ use alloc::vec::Vec;
 
 use oxen_session::ServerPubkey;
 use oxen_session::hash::blake2b;
+use oxen_session::oxen_keys::codec::hex_digit_value;
 
 use crate::Error;
 
@@ -93,15 +94,6 @@ impl<'a> Request<'a> {
     }
 }
 
-const fn hex_value(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
-        b'A'..=b'F' => Some(c - b'A' + 10),
-        _ => None,
-    }
-}
-
 /// `urllib.parse.unquote(path, errors='strict')`: `%XX` (two hex digits, either case) is the
 /// byte `XX`, any other `%` is kept, and the bytes must be UTF-8. Borrows when there is no `%`.
 ///
@@ -116,7 +108,9 @@ pub fn percent_decode_path(path: &str) -> Result<Cow<'_, str>, Error> {
     let mut i = 0;
     while let Some(&c) = bytes.get(i) {
         let escaped = match (c, bytes.get(i + 1), bytes.get(i + 2)) {
-            (b'%', Some(&h), Some(&l)) => hex_value(h).zip(hex_value(l)).map(|(h, l)| h << 4 | l),
+            (b'%', Some(&h), Some(&l)) => hex_digit_value(h)
+                .zip(hex_digit_value(l))
+                .map(|(h, l)| h << 4 | l),
             _ => None,
         };
         match escaped {
