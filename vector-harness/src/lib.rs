@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod case;
 mod redaction;
 
 pub use redaction::assert_debug_redacted;

@@ -1,73 +1,10 @@
 //! Helpers of the message-format checkers (`message_padding.json`, `protobuf.json`,
-//! `envelope.json`): field access, the per-case loop that names each failure, and the mapping
+//! `envelope.json`): field access and the per-case loop (from `oxen_vector_harness::case`), and the mapping
 //! from the reference's error texts to this crate's variants.
-#![allow(dead_code)] // each checker uses a subset
-
-use core::fmt::Debug;
+#![allow(dead_code, unused_imports)] // each checker uses a subset
 
 use oxen_session_net::Error;
-use oxen_vector_harness::CheckResult;
-use serde_json::Value;
-
-/// A string field (panics, failing the test, if absent: the vector file is malformed).
-pub fn s<'a>(c: &'a Value, k: &str) -> &'a str {
-    c[k].as_str()
-        .unwrap_or_else(|| panic!("missing string field {k}"))
-}
-
-/// An optional string field.
-pub fn opt_s<'a>(c: &'a Value, k: &str) -> Option<&'a str> {
-    c[k].as_str()
-}
-
-/// A hex field as bytes.
-pub fn bytes(c: &Value, k: &str) -> Vec<u8> {
-    hex::decode(s(c, k)).unwrap_or_else(|e| panic!("field {k} is not hex: {e}"))
-}
-
-/// An unsigned integer field.
-pub fn num(c: &Value, k: &str) -> u64 {
-    c[k].as_u64()
-        .unwrap_or_else(|| panic!("missing integer field {k}"))
-}
-
-/// The case's name.
-pub fn name(c: &Value) -> &str {
-    c["name"].as_str().unwrap_or("")
-}
-
-/// Runs `check` on every case, collecting failures as "case i (name): message".
-pub fn each(v: &Value, check: impl Fn(&Value) -> Result<(), String>) -> CheckResult {
-    let cs = v["cases"].as_array().expect("cases array");
-    let failures: Vec<String> = cs
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| {
-            check(c)
-                .err()
-                .map(|e| format!("case {i} ({}): {e}", name(c)))
-        })
-        .collect();
-    if failures.is_empty() {
-        Ok(cs.len())
-    } else {
-        Err(failures)
-    }
-}
-
-/// `got == want`, or a message naming `what`.
-pub fn eq<T: PartialEq + Debug>(what: &str, got: T, want: T) -> Result<(), String> {
-    if got == want {
-        Ok(())
-    } else {
-        Err(format!("{what}: got {got:?}, want {want:?}"))
-    }
-}
-
-/// `got` succeeded; its value, or the error as a message.
-pub fn ok<T>(what: &str, got: Result<T, Error>) -> Result<T, String> {
-    got.map_err(|e| format!("{what}: unexpected error {e:?}"))
-}
+pub use oxen_vector_harness::case::{bytes, each, eq, name, ok, opt_s, s, u as num};
 
 /// Whether `got` is what protobufjs's error text `text` names, numbers included:
 /// "index out of range: pos + need > len" (a varint or fixed-width read: truncated; a length:
