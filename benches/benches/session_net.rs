@@ -4,11 +4,13 @@
 //! | operation | ours | floor |
 //! |---|---|---|
 //! | `net_verify_user` | `storage::verify_request` of a `retrieve` signed by a `05` user, from its JSON body (parse, checks, `pubkey_ed25519` → account, signature) | `oxen_session::ed25519::verify` of the same signature over the same signed string (`retrieve` ‖ timestamp) under the same key bytes: one Ed25519 verification, key decompression included |
+//! | `net_verify_user/key_check` | the `pubkey_ed25519` check alone (`ed_to_x`): where the user's extra time goes | |
 //! | `net_verify_group` | the same for a `03` group admin | the same floor |
 //! | `net_verify_member` | the same for a group member (subaccount token) | the same floor (one verification: the member's request needs two by design) |
 //! | `net_verify_store_user` | a `05` user's signed `store` of 1 KiB in its own namespace 2 | the same floor over `store` ‖ namespace ‖ timestamp |
 //! | `net_wrap` | `envelope::wrap` of the tour's "hello" `Content` (encode, pad, seal, `Envelope`, `WebSocketMessage`, base64) | `encrypt_for_recipient` of the padded encoded content (the sealing alone) |
-//! | `net_unwrap` | `envelope::unwrap` of the `data` (base64, both protobufs, open, verify, unpad, decode) with the X25519 pair | `decrypt_incoming` of the sealed bytes with the X25519 pair |
+//! | `net_unwrap` | `envelope::unwrap` of the `data` (base64, both protobufs, open, verify, the sender's Session ID, unpad, decode) with the X25519 pair | `decrypt_incoming_session_id` of the sealed bytes with the X25519 pair: the sealed box, the signature and the sender's Session ID (`ed_to_x` of its key, libsodium's subgroup check), what libsession's receiver calls |
+//! | `net_unwrap/decrypt_incoming` | `decrypt_incoming` alone (no Session ID): how much of ours the sender's Session ID is | |
 //! | `net_end_to_end` | the tour's end-to-end chapter as one trip (below) | — |
 //!
 //! `net_end_to_end/oxen` composes the public calls of `tour/src/end_to_end/` without printing
@@ -50,7 +52,8 @@ use oxen_session::oxen_keys::codec::{from_base64, to_base64};
 use oxen_session::subaccount::{Flags, make_subaccount};
 use oxen_session::{
     Ed25519SecretKey, GroupId, Seed, SessionId, X25519SecretKey, decrypt_incoming,
-    decrypt_ons_response, ed25519, encrypt_for_recipient, encrypt_for_recipient_with,
+    decrypt_incoming_session_id, decrypt_ons_response, ed_to_x, ed25519, encrypt_for_recipient,
+    encrypt_for_recipient_with,
 };
 use oxen_session_net::envelope::{Unwrapped, unwrap, wrap, wrap_with};
 use oxen_session_net::padding::pad;
@@ -72,12 +75,18 @@ pub(crate) const VERIFY_USER: &str = "net_verify_user";
 pub(crate) const VERIFY_GROUP: &str = "net_verify_group";
 /// The same for a group member through its subaccount.
 pub(crate) const VERIFY_MEMBER: &str = "net_verify_member";
+/// The implementation of [`VERIFY_USER`] that runs only the `pubkey_ed25519` check
+/// (`oxen_session::ed_to_x`: libsodium's `crypto_sign_ed25519_pk_to_curve25519`).
+pub(crate) const KEY_CHECK: &str = "key_check";
 /// A `05` user's signed `store` of 1 KiB.
 pub(crate) const VERIFY_STORE_USER: &str = "net_verify_store_user";
 /// `envelope::wrap`.
 pub(crate) const WRAP: &str = "net_wrap";
 /// `envelope::unwrap`.
 pub(crate) const UNWRAP: &str = "net_unwrap";
+/// The implementation of [`UNWRAP`] that opens the sealed box and checks the signature without
+/// the sender's Session ID (`decrypt_incoming`).
+pub(crate) const SEALED_BOX: &str = "decrypt_incoming";
 /// The tour's end-to-end trip.
 pub(crate) const END_TO_END: &str = "net_end_to_end";
 
@@ -151,7 +160,10 @@ fn verify_case(
 ) -> Case {
     let body = build_request(request, signer, NOW).unwrap().to_json();
     let node = NodeContext::at(NOW as i64);
-    assert!(verify_request(body.as_bytes(), &node).is_ok(), "{op}: {body}");
+    assert!(
+        verify_request(body.as_bytes(), &node).is_ok(),
+        "{op}: {body}"
+    );
     let signature = ed25519::sign(signer_key, &signed_string);
     if !matches!(signer, Signer::GroupMember { .. }) {
         // the floor checks the very signature the request carries
@@ -194,6 +206,10 @@ fn verify_cases() -> Vec<Case> {
             retrieve_signed.clone(),
         ),
     ];
+    // the part of the user's check a group's does not have: `pubkey_ed25519` converted to the
+    // account's X25519 key with libsodium's rules (a profile of ours, not a floor)
+    let user_ed = *user.public_key();
+    v[0].add(KEY_CHECK, move || ed_to_x(black_box(&user_ed)).unwrap());
     // the member signs with its subaccount key (the token's); the floor verifies one
     // signature of the same length under the member's own key
     let member_signer = Signer::GroupMember {
@@ -260,8 +276,7 @@ fn envelope_cases() -> Vec<Case> {
     {
         let mut rng = ChaCha20Rng::seed_from_u64(1);
         w.add(FLOOR, move || {
-            encrypt_for_recipient(&alice, black_box(&bob_id), black_box(&padded), &mut rng)
-                .unwrap()
+            encrypt_for_recipient(&alice, black_box(&bob_id), black_box(&padded), &mut rng).unwrap()
         });
     }
     let mut u = Case::new(UNWRAP, &[OURS]);
@@ -269,7 +284,13 @@ fn envelope_cases() -> Vec<Case> {
         let (pair, data) = (bob_pair.clone(), wrapped.data);
         u.add(OURS, move || unwrap(&pair, black_box(&data)).unwrap());
     }
-    u.add(FLOOR, move || {
+    {
+        let (pair, sealed) = (bob_pair.clone(), sealed.clone());
+        u.add(FLOOR, move || {
+            decrypt_incoming_session_id(&pair, black_box(&sealed)).unwrap()
+        });
+    }
+    u.add(SEALED_BOX, move || {
         decrypt_incoming(&bob_pair, black_box(&sealed)).unwrap()
     });
     vec![w, u]
@@ -425,7 +446,9 @@ fn handle(
             (200, ResponseBody::Json(answer))
         }
         NodeRequest::Retrieve(r) => {
-            let inbox = db.get(&(r.account, r.namespace)).map_or(&[][..], Vec::as_slice);
+            let inbox = db
+                .get(&(r.account, r.namespace))
+                .map_or(&[][..], Vec::as_slice);
             let messages: Vec<_> = inbox
                 .iter()
                 .map(|m| {
@@ -537,11 +560,16 @@ impl Trip {
         let listing = answer_json(&answer.body);
         let message = &listing["messages"][0];
         assert_eq!(message["hash"].as_str(), Some(hash.as_str()));
-        let Unwrapped::Received(msg) = unwrap(&self.bob, message["data"].as_str().unwrap()).unwrap()
+        let Unwrapped::Received(msg) =
+            unwrap(&self.bob, message["data"].as_str().unwrap()).unwrap()
         else {
             panic!("dropped")
         };
-        let text = msg.content.data_message.as_ref().and_then(|d| d.body.clone());
+        let text = msg
+            .content
+            .data_message
+            .as_ref()
+            .and_then(|d| d.body.clone());
         (text.unwrap(), msg.sender)
     }
 }

@@ -89,8 +89,8 @@ pub fn registry() -> Registry {
 }
 
 /// oxen-session-net's headline ratios (issue 20): a node's verification of a `05` user's
-/// signed request against one Ed25519 verification (target 1.1x), wrapping against the sealed
-/// box alone and unwrapping against opening it (target 1.05x).
+/// signed request against one Ed25519 verification (target 1.1x), wrapping against the sealing
+/// alone and unwrapping against the opening with the sender's Session ID (target 1.05x).
 fn net_headline(r: &mut Registry) {
     for op in [net::VERIFY_USER, net::WRAP, net::UNWRAP] {
         r.pair(PairSpec::new(op, OURS, FLOOR).headline());
@@ -98,11 +98,19 @@ fn net_headline(r: &mut Registry) {
 }
 
 /// oxen-session-net's other ratios: the verification of a group admin's and a member's
-/// request and of a user's 1 KiB `store`, against the same floor.
+/// request and of a user's 1 KiB `store`, against the same floor; the user's `pubkey_ed25519`
+/// check alone against the floor (the profile of the user's verification); unwrapping against
+/// the sealed box without the sender's Session ID.
 fn net_others(r: &mut Registry) {
-    for op in [net::VERIFY_GROUP, net::VERIFY_MEMBER, net::VERIFY_STORE_USER] {
+    for op in [
+        net::VERIFY_GROUP,
+        net::VERIFY_MEMBER,
+        net::VERIFY_STORE_USER,
+    ] {
         r.pair(PairSpec::new(op, OURS, FLOOR));
     }
+    r.pair(PairSpec::new(net::VERIFY_USER, net::KEY_CHECK, FLOOR));
+    r.pair(PairSpec::new(net::UNWRAP, OURS, net::SEALED_BOX));
 }
 
 /// oxen-session's headline ratios: one-to-one messages against libsodium's composition (the

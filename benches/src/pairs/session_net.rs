@@ -11,7 +11,8 @@ mod session_net_bench;
 use oxen_benches::paired::{Bench, bench, plain};
 
 pub(crate) use session_net_bench::{
-    UNWRAP, VERIFY_GROUP, VERIFY_MEMBER, VERIFY_STORE_USER, VERIFY_USER, WRAP,
+    KEY_CHECK, SEALED_BOX, UNWRAP, VERIFY_GROUP, VERIFY_MEMBER, VERIFY_STORE_USER, VERIFY_USER,
+    WRAP,
 };
 
 /// Every operation of the group.
@@ -22,6 +23,8 @@ pub fn operations() -> Vec<&'static str> {
         VERIFY_MEMBER,
         VERIFY_STORE_USER,
         WRAP,
+        KEY_CHECK,
+        SEALED_BOX,
         UNWRAP,
     ]
 }
