@@ -26,6 +26,7 @@ mod onion;
 mod ons;
 mod registry;
 mod session;
+mod session_net;
 mod tx_misc;
 
 use std::io::Write as _;

@@ -9,7 +9,9 @@
 use oxen_benches::paired::{PairSpec, Registry};
 use oxen_benches::report::{FLOOR, OURS};
 
-use super::{block, bulletproof as bp, clsag, onion, ons, session, tx_misc as misc};
+use super::{
+    block, bulletproof as bp, clsag, onion, ons, session, session_net as net, tx_misc as misc,
+};
 
 /// The groups and pairs of the `pairs` binary.
 pub fn registry() -> Registry {
@@ -25,7 +27,8 @@ pub fn registry() -> Registry {
         .group(&[misc::BORROMEAN], misc::borromean_setup)
         .group(&[misc::LOOKUP], misc::lookup_setup)
         .group(&ons::OPERATIONS, ons::setup)
-        .group(&session::operations(), session::setup);
+        .group(&session::operations(), session::setup)
+        .group(&net::operations(), net::setup);
 
     // The A/A control: CLSAG verification paired with itself (about 0.5 ms a call, the middle
     // of the range of the headline operations).
@@ -59,6 +62,7 @@ pub fn registry() -> Registry {
     )
     .pair(PairSpec::new(block::BLOCK, block::BATCH_1, block::SINGLES).headline());
     session_headline(&mut r);
+    net_headline(&mut r);
 
     // The other ratios of the report.
     r.pair(PairSpec::new(bp::VERIFY, OURS, bp::RISTRETTO).split())
@@ -80,7 +84,33 @@ pub fn registry() -> Registry {
         }
     }
     session_others(&mut r);
+    net_others(&mut r);
     r
+}
+
+/// oxen-session-net's headline ratios (issue 20): a node's verification of a `05` user's
+/// signed request against one Ed25519 verification (target 1.1x), wrapping against the sealing
+/// alone and unwrapping against the opening with the sender's Session ID (target 1.05x).
+fn net_headline(r: &mut Registry) {
+    for op in [net::VERIFY_USER, net::WRAP, net::UNWRAP] {
+        r.pair(PairSpec::new(op, OURS, FLOOR).headline());
+    }
+}
+
+/// oxen-session-net's other ratios: the verification of a group admin's and a member's
+/// request and of a user's 1 KiB `store`, against the same floor; the user's `pubkey_ed25519`
+/// check alone against the floor (the profile of the user's verification); unwrapping against
+/// the sealed box without the sender's Session ID.
+fn net_others(r: &mut Registry) {
+    for op in [
+        net::VERIFY_GROUP,
+        net::VERIFY_MEMBER,
+        net::VERIFY_STORE_USER,
+    ] {
+        r.pair(PairSpec::new(op, OURS, FLOOR));
+    }
+    r.pair(PairSpec::new(net::VERIFY_USER, net::KEY_CHECK, FLOOR));
+    r.pair(PairSpec::new(net::UNWRAP, OURS, net::SEALED_BOX));
 }
 
 /// oxen-session's headline ratios: one-to-one messages against libsodium's composition (the
