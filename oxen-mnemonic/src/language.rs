@@ -64,15 +64,21 @@ impl Language {
     ];
 
     /// Every language: the encodable ones, then EnglishOld.
-    pub const ALL: [Language; 13] = {
-        let mut all = [Language::EnglishOld; 13];
-        let mut i = 0;
-        while i < Language::ENCODABLE.len() {
-            all[i] = Language::ENCODABLE[i];
-            i += 1;
-        }
-        all
-    };
+    pub const ALL: [Language; 13] = [
+        Language::German,
+        Language::English,
+        Language::Spanish,
+        Language::French,
+        Language::Italian,
+        Language::Dutch,
+        Language::Portuguese,
+        Language::Russian,
+        Language::Japanese,
+        Language::ChineseSimplified,
+        Language::Esperanto,
+        Language::Lojban,
+        Language::EnglishOld,
+    ];
 
     /// The order in which oxen-core's decoder tries the languages (`find_seed_language`); the
     /// first that matches wins.
