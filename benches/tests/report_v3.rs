@@ -325,11 +325,22 @@ fn command_lines() {
     let Parsed::Run(o) = args("--quick --repeat 2 --plots benches/plots") else {
         panic!()
     };
-    assert!(o.quick && o.run && o.avx2 && o.memory && o.pairs && !o.pairs_only);
+    // --quick drops the memory build and pass unless asked for.
+    assert!(o.quick && o.run && o.avx2 && !o.memory && o.pairs && !o.pairs_only);
     assert_eq!(
         (o.repeat, o.plots),
         (2, Some(PathBuf::from("benches/plots")))
     );
+    let Parsed::Run(o) = args("--quick --memory") else {
+        panic!()
+    };
+    assert!(o.quick && o.memory);
+    let Parsed::Run(o) = args("--no-memory") else {
+        panic!()
+    };
+    assert!(!o.quick && !o.memory);
+    let Parsed::Run(o) = args("") else { panic!() };
+    assert!(!o.quick && o.memory);
     let Parsed::Run(o) = args("--pairs-only --rounds 15 --filter clsag") else {
         panic!()
     };
@@ -351,6 +362,7 @@ fn command_lines() {
         "--plots",
         "--compare a.json",
         "--pairs-only --no-pairs",
+        "--pairs-only --memory",
         "--fast",
     ] {
         assert!(matches!(args(bad), Parsed::Error(_)), "{bad}");
@@ -385,10 +397,10 @@ fn duration_estimates() {
         memory: 187,
         ..w
     };
-    // + (187 + 70) × 3 s + 187 × 2.5 s.
+    // + (187 + 70) × 2 s + 187 × 2.5 s.
     assert_eq!(
         full.expected(),
-        Duration::from_secs_f64(140.0 + 771.0 + 467.5)
+        Duration::from_secs_f64(140.0 + 514.0 + 467.5)
     );
 }
 

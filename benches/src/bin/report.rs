@@ -41,7 +41,7 @@ const QUICK_ARGS: [&str; 8] = [
     "--warm-up-time",
     "0.5",
     "--measurement-time",
-    "2",
+    "1",
     "--sample-size",
     "10",
     "--nresamples",
@@ -149,11 +149,12 @@ fn write_compare(runs: &[PairsReport], out: &Path) -> ExitCode {
     let mut md = String::from("# Paired ratios, run by run\n\n");
     for (i, r) in runs.iter().enumerate() {
         md.push_str(&format!(
-            "- run {}: {}, {}; main build: {}\n",
+            "- run {}: {}, {}; main build: {}; {}\n",
             i + 1,
             r.date,
             r.cpu,
-            r.main_backend
+            r.main_backend,
+            oxen_benches::report::load::describe(r.other_cpus)
         ));
     }
     md.push('\n');
@@ -283,7 +284,7 @@ fn one_run(o: &Options, target: &Path, dir: &Path, k: u32) -> Result<Option<Pair
         log.line(&format!("run {k} of {}", o.repeat));
     }
     let settings_text = if o.quick {
-        "quick (criterion --warm-up-time 0.5 --measurement-time 2 --sample-size 10 --nresamples 10000)"
+        "quick (criterion --warm-up-time 0.5 --measurement-time 1 --sample-size 10 --nresamples 10000)"
     } else {
         "full (criterion defaults)"
     };

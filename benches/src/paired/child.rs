@@ -42,6 +42,12 @@ impl Served {
         })
     }
 
+    /// The process id (to count its CPU time beside the machine's).
+    #[must_use]
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// The connection (list, backend, stray lines).
     pub fn conn(&mut self) -> &mut Conn<BufReader<ChildStdout>, ChildStdin> {
         &mut self.conn

@@ -34,6 +34,7 @@ use std::process::ExitCode;
 
 use oxen_benches::paired::protocol::{Reply, serve};
 use oxen_benches::paired::{Registry, Settings, Timer};
+use oxen_benches::report::load::LoadProbe;
 use oxen_benches::report::pairs::{PairsReport, Proc, Select, Split, plan};
 use oxen_benches::report::pairs_md::markdown_pairs;
 use oxen_benches::report::pairs_run::run_jobs;
@@ -102,6 +103,7 @@ fn standalone(reg: &mut Registry, select: &Select, settings: Settings) {
     let started = std::time::Instant::now();
     let jobs = plan(reg.pairs(), select, false);
     let date = utc_now();
+    let probe = LoadProbe::start(&[]);
     let outcomes = {
         let mut timers: Vec<&mut dyn Timer> = vec![reg];
         let index = |p: Proc| (p == Proc::Main).then_some(0);
@@ -109,6 +111,7 @@ fn standalone(reg: &mut Registry, select: &Select, settings: Settings) {
             eprintln!("[{}/{}] {}", i + 1, jobs.len(), job.label());
         })
     };
+    let other_cpus = probe.other_cpus(&[]);
     let report = PairsReport {
         date,
         cpu: cpu_model(),
@@ -122,6 +125,7 @@ fn standalone(reg: &mut Registry, select: &Select, settings: Settings) {
         ),
         outcomes,
         seconds: started.elapsed().as_secs_f64(),
+        other_cpus,
     };
     println!("{}", markdown_pairs(&report));
 }

@@ -15,7 +15,8 @@
 //! [`curve_plot`] (growth curves, fits and their SVGs), [`environment`] (machine and backend), [`run`] (building and running
 //! the bench binaries with progress), and the paired ratios: [`pairs`] (which pair runs in
 //! which process, the backend-split rule, the results), [`pairs_run`] (running them) and
-//! [`pairs_md`] (their tables and the comparison of two runs).
+//! [`pairs_md`] (their tables and the comparison of two runs), [`load`] (what else the machine ran
+//! while they measured).
 
 pub mod chart;
 pub mod criterion_data;
@@ -25,6 +26,7 @@ pub mod duration;
 pub mod environment;
 pub mod error;
 pub mod format;
+pub mod load;
 pub mod options;
 pub mod pairs;
 pub mod pairs_md;

@@ -4,9 +4,11 @@ use std::path::PathBuf;
 
 /// The usage text.
 pub const USAGE: &str = "usage: report [--quick] [--pairs-only] [--repeat N] [--rounds N] [--no-run] [--no-avx2]\n\
-               [--no-memory] [--no-pairs] [--plots DIR] [--filter TEXT] [--compare A.json B.json ...]\n\
-  --quick        short settings: criterion 0.5 s warm-up, 2 s measurement, 10 samples; pairs\n\
-                 20 ms per side, 21-61 rounds (about 35 min on 2 cores, builds included)\n\
+               [--memory | --no-memory] [--no-pairs] [--plots DIR] [--filter TEXT]\n\
+               [--compare A.json B.json ...]\n\
+  --quick        short settings: criterion 0.5 s warm-up, 1 s measurement, 10 samples; pairs\n\
+                 20 ms per side, 21-61 rounds; no memory build and pass unless --memory (about\n\
+                 30 min on 2 cores with incremental builds, 15 min of them the builds)\n\
   --pairs-only   only the headline paired ratios, the A/A control and (where two backends run)\n\
                  the backend split; writes PAIRS.md and pairs.json (under 10 min)\n\
   --repeat N     the whole run N times in a row (run-1/, run-2/ ...), then COMPARE.md: every\n\
@@ -14,6 +16,7 @@ pub const USAGE: &str = "usage: report [--quick] [--pairs-only] [--repeat N] [--
   --rounds N     at most N measured rounds per pair (and at least min(N, the minimum))\n\
   --no-run       measure nothing: rebuild the report from saved results\n\
   --no-avx2      no AVX2 build: no backend split, no `oxen (AVX2)` column\n\
+  --memory       the memory build and pass (allocations and peak heap per call) with --quick\n\
   --no-memory    no memory build and pass\n\
   --no-pairs     no paired pass (the report then prints no ratios)\n\
   --plots DIR    also copy the SVG charts into DIR\n\
@@ -29,7 +32,8 @@ pub struct Options {
     pub run: bool,
     /// Not `--no-avx2`.
     pub avx2: bool,
-    /// Not `--no-memory` (and not `--pairs-only`).
+    /// The memory build and pass: on by default, off with `--quick` unless `--memory`, off
+    /// with `--no-memory` and `--pairs-only`.
     pub memory: bool,
     /// Not `--no-pairs`.
     pub pairs: bool,
@@ -80,13 +84,15 @@ pub enum Parsed {
 #[must_use]
 pub fn parse(args: impl IntoIterator<Item = String>) -> Parsed {
     let mut o = Options::default();
+    let mut memory = None;
     let mut args = args.into_iter().peekable();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--quick" => o.quick = true,
             "--no-run" => o.run = false,
             "--no-avx2" => o.avx2 = false,
-            "--no-memory" => o.memory = false,
+            "--memory" => memory = Some(true),
+            "--no-memory" => memory = Some(false),
             "--no-pairs" => o.pairs = false,
             "--pairs-only" => o.pairs_only = true,
             "--plots" => match args.next() {
@@ -117,6 +123,12 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Parsed {
             other => return Parsed::Error(format!("unknown argument {other:?}")),
         }
     }
+    if memory == Some(true) && o.pairs_only {
+        return Parsed::Error("--pairs-only measures no memory: drop --memory".into());
+    }
+    // A quick run is for ratios and times: the memory pass (a third build and about 10 min of
+    // criterion's 1 s minimum profile time per benchmark) only when asked for.
+    o.memory = memory.unwrap_or(!o.quick);
     if o.pairs_only && !o.pairs {
         return Parsed::Error("--pairs-only and --no-pairs exclude each other".into());
     }

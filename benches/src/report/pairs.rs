@@ -222,6 +222,10 @@ pub struct PairsReport {
     pub outcomes: Vec<Outcome>,
     /// Wall time of the pass, seconds.
     pub seconds: f64,
+    /// CPUs of other work on the machine while the pairs were measured ([`super::load`]);
+    /// `None` where it could not be read (and in reports saved before it was recorded).
+    #[serde(default)]
+    pub other_cpus: Option<f64>,
 }
 
 impl PairsReport {

@@ -101,6 +101,7 @@ pub fn markdown_pairs(r: &PairsReport) -> String {
         super::run::format_duration(std::time::Duration::from_secs_f64(r.seconds.max(0.0)))
     );
     let _ = writeln!(s, "\n- machine: {}; {}", r.cpu, r.date);
+    let _ = writeln!(s, "- {}", super::load::describe(r.other_cpus));
     let _ = writeln!(
         s,
         "- main build (every ratio unless marked): {}",
@@ -272,6 +273,16 @@ pub fn markdown_compare(runs: &[PairsReport]) -> String {
          within 0.95–1.05).",
         checked - failed
     );
+    for (i, r) in runs.iter().enumerate() {
+        if let Some(c) = r.other_cpus.filter(|c| *c >= super::load::QUIET_BELOW) {
+            let _ = writeln!(
+                s,
+                "\nRun {} measured beside {c:.2} CPUs of other work: a ratio that moved between \
+                 runs may be that work, not the code (`load` in the report's sources).",
+                i + 1
+            );
+        }
+    }
     s
 }
 

@@ -7,6 +7,7 @@ use std::process::Stdio;
 use std::time::Instant;
 
 use super::environment::{cpu_model, utc_now};
+use super::load::LoadProbe;
 use super::pairs::{Job, Outcome, PairsReport, Proc, Select, Split, plan, runs_ifma, split_rule};
 use super::run::Log;
 use crate::paired::child::Served;
@@ -142,7 +143,12 @@ pub fn run_pairs_pass(pass: &PairsPass, title: &str, log: &mut Log) -> Result<Pa
     }
     let total = jobs.len();
     let bar = log.bar(total as u64, title);
-    let outcomes = {
+    let pids: Vec<u32> = [Some(&main), twin.as_ref(), other.as_ref()]
+        .into_iter()
+        .flatten()
+        .map(Served::pid)
+        .collect();
+    let (outcomes, other_cpus) = {
         let mut timers: Vec<&mut dyn Timer> = vec![&mut main];
         let twin_at = twin.as_mut().map(|t| {
             timers.push(t);
@@ -158,9 +164,11 @@ pub fn run_pairs_pass(pass: &PairsPass, title: &str, log: &mut Log) -> Result<Pa
             Proc::Other => other_at,
         };
         let t0 = Instant::now();
-        run_jobs(&jobs, &mut timers, &index, &pass.settings, &mut |i, job| {
+        let probe = LoadProbe::start(&pids);
+        let outcomes = run_jobs(&jobs, &mut timers, &index, &pass.settings, &mut |i, job| {
             log.progress(&bar, i, total, t0, &format!("{title}: {}", job.label()));
-        })
+        });
+        (outcomes, probe.other_cpus(&pids))
     };
     bar.finish_and_clear();
     for p in [Some(&mut main), twin.as_mut(), other.as_mut()]
@@ -178,8 +186,9 @@ pub fn run_pairs_pass(pass: &PairsPass, title: &str, log: &mut Log) -> Result<Pa
         }
     }
     log.line(&format!(
-        "{title}: done in {}",
-        super::run::format_duration(started.elapsed())
+        "{title}: done in {}; {}",
+        super::run::format_duration(started.elapsed()),
+        super::load::describe(other_cpus)
     ));
     Ok(PairsReport {
         date,
@@ -194,5 +203,6 @@ pub fn run_pairs_pass(pass: &PairsPass, title: &str, log: &mut Log) -> Result<Pa
         split,
         outcomes,
         seconds: started.elapsed().as_secs_f64(),
+        other_cpus,
     })
 }

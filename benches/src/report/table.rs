@@ -199,11 +199,17 @@ pub fn markdown_report(rows: &[Row], env: &Environment, pairs: Option<&PairsRepo
          Rust); `x25519-dalek` rows are the Montgomery ladder through dalek 5"
     );
     let _ = writeln!(s, "- measurements: {}", env.mode);
+    let memory = if rows.iter().all(|r| r.memory.is_empty()) {
+        "allocations and peak heap were not measured in this run (`--quick` measures them only \
+         with `--memory`)"
+    } else {
+        "allocations and peak heap are of one run on the calling thread, from a separate memory \
+         build and pass"
+    };
     let _ = writeln!(
         s,
         "- times are criterion medians; every ratio is a paired measurement (below); `floor` is \
-         the unavoidable core of the operation; allocations and peak heap are of one run on the \
-         calling thread, from a separate memory build and pass"
+         the unavoidable core of the operation; {memory}"
     );
     if let Some(p) = pairs {
         let _ = writeln!(s, "\n## Paired ratios\n");
