@@ -436,3 +436,27 @@ fn a_connection_skips_stray_output_and_measures_through_a_pipe() {
     drop(conn);
     server.join().unwrap();
 }
+
+#[test]
+fn heap_jitter_covers_its_range_and_differs_by_seed() {
+    use oxen_benches::paired::registry::{JITTER_MIN, JITTER_STEP, JITTER_STEPS};
+    let draw = |seed: u64| {
+        let mut r = Registry::new();
+        r.seed_jitter(seed);
+        (0..4096).map(|_| r.next_jitter()).collect::<Vec<usize>>()
+    };
+    let a = draw(1);
+    let max = JITTER_MIN + JITTER_STEP * (usize::try_from(JITTER_STEPS).unwrap() - 1);
+    assert!(
+        a.iter()
+            .all(|&s| (JITTER_MIN..=max).contains(&s)
+                && (s - JITTER_MIN).is_multiple_of(JITTER_STEP))
+    );
+    let distinct: std::collections::BTreeSet<usize> = a.iter().copied().collect();
+    // 4096 draws over 256 sizes: every size shows up.
+    assert_eq!(distinct.len(), usize::try_from(JITTER_STEPS).unwrap());
+    assert_ne!(a, draw(2));
+    // An unseeded registry (state 0) still moves.
+    let mut z = Registry::new();
+    assert_ne!(z.next_jitter(), z.next_jitter());
+}

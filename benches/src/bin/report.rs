@@ -99,12 +99,13 @@ fn main() -> ExitCode {
         };
     }
     if o.run {
-        // Measured on the 2-core machine with incremental builds: --pairs-only about 3 min
-        // (2026-12-07, loaded), --quick 27-30 min (v2) plus about 4 min of pairs.
+        // Measured on the 2-core machine: --pairs-only about 3 min (2026-12-07, loaded); --quick
+        // 14 min 23 s and 14 min 20 s of passes (2026-12-07, quiet, no memory pass) plus its
+        // builds, about 5 min after a change to the benches alone.
         let (what, one) = if o.pairs_only {
             ("--pairs-only", 5)
         } else if o.quick {
-            ("--quick", 33)
+            ("--quick", 20)
         } else {
             ("criterion's default settings", 180)
         };

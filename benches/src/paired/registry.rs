@@ -147,6 +147,8 @@ struct Group {
 pub struct Registry {
     groups: Vec<Group>,
     pairs: Vec<PairSpec>,
+    /// State of the heap jitter (see [`JITTER_MIN`]).
+    jitter: u64,
 }
 
 impl Registry {
@@ -271,10 +273,46 @@ impl Registry {
     }
 }
 
+/// Heap jitter: a block of `JITTER_MIN + JITTER_STEP * k` bytes (`k < JITTER_STEPS`) is held
+/// while a round is timed, `k` drawn afresh every round. A routine that allocates per call
+/// gets its buffers at addresses that depend on the heap's history, and some routines'
+/// speed depends on where their buffers fall (2026-12-07, two quiet `--quick` reports:
+/// `bp_verify_1x64`'s floor 632 µs in one process and 687 µs in the next, monero-bulletproofs
+/// 1.06 and 1.14 ms, ours 521 and 517 µs). Drawing the layout every round makes the median
+/// of the per-round ratios one over layouts rather than over the one a process happened on.
+pub const JITTER_MIN: usize = 64;
+/// See [`JITTER_MIN`].
+pub const JITTER_STEP: usize = 16;
+/// See [`JITTER_MIN`].
+pub const JITTER_STEPS: u64 = 256;
+
+impl Registry {
+    /// The next jitter size in bytes (xorshift64*, seeded by [`Registry::seed_jitter`]).
+    pub fn next_jitter(&mut self) -> usize {
+        let mut x = self.jitter | 1;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.jitter = x;
+        let k = x.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 32;
+        #[allow(clippy::cast_possible_truncation)]
+        let k = (k % JITTER_STEPS) as usize;
+        JITTER_MIN + JITTER_STEP * k
+    }
+
+    /// Seeds the jitter (the process id and the clock, so that processes differ).
+    pub fn seed_jitter(&mut self, seed: u64) {
+        self.jitter = seed;
+    }
+}
+
 impl Timer for Registry {
     fn time(&mut self, bench: &str, iters: u64) -> Result<f64, PairError> {
+        let pad = vec![0u8; self.next_jitter()];
         let routine = self.routine(bench)?;
         let elapsed = routine(iters.clamp(1, MAX_ITERS));
+        std::hint::black_box(&pad);
+        drop(pad);
         Ok(elapsed.as_secs_f64() * 1e9)
     }
 }

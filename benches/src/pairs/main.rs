@@ -48,6 +48,10 @@ fn main() -> ExitCode {
         .num_threads(1)
         .build_global();
     let mut reg = registry::registry();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    reg.seed_jitter((u64::from(std::process::id()) << 32) ^ u64::from(nanos));
     if let Err(e) = reg.validate() {
         eprintln!("pairs: {e}");
         return ExitCode::FAILURE;

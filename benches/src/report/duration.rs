@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
-/// Seconds per benchmark of a criterion pass with `--quick` (0.5 s warm-up, 1 s measurement,
-/// then criterion's analysis and the slow benchmarks' minimum of 55 iterations; with 2 s of
-/// measurement it was 3.0: 187 benchmarks in 9 min 19 s on the quiet 2-core machine, 2026-11-30).
+/// Seconds per benchmark of a criterion pass with `--quick` (0.5 s warm-up, 1 s measurement:
+/// 221 benchmarks in 7 min 5 s and 72 in 2 min 14 s on the quiet 2-core machine, 2026-12-07;
+/// with 2 s of measurement it was 3.0).
 pub const QUICK_SECONDS_PER_BENCHMARK: f64 = 2.0;
 /// Seconds per benchmark of a criterion pass with criterion's defaults (3 s warm-up, 5 s
 /// measurement, analysis).
