@@ -11,7 +11,10 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::PairError;
-use super::stats::{BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, Interval, SplitMix64, bootstrap_median};
+use super::stats::{
+    BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, Interval, SplitMix64, bootstrap_mean_of_medians,
+    bootstrap_median,
+};
 
 /// The most iterations one side of a round may ask for (calibration stays far below).
 pub const MAX_ITERS: u64 = 1 << 24;
@@ -42,6 +45,16 @@ pub struct Settings {
     pub pair_budget: Duration,
     /// Seed of the per-round order.
     pub seed: u64,
+    /// Fresh processes the report spreads a headline pair's rounds over (1: one process).
+    /// A routine's speed can depend on its process (2026-12-07: monero-bulletproofs' verify
+    /// ran about 1.04 ms in some processes and 1.14 ms in others, each steady within itself),
+    /// which no number of rounds in one process averages out.
+    #[serde(default = "one_process")]
+    pub processes: usize,
+}
+
+fn one_process() -> usize {
+    1
 }
 
 impl Settings {
@@ -53,6 +66,7 @@ impl Settings {
         warmup_rounds: 3,
         pair_budget: Duration::from_secs(5),
         seed: 0x5eed_0f0a_11be_c4a1,
+        processes: 8,
     };
 
     /// The default settings: 50 ms per side, 31 to 201 rounds in about 20 s per pair.
@@ -63,7 +77,22 @@ impl Settings {
         warmup_rounds: 5,
         pair_budget: Duration::from_secs(20),
         seed: 0x5eed_0f0a_11be_c4a1,
+        processes: 8,
     };
+
+    /// The settings of one of [`Settings::processes`] processes: the rounds' bounds and the
+    /// budget divided among them (rounded up), the warm-up kept.
+    #[must_use]
+    pub fn per_process(&self) -> Settings {
+        let p = self.processes.max(1);
+        Settings {
+            max_rounds: self.max_rounds.div_ceil(p),
+            min_rounds: self.min_rounds.div_ceil(p),
+            pair_budget: self.pair_budget / u32::try_from(p).unwrap_or(u32::MAX),
+            processes: 1,
+            ..*self
+        }
+    }
 
     /// The measured rounds for a round of `round_ns` nanoseconds: the budget's worth, within
     /// `min_rounds..=max_rounds`.
@@ -113,6 +142,10 @@ pub struct Rounds {
     pub a_ns: Vec<f64>,
     /// `b`'s nanoseconds per iteration, round by round.
     pub b_ns: Vec<f64>,
+    /// When the rounds were spread over processes: how many came from each, in order (their
+    /// sum is the number of rounds); empty for one process.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub processes: Vec<usize>,
 }
 
 /// The summary of [`Rounds`]: the ratio with its interval, and each side's median time.
@@ -139,12 +172,51 @@ impl Rounds {
             .collect()
     }
 
-    /// The ratio's median and bootstrap interval, and each side's median time; None without
-    /// rounds or with a non-finite ratio.
+    /// The rounds of one pair measured in several processes, as one (iteration counts of the
+    /// first; [`Rounds::processes`] records the split). None without parts.
+    #[must_use]
+    pub fn spread(parts: Vec<Rounds>) -> Option<Rounds> {
+        let first = parts.first()?;
+        let mut out = Rounds {
+            iters_a: first.iters_a,
+            iters_b: first.iters_b,
+            a_ns: Vec::new(),
+            b_ns: Vec::new(),
+            processes: Vec::with_capacity(parts.len()),
+        };
+        for p in parts {
+            let n = p.a_ns.len().min(p.b_ns.len());
+            out.a_ns.extend(p.a_ns.into_iter().take(n));
+            out.b_ns.extend(p.b_ns.into_iter().take(n));
+            out.processes.push(n);
+        }
+        Some(out)
+    }
+
+    /// The ratio with its bootstrap interval (the median of the per-round ratios; with rounds
+    /// from several processes the mean of each process's median, [`bootstrap_mean_of_medians`]),
+    /// and each side's median time; None without rounds, with a non-finite ratio, or with a
+    /// split that does not add up to the rounds.
     #[must_use]
     pub fn summary(&self) -> Option<Summary> {
+        let ratios = self.ratios();
+        let ratio = if self.processes.len() > 1 {
+            let mut groups = Vec::with_capacity(self.processes.len());
+            let mut rest = ratios.as_slice();
+            for &n in &self.processes {
+                let (g, r) = rest.split_at_checked(n)?;
+                groups.push(g);
+                rest = r;
+            }
+            if !rest.is_empty() {
+                return None;
+            }
+            bootstrap_mean_of_medians(&groups, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED)?
+        } else {
+            bootstrap_median(&ratios, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED)?
+        };
         Some(Summary {
-            ratio: bootstrap_median(&self.ratios(), BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED)?,
+            ratio,
             a_ns: super::stats::median(&self.a_ns)?,
             b_ns: super::stats::median(&self.b_ns)?,
             rounds: self.a_ns.len().min(self.b_ns.len()),
@@ -245,6 +317,7 @@ pub fn measure(
         iters_b,
         a_ns: Vec::with_capacity(rounds),
         b_ns: Vec::with_capacity(rounds),
+        processes: Vec::new(),
     };
     for round in 0..settings.warmup_rounds + rounds {
         let (ta, tb) = if rng.coin() {

@@ -9,6 +9,11 @@
 //!   of those medians (nearest rank: sorted, indices `⌊0.025·R⌋` and `⌈0.975·R⌉ − 1`). The
 //!   resampling uses [`SplitMix64`] from a fixed seed, so the same rounds always give the same
 //!   interval.
+//! - **Spread over processes** (the report's headline pairs): a routine's speed can depend on
+//!   the process (where its once-per-process tables landed), so those rounds are spread over
+//!   `P` fresh processes. The estimate is then the mean over processes of each process's
+//!   median, and the interval a two-level bootstrap ([`bootstrap_mean_of_medians`]): processes
+//!   drawn with replacement, each drawn process's rounds drawn with replacement.
 //! - **Noise and verdict**: the A/A control pairs one benchmark with itself; its interval
 //!   `[l, h]` gives the machine's noise `max(1 − l, h − 1)`. A ratio whose interval overlaps
 //!   `[1 − noise, 1 + noise]` is [`Verdict::NoMeasurableDifference`].
@@ -130,6 +135,46 @@ pub fn bootstrap_median(values: &[f64], resamples: usize, seed: u64) -> Option<I
         estimate,
         low: *medians.get(lo)?,
         high: *medians.get(hi)?,
+    })
+}
+
+/// The mean over `groups` (one per process) of each group's median, and its two-level
+/// percentile bootstrap interval: in each of `resamples` draws, `groups.len()` groups drawn
+/// with replacement, each one's values drawn with replacement, the mean of their medians.
+/// None without groups, with an empty group, a non-finite value or no resamples.
+#[must_use]
+pub fn bootstrap_mean_of_medians(
+    groups: &[&[f64]],
+    resamples: usize,
+    seed: u64,
+) -> Option<Interval> {
+    if groups.is_empty() || resamples == 0 {
+        return None;
+    }
+    let medians: Vec<f64> = groups.iter().map(|g| median(g)).collect::<Option<_>>()?;
+    #[allow(clippy::cast_precision_loss)]
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    let estimate = mean(&medians);
+    let mut rng = SplitMix64::new(seed);
+    let mut means = Vec::with_capacity(resamples);
+    let mut picked = vec![0.0; groups.len()];
+    for _ in 0..resamples {
+        for p in &mut picked {
+            let g = *groups.get(rng.below(groups.len()))?;
+            let mut draw: Vec<f64> = (0..g.len())
+                .map(|_| g.get(rng.below(g.len())).copied())
+                .collect::<Option<_>>()?;
+            draw.sort_by(f64::total_cmp);
+            *p = median_of_sorted(&draw)?;
+        }
+        means.push(mean(&picked));
+    }
+    means.sort_by(f64::total_cmp);
+    let (lo, hi) = percentile_ranks(resamples);
+    Some(Interval {
+        estimate,
+        low: *means.get(lo)?,
+        high: *means.get(hi)?,
     })
 }
 

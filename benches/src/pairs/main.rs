@@ -111,7 +111,7 @@ fn standalone(reg: &mut Registry, select: &Select, settings: Settings) {
     let outcomes = {
         let mut timers: Vec<&mut dyn Timer> = vec![reg];
         let index = |p: Proc| (p == Proc::Main).then_some(0);
-        run_jobs(&jobs, &mut timers, &index, &settings, &mut |i, job| {
+        run_jobs(&jobs, &mut timers, &index, &[], &settings, &mut |i, job| {
             eprintln!("[{}/{}] {}", i + 1, jobs.len(), job.label());
         })
     };

@@ -7,8 +7,9 @@ pub const USAGE: &str = "usage: report [--quick] [--pairs-only] [--repeat N] [--
                [--memory | --no-memory] [--no-pairs] [--plots DIR] [--filter TEXT]\n\
                [--compare A.json B.json ...]\n\
   --quick        short settings: criterion 0.5 s warm-up, 1 s measurement, 10 samples; pairs\n\
-                 20 ms per side, 21-61 rounds; no memory build and pass unless --memory (about\n\
-                 30 min on 2 cores with incremental builds, 15 min of them the builds)\n\
+                 20 ms per side, 21-61 rounds (a headline pair's spread over 8 processes); no\n\
+                 memory build and pass unless --memory (about 20 min on 2 cores: 15 min of\n\
+                 passes, about 5 min of incremental builds after a change to the benches)\n\
   --pairs-only   only the headline paired ratios, the A/A control and (where two backends run)\n\
                  the backend split; writes PAIRS.md and pairs.json (under 10 min)\n\
   --repeat N     the whole run N times in a row (run-1/, run-2/ ...), then COMPARE.md: every\n\

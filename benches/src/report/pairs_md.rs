@@ -102,6 +102,20 @@ pub fn markdown_pairs(r: &PairsReport) -> String {
     );
     let _ = writeln!(s, "\n- machine: {}; {}", r.cpu, r.date);
     let _ = writeln!(s, "- {}", super::load::describe(r.other_cpus));
+    let spread = r
+        .outcomes
+        .iter()
+        .filter_map(|o| o.rounds.as_ref().map(|x| x.processes.len()))
+        .max()
+        .unwrap_or(0);
+    if spread > 1 {
+        let _ = writeln!(
+            s,
+            "- headline pairs within the main build: rounds spread over {spread} fresh processes \
+             of it (a routine's speed can depend on its process); their ratio is the mean of the \
+             processes' medians, the interval a two-level bootstrap (processes, then rounds)"
+        );
+    }
     let _ = writeln!(
         s,
         "- main build (every ratio unless marked): {}",

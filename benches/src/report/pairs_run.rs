@@ -8,18 +8,24 @@ use std::time::Instant;
 
 use super::environment::{cpu_model, utc_now};
 use super::load::LoadProbe;
-use super::pairs::{Job, Outcome, PairsReport, Proc, Select, Split, plan, runs_ifma, split_rule};
+use super::pairs::{
+    Job, JobKind, Outcome, PairsReport, Proc, Select, Split, plan, runs_ifma, split_rule,
+};
 use super::run::Log;
 use crate::paired::child::Served;
-use crate::paired::{PairError, Settings, Side, Timer, measure};
+use crate::paired::{PairError, Rounds, Settings, Side, Timer, measure};
 
-/// Measures `jobs` in order. `index` maps a process to its timer in `timers`; `progress` is
+/// Measures `jobs` in order. `index` maps a process to its timer in `timers`; `spread` are
+/// the timers of further fresh processes of the main build: a headline pair measured within
+/// the main build has its rounds spread over the main process and those
+/// ([`Settings::per_process`] each, [`Rounds::spread`]; none: one process). `progress` is
 /// called before each job with its position. A job that fails is kept with its error and the
 /// others still run.
 pub fn run_jobs(
     jobs: &[Job],
     timers: &mut [&mut dyn Timer],
     index: &dyn Fn(Proc) -> Option<usize>,
+    spread: &[usize],
     settings: &Settings,
     progress: &mut dyn FnMut(usize, &Job),
 ) -> Vec<Outcome> {
@@ -32,7 +38,13 @@ pub fn run_jobs(
                 bench: b.clone(),
             })
         };
+        let spread_here = job.kind == JobKind::Pair
+            && job.spec.headline
+            && job.a.0 == Proc::Main
+            && job.b.0 == Proc::Main
+            && !spread.is_empty();
         let result = match (side(&job.a), side(&job.b)) {
+            (Some(a), Some(b)) if spread_here => measure_spread(timers, &a, &b, spread, settings),
             (Some(a), Some(b)) => measure(timers, &a, &b, settings),
             _ => Err(PairError::Io("that process is not running".to_owned())),
         };
@@ -52,6 +64,31 @@ pub fn run_jobs(
         });
     }
     out
+}
+
+/// One pair (both sides in the process of `a.timer`) measured in that process and then in each
+/// of `spread`, a share of the rounds in each.
+fn measure_spread(
+    timers: &mut [&mut dyn Timer],
+    a: &Side,
+    b: &Side,
+    spread: &[usize],
+    settings: &Settings,
+) -> Result<Rounds, PairError> {
+    let per = Settings {
+        processes: spread.len() + 1,
+        ..*settings
+    }
+    .per_process();
+    let mut parts = Vec::with_capacity(spread.len() + 1);
+    for timer in std::iter::once(a.timer).chain(spread.iter().copied()) {
+        let on = |s: &Side| Side {
+            timer,
+            bench: s.bench.clone(),
+        };
+        parts.push(measure(timers, &on(a), &on(b), &per)?);
+    }
+    Rounds::spread(parts).ok_or_else(|| PairError::Io("no process to measure in".to_owned()))
 }
 
 /// What the paired pass needs.
@@ -133,10 +170,28 @@ pub fn run_pairs_pass(pass: &PairsPass, title: &str, log: &mut Log) -> Result<Pa
     } else {
         None
     };
+    let spread_needed = pass.settings.processes > 1
+        && jobs.iter().any(|j| {
+            j.kind == JobKind::Pair && j.spec.headline && j.a.0 == Proc::Main && j.b.0 == Proc::Main
+        });
+    let mut spread: Vec<Served> = Vec::new();
+    if spread_needed {
+        for k in 2..=pass.settings.processes {
+            spread.push(start(&pass.main_exe, &format!("main-{k}"), &pass.log_dir)?);
+        }
+    }
     log.line(&format!(
-        "{title}: {} paired measurements (about {} each); main build: {main_backend}",
+        "{title}: {} paired measurements (about {} each); main build: {main_backend}{}",
         jobs.len(),
-        super::run::format_duration(pass.settings.estimated_pair_time())
+        super::run::format_duration(pass.settings.estimated_pair_time()),
+        if spread.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; headline pairs spread over {} processes of it",
+                spread.len() + 1
+            )
+        }
     ));
     if let Split::NotMeasured(why) = &split {
         log.line(why);
@@ -146,6 +201,7 @@ pub fn run_pairs_pass(pass: &PairsPass, title: &str, log: &mut Log) -> Result<Pa
     let pids: Vec<u32> = [Some(&main), twin.as_ref(), other.as_ref()]
         .into_iter()
         .flatten()
+        .chain(spread.iter())
         .map(Served::pid)
         .collect();
     let (outcomes, other_cpus) = {
@@ -158,6 +214,13 @@ pub fn run_pairs_pass(pass: &PairsPass, title: &str, log: &mut Log) -> Result<Pa
             timers.push(t);
             timers.len() - 1
         });
+        let spread_at: Vec<usize> = spread
+            .iter_mut()
+            .map(|t| {
+                timers.push(t);
+                timers.len() - 1
+            })
+            .collect();
         let index = move |p: Proc| match p {
             Proc::Main => Some(0),
             Proc::MainTwin => twin_at,
@@ -165,15 +228,23 @@ pub fn run_pairs_pass(pass: &PairsPass, title: &str, log: &mut Log) -> Result<Pa
         };
         let t0 = Instant::now();
         let probe = LoadProbe::start(&pids);
-        let outcomes = run_jobs(&jobs, &mut timers, &index, &pass.settings, &mut |i, job| {
-            log.progress(&bar, i, total, t0, &format!("{title}: {}", job.label()));
-        });
+        let outcomes = run_jobs(
+            &jobs,
+            &mut timers,
+            &index,
+            &spread_at,
+            &pass.settings,
+            &mut |i, job| {
+                log.progress(&bar, i, total, t0, &format!("{title}: {}", job.label()));
+            },
+        );
         (outcomes, probe.other_cpus(&pids))
     };
     bar.finish_and_clear();
     for p in [Some(&mut main), twin.as_mut(), other.as_mut()]
         .into_iter()
         .flatten()
+        .chain(spread.iter_mut())
     {
         let label = p.label.clone();
         for l in std::mem::take(&mut p.conn().stray) {

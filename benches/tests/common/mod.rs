@@ -22,6 +22,7 @@ pub fn outcome(kind: JobKind, spec: &PairSpec, ratios: &[f64]) -> Outcome {
         iters_b: 9,
         a_ns: ratios.iter().map(|r| r * 1000.0).collect(),
         b_ns: vec![1000.0; ratios.len()],
+        processes: Vec::new(),
     };
     Outcome {
         job: Job {
