@@ -129,12 +129,17 @@ pub fn bootstrap_median(values: &[f64], resamples: usize, seed: u64) -> Option<I
         draw.sort_by(f64::total_cmp);
         medians.push(median_of_sorted(&draw)?);
     }
-    medians.sort_by(f64::total_cmp);
-    let (lo, hi) = percentile_ranks(resamples);
+    percentile_interval(estimate, medians)
+}
+
+/// `estimate` with the 2.5% and 97.5% points of the bootstrap `draws` ([`percentile_ranks`]).
+fn percentile_interval(estimate: f64, mut draws: Vec<f64>) -> Option<Interval> {
+    draws.sort_by(f64::total_cmp);
+    let (lo, hi) = percentile_ranks(draws.len());
     Some(Interval {
         estimate,
-        low: *medians.get(lo)?,
-        high: *medians.get(hi)?,
+        low: *draws.get(lo)?,
+        high: *draws.get(hi)?,
     })
 }
 
@@ -169,13 +174,7 @@ pub fn bootstrap_mean_of_medians(
         }
         means.push(mean(&picked));
     }
-    means.sort_by(f64::total_cmp);
-    let (lo, hi) = percentile_ranks(resamples);
-    Some(Interval {
-        estimate,
-        low: *means.get(lo)?,
-        high: *means.get(hi)?,
-    })
+    percentile_interval(estimate, means)
 }
 
 /// The nearest-rank indices of the 2.5% and 97.5% points among `r` sorted values:
