@@ -58,15 +58,16 @@ fn process_ticks(pid: u32) -> Option<u64> {
 }
 
 /// CPUs of other work, from the two counters' increases over `seconds` of wall time (never
-/// below zero: the two counters are read a few microseconds apart).
+/// below zero: the two counters are read a few microseconds apart, so ours may exceed the
+/// machine's by a tick; the subtraction saturates).
 #[must_use]
 pub fn other_cpus(machine_ticks: u64, own_ticks: u64, seconds: f64) -> Option<f64> {
     if seconds <= 0.0 {
         return None;
     }
     #[allow(clippy::cast_precision_loss)]
-    let other = machine_ticks.saturating_sub(own_ticks) as f64 / USER_HZ / seconds;
-    Some(other.max(0.0))
+    let ticks = machine_ticks.saturating_sub(own_ticks) as f64;
+    Some(ticks / USER_HZ / seconds)
 }
 
 /// A reading taken when measuring starts.

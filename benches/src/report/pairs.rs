@@ -63,6 +63,16 @@ impl Job {
         }
     }
 
+    /// Whether the report spreads this job's rounds over fresh processes of the main build:
+    /// a headline pair with both sides in the main build ([`crate::paired::Settings::processes`]).
+    #[must_use]
+    pub fn spreads(&self) -> bool {
+        self.kind == JobKind::Pair
+            && self.spec.headline
+            && self.a.0 == Proc::Main
+            && self.b.0 == Proc::Main
+    }
+
     /// A short description for progress lines.
     #[must_use]
     pub fn label(&self) -> String {

@@ -8,9 +8,7 @@ use std::time::Instant;
 
 use super::environment::{cpu_model, utc_now};
 use super::load::LoadProbe;
-use super::pairs::{
-    Job, JobKind, Outcome, PairsReport, Proc, Select, Split, plan, runs_ifma, split_rule,
-};
+use super::pairs::{Job, Outcome, PairsReport, Proc, Select, Split, plan, runs_ifma, split_rule};
 use super::run::Log;
 use crate::paired::child::Served;
 use crate::paired::{PairError, Rounds, Settings, Side, Timer, measure};
@@ -38,13 +36,10 @@ pub fn run_jobs(
                 bench: b.clone(),
             })
         };
-        let spread_here = job.kind == JobKind::Pair
-            && job.spec.headline
-            && job.a.0 == Proc::Main
-            && job.b.0 == Proc::Main
-            && !spread.is_empty();
         let result = match (side(&job.a), side(&job.b)) {
-            (Some(a), Some(b)) if spread_here => measure_spread(timers, &a, &b, spread, settings),
+            (Some(a), Some(b)) if job.spreads() && !spread.is_empty() => {
+                measure_spread(timers, &a, &b, spread, settings)
+            }
             (Some(a), Some(b)) => measure(timers, &a, &b, settings),
             _ => Err(PairError::Io("that process is not running".to_owned())),
         };
@@ -170,10 +165,7 @@ pub fn run_pairs_pass(pass: &PairsPass, title: &str, log: &mut Log) -> Result<Pa
     } else {
         None
     };
-    let spread_needed = pass.settings.processes > 1
-        && jobs.iter().any(|j| {
-            j.kind == JobKind::Pair && j.spec.headline && j.a.0 == Proc::Main && j.b.0 == Proc::Main
-        });
+    let spread_needed = pass.settings.processes > 1 && jobs.iter().any(Job::spreads);
     let mut spread: Vec<Served> = Vec::new();
     if spread_needed {
         for k in 2..=pass.settings.processes {
