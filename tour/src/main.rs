@@ -9,7 +9,6 @@
 )]
 
 mod crypto;
-mod end_to_end;
 mod onion;
 mod ons;
 mod scan;
@@ -17,14 +16,7 @@ mod session;
 mod swarm;
 mod tx;
 
-use std::time::{Duration, Instant};
-
-/// Runs `f` once and returns its result with the elapsed time.
-pub fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
-    let start = Instant::now();
-    let out = f();
-    (out, start.elapsed())
-}
+use oxen_tour::timed;
 
 fn main() {
     println!("oxen-rs tour");
@@ -35,6 +27,6 @@ fn main() {
     ons::run();
     scan::run();
     session::run();
-    end_to_end::run();
+    oxen_tour::end_to_end::run();
     println!("\ntour finished: every step above checked its own result");
 }

@@ -15,11 +15,11 @@
 //! database (`swarm_node`) and the community server's (`community`).
 
 mod community;
-mod network;
-mod onion_path;
-mod swarm_node;
+pub mod network;
+pub mod onion_path;
+pub mod swarm_node;
 
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use oxen_onion::reply::ResponseBody;
 use oxen_ons::{MappingType, NameHash, Value, validate_ons_name};
@@ -27,16 +27,17 @@ use oxen_session::one_to_one::ENCRYPTED_OVERHEAD;
 use oxen_session::oxen_keys::codec::from_base64;
 use oxen_session::recovery::new_account;
 use oxen_session::{Ed25519SecretKey, Error, SessionId, decrypt_ons_response, ed25519};
-use oxen_session_net::envelope::{Unwrapped, unwrap, wrap};
+use oxen_session_net::envelope::{Received, Unwrapped, unwrap, wrap};
 use oxen_session_net::padding::pad;
 use oxen_session_net::proto::{Content, DataMessage, LokiProfile, encode};
 use oxen_session_net::storage::{
     AccountId, Namespace, Retrieve, Signer, build_request, message_hash,
 };
 use oxen_swarm::NodePubkey;
+use rand::CryptoRng;
 use serde_json::json;
 
-use crate::timed;
+use crate::{Voice, timed};
 use network::{Network, ServiceNode};
 use swarm_node::SwarmStore;
 
@@ -62,32 +63,117 @@ fn answer_json(body: &ResponseBody) -> serde_json::Value {
     }
 }
 
+/// What the network holds before Alice's message: the two accounts, Bob's ONS record as
+/// oxend answers `ons_resolve` for it, and the generated service-node list with its swarms.
+pub struct World {
+    /// Alice's Ed25519 key (her Session ID is derived from it).
+    pub alice: Ed25519SecretKey,
+    /// Bob's.
+    pub bob: Ed25519SecretKey,
+    /// oxend's `ons_resolve` answer for Bob's name (JSON: `encrypted_value` and `nonce`, hex).
+    pub ons_response: String,
+    /// The service nodes and their swarms.
+    pub network: Network,
+}
+
+impl World {
+    /// Two new accounts, Bob's name registered with his Session ID (encrypted under the name,
+    /// as the chain keeps it), and `NODES` service nodes assigned to swarms.
+    pub fn generate<R: CryptoRng + ?Sized>(rng: &mut R, voice: Voice) -> World {
+        let ((alice, _), t) = timed(|| new_account(rng));
+        let (bob, _) = new_account(rng);
+        say!(
+            voice,
+            "  new accounts (Alice's in {t:?}): Alice {}…, Bob {}…",
+            &alice.session_id().to_hex()[..12],
+            &bob.session_id().to_hex()[..12]
+        );
+        // Bob registered his name with his Session ID, encrypted under the name.
+        let name = validate_ons_name(MappingType::Session, BOB_NAME.as_bytes()).unwrap();
+        let value =
+            Value::Session(oxen_ons::SessionId::from_bytes(&bob.session_id().to_bytes()).unwrap());
+        let record = oxen_ons::encrypt(name.as_str(), &value, rng).unwrap();
+        assert_eq!(record.len(), 73);
+        // oxend's `ons_resolve` answers with the ciphertext (and tag) and the nonce apart.
+        let (ct, nonce) = record.as_bytes().split_at(record.len() - 24);
+        let ons_response =
+            json!({ "encrypted_value": hex::encode(ct), "nonce": hex::encode(nonce) }).to_string();
+        say!(
+            voice,
+            "  Bob registered ONS name {BOB_NAME:?} for his Session ID ({}-byte record on chain)",
+            record.len()
+        );
+        let (network, t) = timed(|| Network::generate(NODES, rng));
+        say!(
+            voice,
+            "  {NODES} service nodes (Ed25519 identity, X25519 derived from it) assigned to {} swarms by calc_swarm_changes in {t:?}",
+            network.map.len()
+        );
+        World {
+            alice,
+            bob,
+            ons_response,
+            network,
+        }
+    }
+}
+
+/// What the trip ended with.
+pub struct Delivered {
+    /// Bob's Session ID as the ONS answer gave it to Alice.
+    pub bob_id: SessionId,
+    /// The message as Bob unwrapped it: content, sender, timestamp.
+    pub message: Box<Received>,
+    /// The hash the swarm stored it under (Alice computed the same).
+    pub hash: String,
+    /// The swarm member Bob retrieved it from.
+    pub node: NodePubkey,
+}
+
 /// Runs this section of the tour.
 pub fn run() {
     println!("\n== end to end: Alice knows only Bob's ONS name; one \"hello\" through every crate");
-    let start = Instant::now();
     let mut rng = rand::rng();
-    let ((alice, _), t) = timed(|| new_account(&mut rng));
-    let (bob, _) = new_account(&mut rng);
+    let world = World::generate(&mut rng, Voice::LOUD);
+    let mut swarm_db = SwarmStore::default();
+    let (delivered, t) = timed(|| trip(&world, &mut swarm_db, &mut rng, Voice::LOUD));
     println!(
-        "  new accounts (Alice's in {t:?}): Alice {}…, Bob {}…",
-        &alice.session_id().to_hex()[..12],
-        &bob.session_id().to_hex()[..12]
+        "  end to end, from the ONS answer to Bob reading \"hello\" (the accounts and the network's generation left out, printing included): {t:?}"
     );
+    let node = world.network.node(&delivered.node);
+    afterwards(&world, &mut swarm_db, node, &delivered.hash);
 
-    let bob_id = ons_lookup(&bob, &mut rng);
+    // 7. A community post by Bob, read by Alice.
+    let (_, t) = timed(|| community::run(&world.bob, &delivered.bob_id, &world.network, &mut rng));
+    println!("  the community step in {t:?}");
+}
+
+/// Steps 1 to 6, the trip `benches/` times (with [`Voice::QUIET`]): Alice opens the ONS answer
+/// to Bob's Session ID, finds his swarm, sends "hello" through an onion path to a member that
+/// verifies and keeps it (in `swarm_db`), and Bob retrieves it through a second path, unwraps
+/// and opens it, and knows it is from Alice. Every step asserts its result; `swarm_db` starts
+/// empty (Bob's inbox then holds exactly Alice's message).
+pub fn trip<R: CryptoRng + ?Sized>(
+    world: &World,
+    swarm_db: &mut SwarmStore,
+    rng: &mut R,
+    voice: Voice,
+) -> Delivered {
+    let World {
+        alice,
+        bob,
+        network,
+        ..
+    } = world;
+    let bob_id = ons_lookup(&world.ons_response, bob, voice);
     let bob_account = AccountId::from_session_id(&bob_id);
 
-    // 2. Bob's swarm, in a generated network.
-    println!("  2. Bob's swarm");
-    let (network, t_network) = timed(|| Network::generate(NODES, &mut rng));
-    println!(
-        "    {NODES} service nodes (Ed25519 identity, X25519 derived from it) assigned to {} swarms by calc_swarm_changes in {t_network:?}",
-        network.map.len()
-    );
+    // 2. Bob's swarm.
+    say!(voice, "  2. Bob's swarm");
     let ((swarm, members), t) = timed(|| network.swarm_of(&bob_account));
     assert!(members.len() >= oxen_swarm::rules::MIN_SWARM_SIZE);
-    println!(
+    say!(
+        voice,
         "    Bob's Session ID -> swarm {swarm} ({} members: {}) in {t:?}",
         members.len(),
         members
@@ -98,9 +184,8 @@ pub fn run() {
     );
 
     // 3, 4, 5. Alice's message, stored by a member of Bob's swarm.
-    let (store_body, data) = compose(&alice, &bob_id, &mut rng);
-    let mut swarm_db = SwarmStore::default();
-    let (hash, first_path) = store(&network, &mut swarm_db, members, &store_body, &mut rng);
+    let (store_body, data) = compose(alice, &bob_id, rng, voice);
+    let (hash, first_path) = store(network, swarm_db, members, &store_body, rng, voice);
     assert_eq!(hash, message_hash(&bob_account, Namespace::DEFAULT, &data));
     assert_eq!(swarm_db.count(&bob_account, Namespace::DEFAULT), 1);
 
@@ -108,7 +193,7 @@ pub fn run() {
     let mut avoid = members.to_vec();
     avoid.extend(first_path);
     let node = network.node(&members[1 % members.len()]);
-    let (seen, seen_hash) = retrieve(&bob, &network, &mut swarm_db, node, &avoid, &mut rng);
+    let (seen, seen_hash) = retrieve(bob, network, swarm_db, node, &avoid, rng, voice);
     assert_eq!(seen_hash, hash);
     let Unwrapped::Received(msg) = seen else {
         panic!("dropped: {seen:?}")
@@ -122,47 +207,34 @@ pub fn run() {
     assert_eq!(msg.sender_ed25519, *alice.public_key());
     assert!(msg.sig_timestamp_matches());
     assert_eq!((body, name), (Some("hello"), Some("Alice")));
-    println!(
+    say!(
+        voice,
         "    Bob reads {:?} from {:?}, Session ID {}\n    (the sender is the key that signed the message, verified: Alice's; sent at {} ms)",
         body.unwrap(),
         name.unwrap(),
         msg.sender,
         msg.timestamp
     );
-    println!(
-        "  end to end, from the ONS answer to Bob reading \"hello\" (the network's generation left out): {:?}",
-        start.elapsed() - t_network
-    );
-    afterwards(&alice, &bob, &network, &mut swarm_db, node, &hash);
-
-    // 7. A community post by Bob, read by Alice.
-    let (_, t) = timed(|| community::run(&bob, &bob_id, &network, &mut rng));
-    println!("  the community step in {t:?}");
+    Delivered {
+        bob_id,
+        message: msg,
+        hash,
+        node: node.pubkey(),
+    }
 }
 
-/// 1. The ONS lookup: the record as the network keeps it, the answer Alice gets, and its
-///    decryption to Bob's Session ID.
-fn ons_lookup(bob: &Ed25519SecretKey, rng: &mut rand::rngs::ThreadRng) -> SessionId {
-    println!("  1. ONS: {BOB_NAME:?} -> Bob's Session ID");
-    // The network side: Bob registered his name with his Session ID, encrypted under the name.
-    let name = validate_ons_name(MappingType::Session, BOB_NAME.as_bytes()).unwrap();
-    let value =
-        Value::Session(oxen_ons::SessionId::from_bytes(&bob.session_id().to_bytes()).unwrap());
-    let record = oxen_ons::encrypt(name.as_str(), &value, rng).unwrap();
-    assert_eq!(record.len(), 73);
-    // oxend's `ons_resolve` answers with the ciphertext (and tag) and the nonce apart.
-    let (ct, nonce) = record.as_bytes().split_at(record.len() - 24);
-    let response = json!({ "encrypted_value": hex::encode(ct), "nonce": hex::encode(nonce) });
-    let response = response.to_string();
-
-    // Alice: lower-cases what she was told, asks by the name's hash, opens the answer.
+/// 1. The ONS lookup: Alice lower-cases the name she was told, asks by its hash and opens
+///    oxend's answer to Bob's Session ID (another name cannot open it).
+fn ons_lookup(response: &str, bob: &Ed25519SecretKey, voice: Voice) -> SessionId {
+    say!(voice, "  1. ONS: {BOB_NAME:?} -> Bob's Session ID");
     let lower = BOB_NAME.to_lowercase();
     let (name_hash, t) = timed(|| NameHash::of(&lower).unwrap());
-    println!(
+    say!(
+        voice,
         "    Alice asks ons_resolve for name_hash {} (BLAKE2b of {lower:?}, {t:?})",
         name_hash.to_base64()
     );
-    let answer: serde_json::Value = serde_json::from_str(&response).unwrap();
+    let answer: serde_json::Value = serde_json::from_str(response).unwrap();
     let ct = hex::decode(answer["encrypted_value"].as_str().unwrap()).unwrap();
     let nonce = hex::decode(answer["nonce"].as_str().unwrap()).unwrap();
     let (id, t) = timed(|| decrypt_ons_response(&lower, &ct, &nonce));
@@ -172,7 +244,8 @@ fn ons_lookup(bob: &Ed25519SecretKey, rng: &mut rand::rngs::ThreadRng) -> Sessio
         decrypt_ons_response("bob_oxen2", &ct, &nonce),
         Err(Error::DecryptionFailed)
     );
-    println!(
+    say!(
+        voice,
         "    the answer ({} bytes JSON: {}-byte ciphertext, 24-byte nonce) opens to {id} in {t:?}; another name cannot open it",
         response.len(),
         ct.len()
@@ -182,12 +255,13 @@ fn ons_lookup(bob: &Ed25519SecretKey, rng: &mut rand::rngs::ThreadRng) -> Sessio
 
 /// 3. Alice's "hello": a `Content` as the client sends it, padded, sealed, wrapped, and the
 ///    `store` request for Bob's inbox. Returns the request body and the stored bytes.
-fn compose(
+fn compose<R: CryptoRng + ?Sized>(
     alice: &Ed25519SecretKey,
     bob_id: &SessionId,
-    rng: &mut rand::rngs::ThreadRng,
+    rng: &mut R,
+    voice: Voice,
 ) -> (String, Vec<u8>) {
-    println!("  3. Alice's \"hello\" as the client sends it");
+    say!(voice, "  3. Alice's \"hello\" as the client sends it");
     let sent_at = now_ms();
     let content = Content {
         data_message: Some(DataMessage {
@@ -208,7 +282,8 @@ fn compose(
     // the store request carries the WebSocketMessage's bytes, base64 in the JSON
     let store = wrapped.to_store(TTL_MS);
     let data = store.data.clone();
-    println!(
+    say!(
+        voice,
         "    Content {} B -> padded {padded} B -> sealed {} B (+{ENCRYPTED_OVERHEAD}: E, tag, Alice's key, signature) -> Envelope in a WebSocketMessage {} B -> data {} base64 chars, in {t:?}",
         encoded.len(),
         padded + ENCRYPTED_OVERHEAD,
@@ -221,7 +296,8 @@ fn compose(
     });
     let body = request.to_json();
     assert!(body.contains(&format!("\"data\":\"{}\"", wrapped.data)));
-    println!(
+    say!(
+        voice,
         "    store request for Bob's namespace 0: {} B of JSON in {t:?} (a public inbox: the client signs no store to someone else's namespace 0, and the node asks for none)",
         body.len()
     );
@@ -231,20 +307,22 @@ fn compose(
 /// 4, 5. The store request through an onion path (three random nodes outside Bob's swarm) to
 ///    the first member of his swarm, which verifies it and keeps the message; Alice checks
 ///    the answer: the hash, signed by the node. Returns the hash and the path's nodes.
-fn store(
+fn store<R: CryptoRng + ?Sized>(
     network: &Network,
     swarm_db: &mut SwarmStore,
     members: &[NodePubkey],
     store_body: &str,
-    rng: &mut rand::rngs::ThreadRng,
+    rng: &mut R,
+    voice: Voice,
 ) -> (String, [NodePubkey; 3]) {
-    println!(
+    say!(
+        voice,
         "  4, 5. through three onion hops to a node of Bob's swarm, which verifies and keeps it"
     );
     let node = network.node(&members[0]);
     let path = network.random_path(rng, members);
-    let answer = onion_path::round_trip(path, node, store_body.as_bytes(), rng, |body| {
-        swarm_db.handle(node, network, body, now_ms() as i64)
+    let answer = onion_path::round_trip(path, node, store_body.as_bytes(), rng, voice, |body| {
+        swarm_db.handle(node, network, body, now_ms() as i64, voice)
     });
     assert_eq!(answer.status, 200);
     let stored = answer_json(&answer.body);
@@ -255,7 +333,8 @@ fn store(
     let signature = ed25519::Signature::from_bytes(&signature).unwrap();
     let (verified, t) = timed(|| ed25519::verify(&signature, &node.keys.ed25519, hash.as_bytes()));
     verified.unwrap();
-    println!(
+    say!(
+        voice,
         "    Alice: stored under {hash} (the hash she computes herself), signed by swarm node {} (verified in {t:?})",
         node.short()
     );
@@ -264,15 +343,19 @@ fn store(
 
 /// 6. Bob signs a `retrieve` of namespace 0, sends it through a second path (none of the
 ///    first path's nodes) to another member of his swarm, and unwraps what comes back.
-fn retrieve(
+fn retrieve<R: CryptoRng + ?Sized>(
     bob: &Ed25519SecretKey,
     network: &Network,
     swarm_db: &mut SwarmStore,
     node: &ServiceNode,
     avoid: &[NodePubkey],
-    rng: &mut rand::rngs::ThreadRng,
+    rng: &mut R,
+    voice: Voice,
 ) -> (Unwrapped, String) {
-    println!("  6. Bob retrieves his namespace 0 through a second path");
+    say!(
+        voice,
+        "  6. Bob retrieves his namespace 0 through a second path"
+    );
     let request = Retrieve {
         namespace: Namespace::DEFAULT,
         last_hash: None,
@@ -281,13 +364,14 @@ fn retrieve(
     let (request, t) =
         timed(|| build_request(&request.into(), &Signer::User(bob), now_ms()).unwrap());
     let body = request.to_json();
-    println!(
+    say!(
+        voice,
         "    retrieve signed by Bob (\"retrieve\" ‖ timestamp: namespace 0 is written as nothing; his Ed25519 key): {} B of JSON in {t:?}",
         body.len()
     );
     let path = network.random_path(rng, avoid);
-    let answer = onion_path::round_trip(path, node, body.as_bytes(), rng, |body| {
-        swarm_db.handle(node, network, body, now_ms() as i64)
+    let answer = onion_path::round_trip(path, node, body.as_bytes(), rng, voice, |body| {
+        swarm_db.handle(node, network, body, now_ms() as i64, voice)
     });
     assert_eq!(answer.status, 200);
     let listing = answer_json(&answer.body);
@@ -297,7 +381,8 @@ fn retrieve(
     let hash = messages[0]["hash"].as_str().unwrap().to_owned();
     let data = messages[0]["data"].as_str().unwrap();
     let (message, t) = timed(|| unwrap(bob, data).unwrap());
-    println!(
+    say!(
+        voice,
         "    Bob unwrapped the {}-char data in {t:?}: base64, WebSocketMessage, Envelope, sealed box opened, signature verified, unpadded, Content decoded",
         data.len()
     );
@@ -307,14 +392,13 @@ fn retrieve(
 
 /// After the message: Bob asks again after the last hash he has seen (nothing new), and Alice
 /// tries to read Bob's inbox (refused). Both straight to the node, without a path.
-fn afterwards(
-    alice: &Ed25519SecretKey,
-    bob: &Ed25519SecretKey,
-    network: &Network,
-    swarm_db: &mut SwarmStore,
-    node: &ServiceNode,
-    last_hash: &str,
-) {
+fn afterwards(world: &World, swarm_db: &mut SwarmStore, node: &ServiceNode, last_hash: &str) {
+    let World {
+        alice,
+        bob,
+        network,
+        ..
+    } = world;
     println!("  afterwards, straight to the nodes (no path):");
     println!("    Bob asks again, after the last hash he has seen");
     let again = Retrieve {
@@ -323,8 +407,13 @@ fn afterwards(
         max_size: None,
     };
     let again = build_request(&again.into(), &Signer::User(bob), now_ms()).unwrap();
-    let (status, body) =
-        swarm_db.handle(node, network, again.to_json().as_bytes(), now_ms() as i64);
+    let (status, body) = swarm_db.handle(
+        node,
+        network,
+        again.to_json().as_bytes(),
+        now_ms() as i64,
+        Voice::LOUD,
+    );
     assert_eq!(status, 200);
     assert_eq!(answer_json(&body)["messages"], json!([]));
 
@@ -334,7 +423,13 @@ fn afterwards(
         .unwrap()
         .to_json()
         .replace(&alice.session_id().to_hex(), &bob.session_id().to_hex());
-    let (status, _) = swarm_db.handle(node, network, forged.as_bytes(), now_ms() as i64);
+    let (status, _) = swarm_db.handle(
+        node,
+        network,
+        forged.as_bytes(),
+        now_ms() as i64,
+        Voice::LOUD,
+    );
     assert_eq!(status, 401);
 
     // A node outside Bob's swarm sends him to the right one.
@@ -346,6 +441,7 @@ fn afterwards(
         network,
         again.to_json().as_bytes(),
         now_ms() as i64,
+        Voice::LOUD,
     );
     assert_eq!(status, 421);
     assert_eq!(

@@ -8,7 +8,7 @@ use oxen_session_net::storage::AccountId;
 use oxen_swarm::{
     NodePubkey, SwarmId, SwarmIndex, SwarmMap, UserPubkey, calc_swarm_changes, seed_from_block_hash,
 };
-use rand::Rng;
+use rand::{CryptoRng, Rng};
 
 /// One service node: its Ed25519 identity (routing address, and the key that signs its
 /// `store` replies) and the onion keys derived from it.
@@ -20,7 +20,7 @@ pub struct ServiceNode {
 }
 
 impl ServiceNode {
-    fn generate(rng: &mut rand::rngs::ThreadRng) -> ServiceNode {
+    fn generate<R: CryptoRng + ?Sized>(rng: &mut R) -> ServiceNode {
         let identity = Ed25519SecretKey::generate(rng);
         let keys = NodeKeys {
             x25519: identity.x25519_key_pair(),
@@ -60,7 +60,7 @@ pub struct Network {
 impl Network {
     /// `n` nodes registered in one block, assigned from an empty network (`calc_swarm_changes`
     /// with the block hash's seed), as the swarm chapter does with random keys.
-    pub fn generate(n: usize, rng: &mut rand::rngs::ThreadRng) -> Network {
+    pub fn generate<R: CryptoRng + ?Sized>(n: usize, rng: &mut R) -> Network {
         let mut nodes: Vec<ServiceNode> = (0..n).map(|_| ServiceNode::generate(rng)).collect();
         nodes.sort_unstable_by_key(ServiceNode::pubkey);
         let mut map: SwarmMap = nodes
@@ -94,9 +94,9 @@ impl Network {
     }
 
     /// Three distinct random nodes outside `avoid`, as a client picks an onion path.
-    pub fn random_path(
+    pub fn random_path<R: Rng + ?Sized>(
         &self,
-        rng: &mut rand::rngs::ThreadRng,
+        rng: &mut R,
         avoid: &[NodePubkey],
     ) -> [&ServiceNode; 3] {
         let mut path: Vec<&ServiceNode> = Vec::with_capacity(3);

@@ -20,7 +20,7 @@ use oxen_session_net::storage::{
 use serde_json::json;
 
 use super::network::{Network, ServiceNode};
-use crate::timed;
+use crate::{Voice, timed};
 
 /// A message as a node keeps it.
 pub struct Stored {
@@ -49,19 +49,21 @@ impl SwarmStore {
     }
 
     /// `node` answers a storage RPC `body` at its clock `now_ms`: the status and body of its
-    /// answer, printing its verdict.
+    /// answer, saying its verdict in `voice`.
     pub fn handle(
         &mut self,
         node: &ServiceNode,
         network: &Network,
         body: &[u8],
         now_ms: i64,
+        voice: Voice,
     ) -> (u16, ResponseBody) {
         let (verdict, t) = timed(|| verify_request(body, &NodeContext::at(now_ms)));
         let request = match verdict {
             Ok(r) => r,
             Err(refused) => {
-                println!(
+                say!(
+                    voice,
                     "    swarm node {}: verify_request refused it in {t:?}: {} {:?} ({:?})",
                     node.short(),
                     refused.status(),
@@ -78,7 +80,8 @@ impl SwarmStore {
         // server answers 421 with the right swarm's nodes.
         let (_, members) = network.swarm_of(request.account());
         if !members.contains(&node.pubkey()) {
-            println!(
+            say!(
+                voice,
                 "    node {}: verify_request accepted it in {t:?}, but the account is not in its swarm: 421",
                 node.short()
             );
@@ -88,7 +91,8 @@ impl SwarmStore {
                 .collect();
             return (421, ResponseBody::Json(json!({ "snodes": snodes })));
         }
-        println!(
+        say!(
+            voice,
             "    swarm node {}: verify_request accepted the {} for {} in {t:?} (200); the account is in its swarm",
             node.short(),
             request.method().name(),
@@ -109,7 +113,8 @@ impl SwarmStore {
                 }
                 // The node signs the hash: the client's proof that this node stored it.
                 let signature = ed25519::sign(&node.identity, hash.as_bytes());
-                println!(
+                say!(
+                    voice,
                     "    kept {} in namespace {} under hash {hash} (message_hash in {t:?}); {} message(s) there",
                     if already {
                         "nothing new"
@@ -153,7 +158,8 @@ impl SwarmStore {
                         })
                     })
                     .collect();
-                println!(
+                say!(
+                    voice,
                     "    returned {} message(s) of namespace {}",
                     messages.len(),
                     r.namespace
