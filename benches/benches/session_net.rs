@@ -13,17 +13,18 @@
 //! | `net_unwrap/decrypt_incoming` | `decrypt_incoming` alone (no Session ID): how much of ours the sender's Session ID is | |
 //! | `net_end_to_end` | the tour's end-to-end chapter as one trip (below) | — |
 //!
-//! `net_end_to_end/oxen` composes the public calls of `tour/src/end_to_end/` without printing
-//! (the tour is a binary): Alice decrypts the ONS answer to Bob's Session ID
-//! (`decrypt_ons_response`), finds his swarm among 1,000 generated service nodes
-//! (`SwarmIndex::get_swarm_by_pk`), wraps "hello", builds the unsigned `store` for his
-//! namespace 0, sends it through three onion hops (xchacha20: `Builder::build`, `peel_edge`,
-//! two `peel_relay`, the destination's `peel_relay`); the swarm node gives `verify_request`'s
-//! verdict, checks the account is in its swarm, files the message under `message_hash`, signs
-//! the hash and answers through the encrypted reply; Alice decrypts it and verifies the node's
-//! signature. Bob signs a `retrieve`, sends it through a second path to another member, which
-//! verifies it and lists the message; Bob decrypts the reply and unwraps the message. One
-//! iteration is one full message trip (the network's generation is setup).
+//! `net_end_to_end/oxen` is the tour's own trip (`oxen_tour::end_to_end::trip`, the library
+//! half of `tour/`, run without printing): Alice decrypts the ONS answer to Bob's Session ID
+//! (`decrypt_ons_response`, and checks another name cannot open it), finds his swarm among
+//! 1,000 generated service nodes (`SwarmIndex::get_swarm_by_pk`), wraps "hello", builds the
+//! unsigned `store` for his namespace 0, sends it through three onion hops (xchacha20:
+//! `Builder::build`, `peel_edge`, two `peel_relay`, the destination's `peel_relay`); the swarm
+//! node gives `verify_request`'s verdict, checks the account is in its swarm, files the message
+//! under `message_hash`, signs the hash and answers through the encrypted reply; Alice decrypts
+//! it and verifies the node's signature. Bob signs a `retrieve`, sends it through a second path
+//! to another member, which verifies it and lists the message; Bob decrypts the reply, unwraps
+//! the message and checks its sender. One iteration is one full message trip (the accounts and
+//! the network's generation are setup).
 //!
 //! The report's criterion pass times ours of `net_verify_user`, `net_wrap`, `net_unwrap` and
 //! `net_end_to_end` (its budget); `OXEN_SESSION_NET_ALL=1` times every implementation of every
