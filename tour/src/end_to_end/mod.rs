@@ -399,6 +399,10 @@ fn afterwards(world: &World, swarm_db: &mut SwarmStore, node: &ServiceNode, last
         network,
         ..
     } = world;
+    // a request body straight to `at`, at the network's clock, its verdict printed
+    let mut ask = |at: &ServiceNode, body: &str| {
+        swarm_db.handle(at, network, body.as_bytes(), now_ms() as i64, Voice::LOUD)
+    };
     println!("  afterwards, straight to the nodes (no path):");
     println!("    Bob asks again, after the last hash he has seen");
     let again = Retrieve {
@@ -406,14 +410,10 @@ fn afterwards(world: &World, swarm_db: &mut SwarmStore, node: &ServiceNode, last
         last_hash: Some(last_hash.to_owned()),
         max_size: None,
     };
-    let again = build_request(&again.into(), &Signer::User(bob), now_ms()).unwrap();
-    let (status, body) = swarm_db.handle(
-        node,
-        network,
-        again.to_json().as_bytes(),
-        now_ms() as i64,
-        Voice::LOUD,
-    );
+    let again = build_request(&again.into(), &Signer::User(bob), now_ms())
+        .unwrap()
+        .to_json();
+    let (status, body) = ask(node, &again);
     assert_eq!(status, 200);
     assert_eq!(answer_json(&body)["messages"], json!([]));
 
@@ -423,26 +423,14 @@ fn afterwards(world: &World, swarm_db: &mut SwarmStore, node: &ServiceNode, last
         .unwrap()
         .to_json()
         .replace(&alice.session_id().to_hex(), &bob.session_id().to_hex());
-    let (status, _) = swarm_db.handle(
-        node,
-        network,
-        forged.as_bytes(),
-        now_ms() as i64,
-        Voice::LOUD,
-    );
+    let (status, _) = ask(node, &forged);
     assert_eq!(status, 401);
 
     // A node outside Bob's swarm sends him to the right one.
     println!("    Bob asks a node outside his swarm");
     let (_, members) = network.swarm_of(&AccountId::from_session_id(&bob.session_id()));
     let stranger = network.random_path(&mut rand::rng(), members)[0];
-    let (status, body) = swarm_db.handle(
-        stranger,
-        network,
-        again.to_json().as_bytes(),
-        now_ms() as i64,
-        Voice::LOUD,
-    );
+    let (status, body) = ask(stranger, &again);
     assert_eq!(status, 421);
     assert_eq!(
         answer_json(&body)["snodes"].as_array().unwrap().len(),
