@@ -4,7 +4,9 @@
 //! `verify_block_for_node` on 1 and 2 threads against the sum of 100 single
 //! `verify_for_node` calls, with the block's own duplicate check (`check_block_duplicates`:
 //! key images spent twice, repeated transactions; the first step of `verify_block_for_node`)
-//! alone as `block_dup_check_100`, to compare with `batch_1_thread` (target: under 1%).
+//! alone as `block_dup_check_100`, to compare with `batch_1_thread` (target: under 1%), and
+//! the transaction hashes the chain lookup of the block's rules needs as
+//! `block_tx_hashes_100`.
 //!
 //! `cargo bench -p oxen-benches --features parallel --bench tx_verify -- --warm-up-time 1 --measurement-time 5`
 //! (without `--features parallel` the 2-thread figure is a second 1-thread run).
@@ -204,6 +206,15 @@ fn tx_benches(c: &mut Criterion) {
     check_block_duplicates(&refs).unwrap();
     group.bench_function("block_dup_check_100/oxen", |b| {
         b.iter(|| check_block_duplicates(black_box(&refs)).unwrap())
+    });
+    // What the chain lookup of the block's rules adds (ChainState::transaction_on_chain asks
+    // by transaction hash): the 100 hashes.
+    group.bench_function("block_tx_hashes_100/oxen", |b| {
+        b.iter(|| {
+            for tx in black_box(&refs) {
+                black_box(tx.hash().unwrap());
+            }
+        })
     });
     for threads in [1usize, 2] {
         let p = pool(threads);

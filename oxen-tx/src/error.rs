@@ -370,6 +370,11 @@ pub enum Error {
         /// Index of the first copy in the block.
         earlier: usize,
     },
+    /// Chain state ([`crate::consensus::ChainState::transaction_on_chain`]): the chain already
+    /// holds this transaction (`BlockchainDB::tx_exists`: a block with it is refused, the pool
+    /// never adds it).
+    #[error("transaction is already on chain")]
+    TransactionOnChain,
     /// Chain state ([`crate::consensus::ChainState::key_image_spent`]): input `input`'s key
     /// image is already spent on chain (`have_tx_keyimg_as_spent`).
     #[error("key image of input {input} is spent")]

@@ -1,7 +1,8 @@
 //! The caller's chain state ([`ChainState`]): each reason a key image cannot be spent is its
-//! own error, asked in oxen-core's order (pool before the hard-fork rules; per input spent,
-//! ring, then from hf 11 blacklisted and stake-locked); the pool is asked at pool admission
-//! only; the rules are built only through validating constructors.
+//! own error, asked in oxen-core's order (the transaction on chain first; pool before the
+//! hard-fork rules; per input spent, ring, then from hf 11 blacklisted and stake-locked); the
+//! pool is asked at pool admission only; the rules are built only through validating
+//! constructors.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -18,7 +19,7 @@ use builders::{bytes32, clsag_tx, mlsag_tx, spends_for};
 use oxen_crypto::KeyImage;
 use oxen_tx::Error;
 use oxen_tx::consensus::{
-    ChainState, ConsensusRules, KnownRings, MIN_TEST_RING_SIZE, verify_block_for_node,
+    BlockError, ChainState, ConsensusRules, KnownRings, MIN_TEST_RING_SIZE, verify_block_for_node,
 };
 use oxen_tx::prefix::TxIn;
 use oxen_tx::rct::{CtKey, RctType};
@@ -28,9 +29,11 @@ use rand_core::SeedableRng;
 
 /// A chain (and pool) where chosen key images are unusable for a chosen reason and one output
 /// (by its index) is missing.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Chain {
     known: KnownRings,
+    /// Hashes of the transactions the chain holds.
+    on_chain: Vec<[u8; 32]>,
     spent: Option<[u8; 32]>,
     blacklisted: Option<[u8; 32]>,
     locked: Option<[u8; 32]>,
@@ -40,6 +43,9 @@ struct Chain {
 }
 
 impl ChainState for Chain {
+    fn transaction_on_chain(&self, tx_hash: &[u8; 32]) -> bool {
+        self.on_chain.contains(tx_hash)
+    }
     fn ring(&self, amount: u64, offsets: &[u64]) -> Option<Vec<CtKey>> {
         if self.missing.is_some_and(|m| offsets.contains(&m)) {
             return None;
@@ -86,6 +92,13 @@ fn chain_state_errors() {
     let rules = hf21();
     assert_eq!(tx.verify_for_node(&rules, &base()), Ok(()));
     let cases = [
+        (
+            Chain {
+                on_chain: vec![tx.hash().unwrap()],
+                ..base()
+            },
+            Error::TransactionOnChain,
+        ),
         (
             Chain {
                 spent: k(1),
@@ -160,6 +173,29 @@ fn chain_state_order_is_the_reference_order() {
     assert_eq!(
         tx.verify_for_node(&hf15, &pooled),
         Err(Error::KeyImageInPool { input: 0 })
+    );
+    // The transaction on chain before everything but parsing: before the pool, the hard-fork
+    // rules and the input checks (a key image twice in the transaction).
+    let mut twice = tx.clone();
+    if let TxIn::ToKey { key_image, .. } = &mut twice.prefix.vin[1] {
+        *key_image = tx.key_images()[0];
+    }
+    for t in [&tx, &twice] {
+        let held = Chain {
+            on_chain: vec![t.hash().unwrap()],
+            ..pooled.clone()
+        };
+        assert_eq!(
+            t.verify_for_node(&hf15, &held),
+            Err(Error::TransactionOnChain)
+        );
+    }
+    assert_eq!(
+        twice.verify_for_node(&hf21(), &Chain::default()),
+        Err(Error::DuplicateKeyImage {
+            first: 0,
+            second: 1
+        })
     );
     // Spent before the ring; the ring before blacklisted; blacklisted before locked.
     let all = Chain {
@@ -275,6 +311,91 @@ fn consensus_rules_are_built_validated() {
             input: 0,
             size: 10,
             expected: 4
+        })
+    );
+}
+
+/// A block with a transaction the chain holds is refused at that transaction, in block order
+/// with the block's other rules (oxen-core asks `tx_exists` before `take_tx` for each
+/// transaction), before any signature; the chain's other transactions do not matter.
+#[test]
+fn transaction_on_chain_is_refused_in_a_block() {
+    let (a, ra, _, _) = clsag_tx(11, 2, 2);
+    let (b, rb, _, _) = clsag_tx(12, 1, 2);
+    let mut known = KnownRings::for_tx(&a, &ra);
+    known.add_tx(&b, &rb);
+    let chain = |held: &[&Transaction]| Chain {
+        known: known.clone(),
+        on_chain: held.iter().map(|t| t.hash().unwrap()).collect(),
+        ..Chain::default()
+    };
+    let refused = |index, error| Err(BlockError { index, error });
+    let rules = hf21();
+    assert_eq!(
+        verify_block_for_node(&[&a, &b], &rules, &chain(&[])),
+        Ok(())
+    );
+    assert_eq!(
+        verify_block_for_node(&[&a, &b], &rules, &chain(&[&b])),
+        refused(1, Error::TransactionOnChain)
+    );
+    // On chain before the repetition: the first copy is named.
+    assert_eq!(
+        verify_block_for_node(&[&a, &b, &a], &rules, &chain(&[&a])),
+        refused(0, Error::TransactionOnChain)
+    );
+    // The repetition at index 2 comes before the on-chain transaction at index 3.
+    let (c, rc, _, _) = clsag_tx(13, 1, 2);
+    let mut with_c = chain(&[&c]);
+    with_c.known.add_tx(&c, &rc);
+    assert_eq!(
+        verify_block_for_node(&[&a, &b, &a, &c], &rules, &with_c),
+        refused(2, Error::TransactionRepeated { earlier: 0 })
+    );
+    // Before any signature: a tampered signature on the first transaction does not matter.
+    let mut bad = a.clone();
+    bad.rct.txn_fee += 1;
+    assert!(matches!(
+        verify_block_for_node(&[&bad, &b], &rules, &chain(&[])),
+        Err(BlockError { index: 0, .. })
+    ));
+    assert_eq!(
+        verify_block_for_node(&[&bad, &b], &rules, &chain(&[&b])),
+        refused(1, Error::TransactionOnChain)
+    );
+}
+
+/// A transaction without inputs (a service-node state change) has no key image the chain
+/// could know as spent: the chain's transaction hashes are its only guard, in the pool and in
+/// a block.
+#[test]
+fn state_change_on_chain_is_refused() {
+    let (a, ra, _, _) = clsag_tx(14, 1, 2);
+    let mut s = a.clone();
+    s.prefix.tx_type = oxen_tx::prefix::TxType::StateChange;
+    s.prefix.vin.clear();
+    s.prefix.vout.clear();
+    s.prefix.output_unlock_times.clear();
+    s.rct = oxen_tx::rct::RctSig::null();
+    let fresh = Chain {
+        known: KnownRings::for_tx(&a, &ra),
+        ..Chain::default()
+    };
+    let held = Chain {
+        on_chain: vec![s.hash().unwrap()],
+        ..fresh.clone()
+    };
+    assert_eq!(s.verify_for_node(&hf21(), &fresh), Ok(()));
+    assert_eq!(
+        s.verify_for_node(&hf21(), &held),
+        Err(Error::TransactionOnChain)
+    );
+    assert_eq!(verify_block_for_node(&[&a, &s], &hf21(), &fresh), Ok(()));
+    assert_eq!(
+        verify_block_for_node(&[&a, &s], &hf21(), &held),
+        Err(BlockError {
+            index: 1,
+            error: Error::TransactionOnChain
         })
     );
 }

@@ -3,7 +3,7 @@
 
 use alloc::vec::Vec;
 
-use super::block::{BlockError, check_block_duplicates};
+use super::block::{BlockError, check_block_rules};
 use super::chain::ChainState;
 use super::hard_fork::ConsensusRules;
 use super::node::{Admission, Prepared};
@@ -21,13 +21,15 @@ enum Job {
     Signatures { index: usize },
 }
 
-/// The node's verdict on the transactions of a block: `Ok` iff no key image is spent twice and
-/// no transaction repeats in the block, and [`Transaction::verify_for_node`] accepts every
+/// The node's verdict on the transactions of a block: `Ok` iff no key image is spent twice,
+/// no transaction repeats in the block and none is already on chain, and [`Transaction::verify_for_node`] accepts every
 /// one except for its pool rule ([`ChainState::key_image_in_pool`] is not asked: a block's
 /// transactions come out of the pool); computed faster than one call each:
 ///
-/// 0. the block's own rules ([`check_block_duplicates`]: key images spent twice, across or
-///    within transactions, and repeated transactions), before any per-transaction work;
+/// 0. the block's own rules, transaction by transaction in block order, before any other
+///    per-transaction work: the transaction is not on chain
+///    ([`ChainState::transaction_on_chain`]), then [`super::check_block_duplicates`] (key
+///    images spent twice, across or within transactions, and repeated transactions);
 /// 1. the cheap checks of every transaction (admission, consensus input rules, chain state,
 ///    counts, balance, ring expansion), in order;
 /// 2. then, concurrently: ONE batched multiscalar verification of every Bulletproof of every
@@ -44,15 +46,15 @@ enum Job {
 /// through [`super::PendingKeyImages`] instead: this function refuses the whole batch.
 ///
 /// # Errors
-/// The first failing step's [`BlockError`]: step 0 names the later transaction of the
-/// colliding pair; the other steps give the lowest index among the failures found and its
+/// The first failing step's [`BlockError`]: step 0 names the transaction already on chain or
+/// the later transaction of the colliding pair, whichever comes first in block order; the other steps give the lowest index among the failures found and its
 /// check.
 pub fn verify_block_for_node<C: ChainState + Sync + ?Sized>(
     txs: &[&Transaction],
     rules: &ConsensusRules,
     chain: &C,
 ) -> Result<(), BlockError> {
-    check_block_duplicates(txs)?;
+    check_block_rules(txs, chain)?;
     let at = |index: usize| move |error: Error| BlockError { index, error };
     let prepare = |(index, tx): (usize, &&Transaction)| {
         tx.prepare_for_node(rules, chain, Admission::Block)

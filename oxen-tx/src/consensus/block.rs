@@ -1,9 +1,11 @@
 //! The rules of a block that no single transaction can break: no key image spent twice in the
-//! block, no transaction twice. [`super::verify_block_for_node`] checks them first, before any
-//! per-transaction work.
+//! block, no transaction twice, none already on chain. [`super::verify_block_for_node`] checks
+//! them first, before any per-transaction work.
 
 use alloc::collections::BTreeMap;
 
+use super::chain::ChainState;
+use super::node::check_not_on_chain;
 use super::pending::PendingKeyImages;
 use crate::Error;
 use crate::prefix::TxIn;
@@ -37,13 +39,37 @@ pub struct BlockError {
 /// runs before, and is negligible beside, the signatures and range proofs. Variable time
 /// (public data).
 ///
+/// Asks no chain: [`super::verify_block_for_node`] runs these rules with
+/// [`ChainState::transaction_on_chain`] before each transaction's duplicate checks.
+///
 /// # Errors
 /// [`BlockError`] with the index of the later transaction.
 pub fn check_block_duplicates(txs: &[&Transaction]) -> Result<(), BlockError> {
+    block_rules(txs, |_| Ok(()))
+}
+
+/// [`check_block_duplicates`] with, before each transaction's duplicate checks, the chain's
+/// [`ChainState::transaction_on_chain`] ([`Error::TransactionOnChain`]), in oxen-core's order:
+/// `handle_block_to_main_chain` asks `tx_exists` for each transaction in block order before
+/// taking it out of the pool and checking its inputs. Costs a transaction hash per
+/// transaction.
+pub(super) fn check_block_rules<C: ChainState + ?Sized>(
+    txs: &[&Transaction],
+    chain: &C,
+) -> Result<(), BlockError> {
+    block_rules(txs, |tx| check_not_on_chain(tx, chain))
+}
+
+/// The block's rules, with `first` run on each transaction before its duplicate checks.
+fn block_rules(
+    txs: &[&Transaction],
+    first: impl Fn(&Transaction) -> Result<(), Error>,
+) -> Result<(), BlockError> {
     let mut spent = PendingKeyImages::new();
     let mut without_inputs: BTreeMap<[u8; 32], usize> = BTreeMap::new();
     for (index, tx) in txs.iter().enumerate() {
         let at = |error| BlockError { index, error };
+        first(tx).map_err(at)?;
         if !tx
             .prefix
             .vin

@@ -14,8 +14,22 @@ use oxen_crypto::KeyImage;
 /// `check_tx_outputs` / the pool, and [`Transaction::verify_for_node`] calls it. Each reason a
 /// key image cannot be spent is its own method and its own error, asked in the reference's
 /// order: in the pool (before the hard-fork rules, as `tx_memory_pool::add_tx`), then per
-/// input spent, ring, blacklisted, stake-locked (`check_tx_inputs`).
+/// input spent, ring, blacklisted, stake-locked (`check_tx_inputs`). Before all of them, right
+/// after parsing, whether the chain already holds the transaction itself
+/// ([`ChainState::transaction_on_chain`]).
 pub trait ChainState {
+    /// True when the chain already holds a transaction with this hash
+    /// ([`Transaction::hash`]; oxen-core `BlockchainDB::tx_exists` through
+    /// `Blockchain::have_tx`). Refused as [`Error::TransactionOnChain`], asked for every
+    /// transaction before any other chain or consensus check: a block with such a
+    /// transaction is refused (`Blockchain::handle_block_to_main_chain`, blockchain.cpp:5073,
+    /// "attempting to add transaction already in blockchain", before `take_tx`), and the pool
+    /// never adds one (`core::parse_incoming_txs` marks it `already_have`,
+    /// cryptonote_core.cpp:1455). For a transaction with inputs [`ChainState::key_image_spent`]
+    /// would refuse it later anyway; for one without (a service-node state change) this is the
+    /// only rule that does.
+    fn transaction_on_chain(&self, tx_hash: &[u8; 32]) -> bool;
+
     /// The ring of an input: `(P, C)` of the outputs of `amount` at the indices
     /// `absolute_offsets` among the outputs of that amount (from the input's relative key
     /// offsets), in that order, as oxen-core's `Blockchain::scan_outputkeys_for_indexes` reads
@@ -66,7 +80,8 @@ pub trait ChainState {
 /// elsewhere), indexed as the chain indexes them: by amount, then by index among the outputs of
 /// that amount. [`ChainState::ring`] returns the members at the input's offsets under the
 /// input's amount, or `None` if one is missing; **no key image counts as spent, blacklisted,
-/// locked or pooled**. A node implements [`ChainState`] over its chain instead.
+/// locked or pooled, and no transaction as on chain**. A node implements [`ChainState`] over
+/// its chain instead.
 ///
 /// A later insertion at the same `(amount, index)` replaces the earlier one.
 #[derive(Debug, Clone, Default)]
@@ -104,6 +119,10 @@ impl KnownRings {
 }
 
 impl ChainState for KnownRings {
+    fn transaction_on_chain(&self, _tx_hash: &[u8; 32]) -> bool {
+        false
+    }
+
     fn ring(&self, amount: u64, absolute_offsets: &[u64]) -> Option<Vec<CtKey>> {
         absolute_offsets
             .iter()

@@ -36,6 +36,7 @@
 //! | `verRctNonSemanticsSimple` / `verRct(false)` | every CLSAG / MLSAG | [`crate::rct::RctSig::verify_non_semantics`] |
 //! | fee and weight policy, ONS, state changes, RingCT type by height | chain state | the caller: [`ChainState::check_policy`] |
 //! | `BlockchainLMDB::add_spent_key` (`KEY_IMAGE_EXISTS`), `take_tx` / `prepare_handle_incoming_blocks` (duplicate tx) | within a block: no key image twice, no transaction twice | [`check_block_duplicates`], first step of [`verify_block_for_node`] |
+//! | `Blockchain::have_tx` / `BlockchainDB::tx_exists` (block: before `take_tx`; pool: `core::parse_incoming_txs` `already_have`) | the transaction is not already on chain | the caller: [`ChainState::transaction_on_chain`], asked first |
 //! | `tx_memory_pool::have_tx_keyimges_as_spent` | a pool transaction's key images are not pending | [`PendingKeyImages`] |
 
 mod batch;

@@ -46,7 +46,8 @@ impl Transaction {
     ///
     /// Runs, cheapest first (the verdict is the AND of all; the error is the first failure in
     /// this order): parse admission ([`Transaction::expand`], incl. decoding every `outPk` of
-    /// the Bulletproof types); the `check_tx_semantic` input and output checks
+    /// the Bulletproof types); a transaction the chain already holds
+    /// ([`ChainState::transaction_on_chain`]); the `check_tx_semantic` input and output checks
     /// ([`super::check_input_count`], [`super::check_input_types`], [`super::check_outputs`],
     /// [`super::check_key_images_distinct`], [`super::check_ring_members_distinct`],
     /// [`super::check_key_images_in_prime_subgroup`]); pool conflicts
@@ -93,6 +94,12 @@ impl Transaction {
         admission: Admission,
     ) -> Result<Prepared, Error> {
         self.expand()?;
+        if admission == Admission::Pool {
+            // `core::parse_incoming_txs`: a transaction the chain holds is never added, checked
+            // right after parsing. (A block asks this in its own rules, before `take_tx`.) A
+            // transaction without a hash is refused by the input checks below.
+            check_not_on_chain(self, chain)?;
+        }
         check_input_count(self)?;
         check_input_types(self)?;
         check_outputs(self)?;
@@ -159,6 +166,18 @@ impl Transaction {
             rings,
             prefix_hash: self.prefix_hash()?,
         })
+    }
+}
+
+/// [`ChainState::transaction_on_chain`] for `tx`'s hash; nothing to ask when the hash is
+/// undefined (such a transaction fails its own checks).
+pub(super) fn check_not_on_chain<C: ChainState + ?Sized>(
+    tx: &Transaction,
+    chain: &C,
+) -> Result<(), Error> {
+    match tx.hash() {
+        Ok(id) if chain.transaction_on_chain(&id) => Err(Error::TransactionOnChain),
+        _ => Ok(()),
     }
 }
 
