@@ -9,11 +9,11 @@
 //!
 //! Then the block (`verify_block_for_node`): the mutated transaction followed by up to three
 //! more vector transactions, with fuzzer-chosen block mutations (copy one transaction's key
-//! image into another, or into another input of the same one; repeat a transaction). The
-//! block's first key-image collision, found by a naive scan here, must be exactly the block's
-//! error (`KeyImageConflict` / `TransactionRepeated` / `DuplicateKeyImage` at the later index);
-//! without one, the block is accepted iff every transaction is accepted alone, and a refused
-//! block names a transaction whose single verdict is the block's error.
+//! image into another, or into another input of the same one; repeat a transaction; put up to
+//! two on chain). The first rule failure in block order, by a naive scan here, must be exactly
+//! the block's error (`TransactionOnChain`, or `KeyImageConflict` / `TransactionRepeated` /
+//! `DuplicateKeyImage` at the later index); without one, the block is accepted iff every
+//! transaction is accepted alone, and a refused block names one whose single verdict it is.
 #![no_main]
 #![allow(
     clippy::unwrap_used,
@@ -29,7 +29,9 @@ use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use oxen_crypto::Point;
 use oxen_tx::Error;
-use oxen_tx::consensus::{BlockError, ConsensusRules, KnownRings, verify_block_for_node};
+use oxen_tx::consensus::{
+    BlockError, ChainState, ConsensusRules, KnownRings, verify_block_for_node,
+};
 use oxen_tx::prefix::{TxIn, TxType, TxVersion};
 use oxen_tx::rct::{CtKey, RctType};
 use oxen_tx::transaction::Transaction;
@@ -202,6 +204,35 @@ struct Input {
     /// Bases of the other transactions of the block (up to 3).
     others: Vec<u8>,
     block: Vec<BlockMutation>,
+    /// Transactions of the final block (up to 2) the chain already holds.
+    on_chain: Vec<u8>,
+}
+
+/// The block's rings, and the hashes of the transactions the chain holds.
+struct Chain {
+    known: KnownRings,
+    held: Vec<[u8; 32]>,
+}
+
+impl ChainState for Chain {
+    fn transaction_on_chain(&self, tx_hash: &[u8; 32]) -> bool {
+        self.held.contains(tx_hash)
+    }
+    fn ring(&self, amount: u64, offsets: &[u64]) -> Option<Vec<CtKey>> {
+        self.known.ring(amount, offsets)
+    }
+    fn key_image_spent(&self, k: &oxen_crypto::KeyImage) -> bool {
+        self.known.key_image_spent(k)
+    }
+    fn key_image_blacklisted(&self, k: &oxen_crypto::KeyImage) -> bool {
+        self.known.key_image_blacklisted(k)
+    }
+    fn key_image_stake_locked(&self, k: &oxen_crypto::KeyImage) -> bool {
+        self.known.key_image_stake_locked(k)
+    }
+    fn key_image_in_pool(&self, k: &oxen_crypto::KeyImage) -> bool {
+        self.known.key_image_in_pool(k)
+    }
 }
 
 fn pick<T>(v: &mut [T], i: u8) -> Option<&mut T> {
@@ -446,8 +477,14 @@ fn check_block(first: (Transaction, Vec<Vec<CtKey>>), input: &Input, rules: &Con
         known.add_tx(tx, rings);
     }
     let txs: Vec<&Transaction> = block.iter().map(|(tx, _)| tx).collect();
+    let held = input.on_chain.iter().take(2);
+    let held = held.filter_map(|i| txs[usize::from(*i) % txs.len()].hash().ok());
+    let known = Chain {
+        known,
+        held: held.collect(),
+    };
     let verdict = verify_block_for_node(&txs, rules, &known);
-    if let Some(expected) = first_collision(&txs) {
+    if let Some(expected) = first_collision(&txs, &known.held) {
         assert_eq!(
             verdict,
             Err(expected),
@@ -497,11 +534,11 @@ fn apply_block(block: &mut Vec<(Transaction, Vec<Vec<CtKey>>)>, m: &BlockMutatio
     }
 }
 
-/// The block's first collision, by a naive scan in block order: for each transaction `j` and
-/// each of its `txin_to_key` inputs, the earliest earlier input (of an earlier transaction, or
-/// of `j` itself) with the same key image; or a transaction without key images equal to an
-/// earlier one.
-fn first_collision(txs: &[&Transaction]) -> Option<BlockError> {
+/// The block's first rule failure, by a naive scan in block order: for each transaction `j`,
+/// its hash among `held`; then for each of its `txin_to_key` inputs, the earliest earlier input
+/// (of an earlier transaction, or of `j` itself) with the same key image; or a transaction
+/// without key images equal to an earlier one.
+fn first_collision(txs: &[&Transaction], held: &[[u8; 32]]) -> Option<BlockError> {
     let images = |t: &Transaction| -> Vec<(usize, [u8; 32])> {
         t.prefix
             .vin
@@ -514,6 +551,12 @@ fn first_collision(txs: &[&Transaction]) -> Option<BlockError> {
             .collect()
     };
     for (j, tx) in txs.iter().enumerate() {
+        if tx.hash().is_ok_and(|h| held.contains(&h)) {
+            return Some(BlockError {
+                index: j,
+                error: Error::TransactionOnChain,
+            });
+        }
         let mine = images(tx);
         if mine.is_empty() {
             let id = tx.hash().ok();
