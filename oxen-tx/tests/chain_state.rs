@@ -352,13 +352,14 @@ fn transaction_on_chain_is_refused_in_a_block() {
         verify_block_for_node(&[&a, &b, &a, &c], &rules, &with_c),
         refused(2, Error::TransactionRepeated { earlier: 0 })
     );
-    // Before any signature: a tampered signature on the first transaction does not matter.
+    // Before any per-transaction check: the first transaction is refused on its own (its fee
+    // changed, so its balance no longer holds), yet the held second one is named.
     let mut bad = a.clone();
     bad.rct.txn_fee += 1;
-    assert!(matches!(
+    assert_eq!(
         verify_block_for_node(&[&bad, &b], &rules, &chain(&[])),
-        Err(BlockError { index: 0, .. })
-    ));
+        refused(0, Error::RctBalanceMismatch)
+    );
     assert_eq!(
         verify_block_for_node(&[&bad, &b], &rules, &chain(&[&b])),
         refused(1, Error::TransactionOnChain)

@@ -22,9 +22,10 @@ enum Job {
 }
 
 /// The node's verdict on the transactions of a block: `Ok` iff no key image is spent twice,
-/// no transaction repeats in the block and none is already on chain, and [`Transaction::verify_for_node`] accepts every
-/// one except for its pool rule ([`ChainState::key_image_in_pool`] is not asked: a block's
-/// transactions come out of the pool); computed faster than one call each:
+/// no transaction repeats in the block and none is already on chain, and
+/// [`Transaction::verify_for_node`] accepts every one except for its pool rule
+/// ([`ChainState::key_image_in_pool`] is not asked: a block's transactions come out of the
+/// pool); computed faster than one call each:
 ///
 /// 0. the block's own rules, transaction by transaction in block order, before any other
 ///    per-transaction work: the transaction is not on chain
@@ -47,8 +48,8 @@ enum Job {
 ///
 /// # Errors
 /// The first failing step's [`BlockError`]: step 0 names the transaction already on chain or
-/// the later transaction of the colliding pair, whichever comes first in block order; the other steps give the lowest index among the failures found and its
-/// check.
+/// the later transaction of the colliding pair, whichever comes first in block order; the
+/// other steps give the lowest index among the failures found and its check.
 pub fn verify_block_for_node<C: ChainState + Sync + ?Sized>(
     txs: &[&Transaction],
     rules: &ConsensusRules,
